@@ -1,0 +1,221 @@
+package io.coffer.secrets.barrier;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.coffer.secrets.storage.Storage;
+import io.coffer.secrets.storage.StorageOp;
+
+/**
+ * The security barrier: everything an engine or the core stores passes through here and
+ * is encrypted with AES-256-GCM under the keyring's active term, with the storage key as
+ * associated data. Stored form:
+ * {@code term (4 bytes) || version (1) || nonce (12) || ciphertext || tag}. The keyring
+ * itself is stored at {@link #KEYRING_PATH}, encrypted under the root key that the seal
+ * releases.
+ */
+public class Barrier {
+
+	public static final String KEYRING_PATH = "core/keyring";
+
+	private static final byte VERSION = 1;
+
+	private static final int HEADER_BYTES = 5;
+
+	private final Storage storage;
+
+	private final SecureRandom random;
+
+	private final Clock clock;
+
+	private final AtomicLong encryptions = new AtomicLong();
+
+	private volatile byte[] rootKey;
+
+	private volatile Keyring keyring;
+
+	public Barrier(Storage storage, SecureRandom random, Clock clock) {
+		this.storage = storage;
+		this.random = random;
+		this.clock = clock;
+	}
+
+	/** Whether a keyring exists in storage, i.e. the barrier was initialized. */
+	public boolean isInitialized() {
+		return this.storage.get(KEYRING_PATH).isPresent();
+	}
+
+	public boolean isSealed() {
+		return this.keyring == null;
+	}
+
+	/** Creates the first keyring under {@code rootKey} and leaves the barrier sealed. */
+	public void initialize(byte[] rootKey) {
+		byte[] dataKey = newKey();
+		Keyring first = Keyring.first(dataKey, this.clock.instant());
+		try {
+			this.storage.put(KEYRING_PATH, sealKeyring(first, rootKey));
+		}
+		finally {
+			first.destroy();
+		}
+	}
+
+	/**
+	 * Opens the barrier with the root key.
+	 * @throws BarrierException if the root key does not open the stored keyring
+	 */
+	public synchronized void unseal(byte[] rootKey) {
+		byte[] stored = this.storage.get(KEYRING_PATH)
+			.orElseThrow(() -> new BarrierException("barrier not initialized"));
+		Keyring loaded = Keyring.deserialize(AesGcm.decrypt(rootKey, stored, aad(KEYRING_PATH)));
+		this.rootKey = rootKey.clone();
+		this.keyring = loaded;
+	}
+
+	/**
+	 * Re-reads the keyring (a new active node may hold an older copy than the one in
+	 * storage).
+	 */
+	public synchronized void reload() {
+		byte[] key = this.rootKey;
+		if (key == null) {
+			return;
+		}
+		byte[] stored = this.storage.get(KEYRING_PATH)
+			.orElseThrow(() -> new BarrierException("barrier not initialized"));
+		Keyring old = this.keyring;
+		this.keyring = Keyring.deserialize(AesGcm.decrypt(key, stored, aad(KEYRING_PATH)));
+		if (old != null && old != this.keyring) {
+			old.destroy();
+		}
+	}
+
+	/** Drops and overwrites every key held in memory. */
+	public synchronized void seal() {
+		Keyring old = this.keyring;
+		byte[] key = this.rootKey;
+		this.keyring = null;
+		this.rootKey = null;
+		if (old != null) {
+			old.destroy();
+		}
+		if (key != null) {
+			Arrays.fill(key, (byte) 0);
+		}
+	}
+
+	/** Adds a new keyring term; new writes use it, older terms still decrypt. */
+	public synchronized KeyStatus rotate() {
+		Keyring current = requireUnsealed();
+		Keyring next = current.rotate(newKey(), this.clock.instant());
+		this.storage.put(KEYRING_PATH, sealKeyring(next, this.rootKey));
+		this.keyring = next;
+		this.encryptions.set(0);
+		return keyStatus();
+	}
+
+	public KeyStatus keyStatus() {
+		Keyring.Term active = requireUnsealed().active();
+		return new KeyStatus(active.term(), active.installTime(), this.encryptions.get());
+	}
+
+	public Optional<byte[]> get(String key) {
+		requireUnsealed();
+		return this.storage.get(key).map((stored) -> decrypt(key, stored));
+	}
+
+	public List<String> list(String prefix) {
+		requireUnsealed();
+		return this.storage.list(prefix);
+	}
+
+	public void put(String key, byte[] value) {
+		write(List.of(new StorageOp.Put(key, value)));
+	}
+
+	public void delete(String key) {
+		write(List.of(new StorageOp.Delete(key)));
+	}
+
+	/** Encrypts every put of the batch and writes the batch atomically. */
+	public void write(List<StorageOp> batch) {
+		requireUnsealed();
+		List<StorageOp> encrypted = new ArrayList<>(batch.size());
+		for (StorageOp op : batch) {
+			encrypted.add(switch (op) {
+				case StorageOp.Put put -> new StorageOp.Put(put.key(), encrypt(put.key(), put.value()));
+				case StorageOp.Delete delete -> delete;
+			});
+		}
+		this.storage.write(encrypted);
+	}
+
+	public BarrierView view(String prefix) {
+		return new BarrierView(this, prefix);
+	}
+
+	private byte[] encrypt(String key, byte[] plaintext) {
+		Keyring.Term term = requireUnsealed().active();
+		byte[] sealed = AesGcm.encrypt(term.key(), plaintext, aad(key), this.random);
+		this.encryptions.incrementAndGet();
+		return ByteBuffer.allocate(HEADER_BYTES + sealed.length).putInt(term.term()).put(VERSION).put(sealed).array();
+	}
+
+	private byte[] decrypt(String key, byte[] stored) {
+		if (stored.length < HEADER_BYTES || stored[4] != VERSION) {
+			throw new BarrierException("unsupported barrier entry at " + key);
+		}
+		int termNumber = ByteBuffer.wrap(stored, 0, 4).getInt();
+		Keyring.Term term = requireUnsealed().term(termNumber);
+		if (term == null) {
+			reload();
+			term = requireUnsealed().term(termNumber);
+			if (term == null) {
+				throw new BarrierException("unknown key term " + termNumber + " at " + key);
+			}
+		}
+		try {
+			return AesGcm.decrypt(term.key(), Arrays.copyOfRange(stored, HEADER_BYTES, stored.length), aad(key));
+		}
+		catch (BarrierException ex) {
+			throw new BarrierException("integrity check failed for " + key);
+		}
+	}
+
+	private byte[] sealKeyring(Keyring keyring, byte[] rootKey) {
+		byte[] plain = keyring.serialize();
+		try {
+			return AesGcm.encrypt(rootKey, plain, aad(KEYRING_PATH), this.random);
+		}
+		finally {
+			Arrays.fill(plain, (byte) 0);
+		}
+	}
+
+	private Keyring requireUnsealed() {
+		Keyring current = this.keyring;
+		if (current == null) {
+			throw new SealedException();
+		}
+		return current;
+	}
+
+	private byte[] newKey() {
+		byte[] key = new byte[AesGcm.KEY_BYTES];
+		this.random.nextBytes(key);
+		return key;
+	}
+
+	private static byte[] aad(String key) {
+		return key.getBytes(StandardCharsets.UTF_8);
+	}
+
+}

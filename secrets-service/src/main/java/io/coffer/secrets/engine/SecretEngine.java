@@ -1,0 +1,25 @@
+package io.coffer.secrets.engine;
+
+/**
+ * A mounted engine. It sees only the {@link io.coffer.secrets.barrier.BarrierView} of its
+ * mount, given at creation; never storage, the keyring or another mount.
+ */
+public interface SecretEngine {
+
+	/**
+	 * Handles one request.
+	 * @throws VaultException with Vault's status and message for anything the client must
+	 * see as an error
+	 */
+	LogicalResponse handle(LogicalRequest request);
+
+	/**
+	 * Whether the path already holds data (Vault's existence check: a write is then
+	 * {@code update}, else {@code create}). Engines without a check treat every write as
+	 * an update.
+	 */
+	default boolean exists(LogicalRequest request) {
+		return true;
+	}
+
+}
