@@ -1,0 +1,356 @@
+#!/usr/bin/env bash
+# Starts the whole Coffer suite on this machine: N secrets nodes (one Hazelcast cluster) and the gateway on 8200.
+# Runs in the foreground; Ctrl-C stops everything it started. See --help.
+set -euo pipefail
+
+readonly GATEWAY_PORT=8200
+readonly NODE_PORT_BASE=8210
+readonly HAZELCAST_PORT_BASE=5701
+readonly STARTUP_TIMEOUT_SECONDS=${COFFER_STARTUP_TIMEOUT:-300}
+readonly STOP_GRACE_SECONDS=20
+
+root_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+nodes=3
+data_dir="$root_dir/.coffer/local"
+do_init=true
+
+usage() {
+	cat <<EOF
+Usage: deploy/local/run.sh [--nodes N] [--data-dir DIR] [--no-init]
+
+Starts Coffer locally and keeps it in the foreground (Ctrl-C stops every process it started):
+  secrets nodes  node1..nodeN on http://127.0.0.1:8210.. (Hazelcast 5701..), data in DIR/nodeI
+  gateway        http://127.0.0.1:8200 (the Vault API; point VAULT_ADDR here)
+  logs           DIR/logs/*.log
+
+Builds the jars first if they are missing or older than the sources (./mvnw -q -DskipTests package).
+
+First start on an empty DIR: initializes the cluster (5 key shares, threshold 3), writes Vault's init
+response (unseal keys and root token) to DIR/init.json (mode 600), unseals, and enables secret/ as a KV v2
+mount, as 'vault server -dev' does. Later starts on the same DIR reuse the data and unseal with the keys
+from DIR/init.json. init.json holds every key to the data: this is a local development set-up, not a way
+to run production.
+
+Options:
+  --nodes N       number of secrets nodes (default 3; 1 runs a single node; 3 tolerates losing one)
+  --data-dir DIR  where data, logs and init.json live (default .coffer/local in the checkout)
+  --no-init       leave a fresh cluster uninitialized (init it yourself: vault operator init)
+  -h, --help      show this help
+
+Environment:
+  JAVA_HOME             a JDK >= 21 to use (otherwise the newest one under /usr/lib/jvm is picked)
+  COFFER_JAVA_OPTS      JVM options for every process (default: -Xmx512m)
+  COFFER_STARTUP_TIMEOUT  seconds to wait for the processes to come up (default 300)
+EOF
+}
+
+die() {
+	echo "error: $*" >&2
+	exit 1
+}
+
+while (($# > 0)); do
+	case $1 in
+	--nodes)
+		[[ ${2:-} =~ ^[1-9]$ ]] || die "--nodes takes a number from 1 to 9"
+		nodes=$2
+		shift 2
+		;;
+	--nodes=*)
+		nodes=${1#*=}
+		[[ $nodes =~ ^[1-9]$ ]] || die "--nodes takes a number from 1 to 9"
+		shift
+		;;
+	--data-dir)
+		[[ -n ${2:-} ]] || die "--data-dir needs a directory"
+		data_dir=$2
+		shift 2
+		;;
+	--data-dir=*)
+		data_dir=${1#*=}
+		shift
+		;;
+	--no-init)
+		do_init=false
+		shift
+		;;
+	-h | --help)
+		usage
+		exit 0
+		;;
+	*)
+		usage >&2
+		die "unknown argument: $1"
+		;;
+	esac
+done
+
+for tool in curl python3; do
+	command -v "$tool" >/dev/null || die "$tool is required (apt-get install -y $tool)"
+done
+
+# shellcheck source=lib/jdk.sh
+source "$root_dir/deploy/local/lib/jdk.sh"
+coffer_use_jdk
+java_opts=(${COFFER_JAVA_OPTS:--Xmx512m})
+
+mkdir -p "$data_dir/logs"
+data_dir=$(cd "$data_dir" && pwd)
+readonly init_file="$data_dir/init.json"
+readonly gateway_url="http://127.0.0.1:$GATEWAY_PORT"
+start_ns=$(date +%s%N)
+
+# --- helpers ---------------------------------------------------------------------------------------------
+
+# Reads one field of the JSON document on stdin: json_field keys.0  -> first element of "keys".
+json_field() {
+	python3 -c '
+import json, sys
+value = json.load(sys.stdin)
+for part in sys.argv[1].split("."):
+    value = value[int(part)] if isinstance(value, list) else value[part]
+if isinstance(value, bool):
+    print("true" if value else "false")
+elif isinstance(value, (dict, list)):
+    print(json.dumps(value))
+else:
+    print(value)
+' "$1"
+}
+
+# Prints the HTTP status of a request, or 000 when nothing answers.
+http_status() {
+	curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$@" || true
+}
+
+port_in_use() {
+	(exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+elapsed() {
+	local ms=$((($(date +%s%N) - start_ns) / 1000000))
+	printf '%d.%03d s' $((ms / 1000)) $((ms % 1000))
+}
+
+# --- build -----------------------------------------------------------------------------------------------
+
+secrets_jar="$root_dir/secrets-service/target/coffer-secrets-service.jar"
+gateway_jar="$root_dir/gateway/target/coffer-gateway.jar"
+
+jar_is_stale() {
+	local jar=$1 module=$2
+	[[ -f $jar ]] || return 0
+	[[ -n $(find "$root_dir/pom.xml" "$root_dir/common" "$root_dir/$module" \
+		-path '*/target' -prune -o -type f -newer "$jar" -print -quit) ]]
+}
+
+if jar_is_stale "$secrets_jar" secrets-service || jar_is_stale "$gateway_jar" gateway; then
+	echo "Building the jars (./mvnw -q -DskipTests package; the first build downloads dependencies)..."
+	(cd "$root_dir" && ./mvnw -q -DskipTests -pl secrets-service,gateway -am package)
+fi
+
+# --- processes -------------------------------------------------------------------------------------------
+
+names=()
+pids=()
+stopping=false
+
+stop_all() {
+	$stopping && return
+	stopping=true
+	trap - INT TERM
+	((${#pids[@]} > 0)) || return 0
+	echo
+	echo "Stopping ${names[*]}..."
+	local pid deadline
+	# The gateway first, so that no client request lands on a half-stopped cluster.
+	for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
+		kill -TERM "${pids[i]}" 2>/dev/null || true
+	done
+	deadline=$((SECONDS + STOP_GRACE_SECONDS))
+	for pid in "${pids[@]}"; do
+		while kill -0 "$pid" 2>/dev/null && ((SECONDS < deadline)); do
+			sleep 0.2
+		done
+	done
+	for i in "${!pids[@]}"; do
+		if kill -0 "${pids[i]}" 2>/dev/null; then
+			echo "${names[i]} did not stop within ${STOP_GRACE_SECONDS} s; killing it"
+			kill -KILL "${pids[i]}" 2>/dev/null || true
+		fi
+	done
+	wait 2>/dev/null || true
+	echo "Stopped. Data stays in $data_dir"
+}
+
+trap stop_all EXIT
+trap 'stop_all; exit 130' INT
+trap 'stop_all; exit 143' TERM
+
+launch() {
+	local name=$1
+	shift
+	"$JAVA_HOME/bin/java" "${java_opts[@]}" -jar "$@" >"$data_dir/logs/$name.log" 2>&1 &
+	names+=("$name")
+	pids+=("$!")
+}
+
+ports=("$GATEWAY_PORT")
+members=()
+for ((i = 0; i < nodes; i++)); do
+	ports+=($((NODE_PORT_BASE + i)) $((HAZELCAST_PORT_BASE + i)))
+	members+=("127.0.0.1:$((HAZELCAST_PORT_BASE + i))")
+done
+for port in "${ports[@]}"; do
+	port_in_use "$port" && die "port $port is already in use (another Coffer, or Vault dev on 8200?)"
+done
+
+node_urls=()
+for ((i = 0; i < nodes; i++)); do
+	id="node$((i + 1))"
+	url="http://127.0.0.1:$((NODE_PORT_BASE + i))"
+	node_urls+=("$url")
+	mkdir -p "$data_dir/$id"
+	launch "$id" "$secrets_jar" \
+		--server.port=$((NODE_PORT_BASE + i)) \
+		--coffer.node.id="$id" \
+		--coffer.node.api-address="$url" \
+		--coffer.storage.data-dir="$data_dir/$id" \
+		--coffer.cluster.name=coffer-local \
+		--coffer.cluster.bind-host=127.0.0.1 \
+		--coffer.cluster.port=$((HAZELCAST_PORT_BASE + i)) \
+		--coffer.cluster.members="$(
+			IFS=,
+			echo "${members[*]}"
+		)" \
+		--coffer.cluster.size="$nodes"
+done
+launch gateway "$gateway_jar" \
+	--server.port="$GATEWAY_PORT" \
+	--coffer.gateway.nodes="$(
+		IFS=,
+		echo "${node_urls[*]}"
+	)"
+echo "Started ${names[*]} (logs in $data_dir/logs); waiting for them to come up..."
+
+# Waits until check_fn succeeds for process index i, failing fast if that process has exited.
+await_process() {
+	local i=$1 what=$2 check=$3
+	local deadline=$((SECONDS + STARTUP_TIMEOUT_SECONDS))
+	until $check; do
+		if ! kill -0 "${pids[i]}" 2>/dev/null; then
+			echo "${names[i]} exited during start-up; last lines of $data_dir/logs/${names[i]}.log:" >&2
+			tail -n 30 "$data_dir/logs/${names[i]}.log" >&2 || true
+			exit 1
+		fi
+		((SECONDS < deadline)) || die "$what is not up after ${STARTUP_TIMEOUT_SECONDS} s; see $data_dir/logs/${names[i]}.log"
+		sleep 0.5
+	done
+}
+
+node_answers() {
+	[[ $(http_status "${node_urls[current]}/v1/sys/health") != 000 ]]
+}
+
+gateway_up() {
+	curl -s --max-time 5 "$gateway_url/actuator/health" 2>/dev/null | grep -q '"status" *: *"UP"'
+}
+
+for ((current = 0; current < nodes; current++)); do
+	await_process "$current" "${names[current]}" node_answers
+	echo "  ${names[current]} up at ${node_urls[current]} ($(elapsed))"
+done
+await_process "$nodes" gateway gateway_up
+echo "  gateway up at $gateway_url ($(elapsed))"
+
+# --- init / unseal ---------------------------------------------------------------------------------------
+
+unseal_from_file() {
+	local threshold key sealed=true count=0
+	threshold=$(curl -sf "$gateway_url/v1/sys/seal-status" | json_field t)
+	for ((k = 0; k < threshold; k++)); do
+		key=$(json_field "keys.$k" <"$init_file")
+		sealed=$(curl -sf -X PUT -H 'Content-Type: application/json' \
+			-d "{\"key\":\"$key\"}" "$gateway_url/v1/sys/unseal" | json_field sealed)
+		count=$((count + 1))
+		[[ $sealed == false ]] && break
+	done
+	[[ $sealed == false ]] || die "still sealed after $count keys from $init_file"
+	echo "Unsealed with $count of the keys in $init_file"
+}
+
+await_active() {
+	local deadline=$((SECONDS + STARTUP_TIMEOUT_SECONDS))
+	until [[ $(http_status "$gateway_url/v1/sys/health") == 200 ]]; do
+		((SECONDS < deadline)) || die "no active node after ${STARTUP_TIMEOUT_SECONDS} s; see $data_dir/logs"
+		sleep 0.5
+	done
+}
+
+ready=false
+if [[ -f $init_file ]]; then
+	if [[ $(curl -sf "$gateway_url/v1/sys/seal-status" | json_field sealed) == true ]]; then
+		unseal_from_file
+	fi
+	await_active
+	ready=true
+elif [[ $(curl -sf "$gateway_url/v1/sys/init" | json_field initialized) == true ]]; then
+	echo "This cluster is initialized but $init_file does not exist (initialized by hand?)."
+	echo "Unseal it with your own keys: VAULT_ADDR=$gateway_url vault operator unseal"
+elif ! $do_init; then
+	echo "Left uninitialized (--no-init). Initialize with: VAULT_ADDR=$gateway_url vault operator init"
+else
+	(
+		umask 077
+		curl -sf -X PUT -H 'Content-Type: application/json' \
+			-d '{"secret_shares":5,"secret_threshold":3}' \
+			"$gateway_url/v1/sys/init" >"$init_file.tmp"
+	) || die "sys/init failed; see $data_dir/logs"
+	chmod 600 "$init_file.tmp"
+	mv "$init_file.tmp" "$init_file"
+	echo "Initialized (5 key shares, threshold 3); unseal keys and root token saved in $init_file"
+	unseal_from_file
+	await_active
+	root_token=$(json_field root_token <"$init_file")
+	# Like Vault's dev mode: a KV v2 engine at secret/ so that 'vault kv put secret/...' works at once.
+	status=$(http_status -X POST -H "X-Vault-Token: $root_token" -H 'Content-Type: application/json' \
+		-d '{"type":"kv","options":{"version":"2"}}' "$gateway_url/v1/sys/mounts/secret")
+	[[ $status == 204 ]] || die "enabling secret/ (KV v2) answered HTTP $status"
+	echo "Enabled a KV version 2 secrets engine at secret/ (as vault server -dev does)"
+	ready=true
+fi
+
+echo
+echo "Coffer is up in $(elapsed): gateway $gateway_url, $nodes secrets node(s), data in $data_dir"
+if $ready; then
+	echo
+	echo "    export VAULT_ADDR=$gateway_url"
+	echo "    export VAULT_TOKEN=$(json_field root_token <"$init_file")"
+	echo
+fi
+echo "Press Ctrl-C to stop."
+
+# --- foreground ------------------------------------------------------------------------------------------
+
+alive() {
+	kill -0 "$1" 2>/dev/null
+}
+
+reported=()
+while true; do
+	wait -n 2>/dev/null || true
+	$stopping && break
+	nodes_alive=0
+	for ((i = 0; i < ${#pids[@]}; i++)); do
+		if alive "${pids[i]}"; then
+			[[ ${names[i]} == gateway ]] || nodes_alive=$((nodes_alive + 1))
+		elif [[ -z ${reported[i]:-} ]]; then
+			reported[i]=1
+			echo "${names[i]} exited unexpectedly; see $data_dir/logs/${names[i]}.log" >&2
+		fi
+	done
+	if ! alive "${pids[nodes]}" || ((nodes_alive == 0)); then
+		echo "Nothing left to serve requests; stopping." >&2
+		exit 1
+	fi
+done
