@@ -12,9 +12,9 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps in-memory state honest across role changes: a node that becomes active may hold a keyring, mount table
- * or token salt older than storage (another node rotated or mounted while it was a standby), so it re-reads them
- * before serving.
+ * Keeps in-memory state honest across role changes: a node that becomes active may hold a
+ * keyring, mount table or token salt older than storage (another node rotated or mounted
+ * while it was a standby), so it re-reads them before serving.
  */
 @Component
 class ActiveRoleListener implements HaListener, SmartInitializingSingleton {
