@@ -33,6 +33,8 @@ final class KvV1Upgrade {
 
 	private final AtomicBoolean done = new AtomicBoolean();
 
+	private final AtomicBoolean warned = new AtomicBoolean();
+
 	KvV1Upgrade(BarrierView view, KvV2Store store, KvV2VersionWriter writer, KvJson json, Clock clock) {
 		this.view = view;
 		this.store = store;
@@ -55,9 +57,13 @@ final class KvV1Upgrade {
 				this.done.set(true);
 			}
 			catch (RuntimeException ex) {
-				// A standby cannot write; the active node will finish the move. The error
-				// text is the storage's own and names no secret.
-				log.warn("KV v1 to v2 upgrade did not complete: {}", ex.getClass().getSimpleName());
+				// A sealed barrier or a standby cannot write; a later request (on the
+				// active
+				// node) finishes the move. Only the exception type is logged: no path or
+				// value.
+				if (this.warned.compareAndSet(false, true)) {
+					log.warn("KV v1 to v2 upgrade not complete yet: {}", ex.getClass().getSimpleName());
+				}
 			}
 		}
 	}
