@@ -143,10 +143,8 @@ public class MountService {
 		if (!"kv".equals(before.type()) || !"2".equals(now)) {
 			throw VaultException.badRequest("cannot change the version of this mount from " + was + " to " + now);
 		}
-		if (!this.barrier.list(DATA_PREFIX + before.uuid() + "/").isEmpty()) {
-			throw VaultException.badRequest(
-					"upgrading a KV version 1 mount that holds data is not supported; move the data to a new KV version 2 mount");
-		}
+		// An upgrade from 1 to 2 is allowed: the KV engine moves the version 1 data when
+		// it is next created.
 	}
 
 	private void store(MountTable next, List<StorageOp> alsoDelete) {

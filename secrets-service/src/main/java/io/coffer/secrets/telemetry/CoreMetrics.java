@@ -8,8 +8,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
 /**
- * Vault's core gauges under Vault's names ({@code vault_core_unsealed}, {@code vault_core_active}), so existing
- * dashboards and alert rules read Coffer unchanged.
+ * Vault's core gauges under Vault's names ({@code vault_core_unsealed},
+ * {@code vault_core_active}), so existing dashboards and alert rules read Coffer
+ * unchanged.
  */
 @Component
 class CoreMetrics {

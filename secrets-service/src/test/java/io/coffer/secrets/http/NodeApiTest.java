@@ -153,6 +153,49 @@ class NodeApiTest {
 	}
 
 	@Test
+	@Order(6)
+	@SuppressWarnings("unchecked")
+	void kvVersionTwoOverHttpWithTheListVerbAndCommas() {
+		this.client.token(this.rootToken);
+		assertThat(
+				this.client.call("POST", "sys/mounts/secret", Map.of("type", "kv", "options", Map.of("version", "2")))
+					.status())
+			.isEqualTo(204);
+		NodeClient.Response write = this.client.call("POST", "secret/data/myapp,dev", Map.of("data", Map.of("k", "v")));
+		assertThat(write.status()).isEqualTo(200);
+		assertThat(write.data()).containsEntry("version", 1);
+		NodeClient.Response read = this.client.call("GET", "secret/data/myapp,dev", null);
+		assertThat((Map<String, Object>) read.data().get("data")).containsEntry("k", "v");
+		assertThat(read.json()).containsEntry("mount_type", "kv");
+		NodeClient.Response list = this.client.call("LIST", "secret/metadata", null);
+		assertThat(list.data()).containsEntry("keys", List.of("myapp,dev"));
+		assertThat(this.client.call("GET", "secret/metadata/?list=true", null).data()).containsEntry("keys",
+				List.of("myapp,dev"));
+		NodeClient.Response empty = this.client.call("LIST", "secret/metadata/none", null);
+		assertThat(empty.status()).isEqualTo(404);
+		assertThat(empty.json()).isEqualTo(Map.of("errors", List.of()));
+		NodeClient.Response ui = this.client.call("GET", "sys/internal/ui/mounts/secret/myapp,dev", null);
+		assertThat(ui.data()).containsEntry("path", "secret/").containsEntry("type", "kv");
+		assertThat((Map<String, Object>) ui.data().get("options")).containsEntry("version", "2");
+		NodeClient.Response patch = this.client.call("PATCH", "secret/data/myapp,dev", Map.of("data", Map.of("n", "1")),
+				"application/merge-patch+json");
+		assertThat(patch.data()).containsEntry("version", 2);
+	}
+
+	@Test
+	@Order(6)
+	void kvVersionOneWritesAre204AndReadsCarryTheMountTtl() {
+		this.client.token(this.rootToken);
+		assertThat(this.client.call("POST", "sys/mounts/kv1", Map.of("type", "kv")).status()).isEqualTo(204);
+		assertThat(this.client.call("PUT", "kv1/app", Map.of("password", "s3cr3t")).status()).isEqualTo(204);
+		NodeClient.Response read = this.client.call("GET", "kv1/app", null);
+		assertThat(read.data()).containsEntry("password", "s3cr3t");
+		assertThat(read.json()).containsEntry("lease_duration", 2764800).containsEntry("lease_id", "");
+		assertThat(this.client.call("DELETE", "sys/mounts/kv1", null).status()).isEqualTo(204);
+		assertThat(this.client.call("GET", "kv1/app", null).status()).isEqualTo(404);
+	}
+
+	@Test
 	@Order(7)
 	void rotationAdvancesTheKeyTerm() {
 		this.client.token(this.rootToken);
