@@ -1,6 +1,7 @@
 package io.coffer.secrets.sys;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.coffer.secrets.barrier.Barrier;
@@ -12,6 +13,8 @@ import io.coffer.secrets.engine.SecretEngine;
 import io.coffer.secrets.engine.VaultException;
 import io.coffer.secrets.mount.MountEntry;
 import io.coffer.secrets.mount.MountService;
+import io.coffer.secrets.token.Caller;
+import io.coffer.secrets.token.CallerAware;
 import io.coffer.secrets.token.TokenBackend;
 
 import org.springframework.stereotype.Component;
@@ -22,7 +25,7 @@ import org.springframework.stereotype.Component;
  * served here is Vault's 404 {@code unsupported path}: nothing is pretended.
  */
 @Component
-public class SystemBackend implements SecretEngine {
+public class SystemBackend implements SecretEngine, CallerAware {
 
 	public static final MountEntry MOUNT = new MountEntry("sys/", "system",
 			"system endpoints used for control, policy and debugging", "system_00000000",
@@ -36,11 +39,25 @@ public class SystemBackend implements SecretEngine {
 
 	private final StepDown stepDown;
 
-	SystemBackend(MountsEndpoint mountsEndpoint, MountService mounts, Barrier barrier, StepDown stepDown) {
+	private final List<SysEndpoint> endpoints;
+
+	SystemBackend(MountsEndpoint mountsEndpoint, MountService mounts, Barrier barrier, StepDown stepDown,
+			List<SysEndpoint> endpoints) {
 		this.mountsEndpoint = mountsEndpoint;
 		this.mounts = mounts;
 		this.barrier = barrier;
 		this.stepDown = stepDown;
+		this.endpoints = endpoints;
+	}
+
+	@Override
+	public LogicalResponse handle(LogicalRequest request, Caller caller) {
+		for (SysEndpoint endpoint : this.endpoints) {
+			if (endpoint.matches(request.path())) {
+				return endpoint.handle(request, caller);
+			}
+		}
+		return handle(request);
 	}
 
 	@Override
