@@ -60,7 +60,11 @@ public class ClusterMonitor implements SmartLifecycle {
 				return running;
 			}
 			AtomicReference<Mono<ClusterView>> self = new AtomicReference<>();
+			// The round is released before its result is emitted, so that whoever reacts
+			// to
+			// that result with another refresh gets a new round, not this finished one.
 			Mono<ClusterView> round = probeAll().doOnNext(this::publish)
+				.doOnNext((fresh) -> this.inFlight.compareAndSet(self.get(), null))
 				.doFinally((signal) -> this.inFlight.compareAndSet(self.get(), null))
 				.cache();
 			self.set(round);
