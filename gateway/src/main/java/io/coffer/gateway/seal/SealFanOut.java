@@ -43,9 +43,11 @@ public class SealFanOut {
 	}
 
 	/**
-	 * Sends the same unseal request to every node and answers like one Vault would: a
-	 * rejection of the share (400) as is, else the status of the first node now unsealed,
-	 * else the status of the first node that answered (its progress).
+	 * Sends the same unseal request to every node and answers like one Vault would: the
+	 * status of the first node now unsealed, else a rejection of the request (400) as is,
+	 * else the status of the first node that answered (its progress). An unsealed node
+	 * wins over a rejection because a single unsealed Vault also answers its status
+	 * whatever share it is sent.
 	 */
 	public Mono<NodeReply> unseal(NodeCall call) {
 		return Flux.fromIterable(this.monitor.nodes())
@@ -87,8 +89,8 @@ public class SealFanOut {
 	}
 
 	private Optional<NodeReply> unsealAnswer(List<NodeReply> replies) {
-		return firstMatching(replies, (reply) -> reply.status() == BAD_REQUEST)
-			.or(() -> firstMatching(replies, this.sealStatus::isUnsealed))
+		return firstMatching(replies, this.sealStatus::isUnsealed)
+			.or(() -> firstMatching(replies, (reply) -> reply.status() == BAD_REQUEST))
 			.or(() -> replies.stream().findFirst());
 	}
 

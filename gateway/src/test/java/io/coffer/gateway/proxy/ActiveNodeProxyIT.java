@@ -2,12 +2,14 @@ package io.coffer.gateway.proxy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import io.coffer.gateway.support.FakeSecretsNode.Mode;
 import io.coffer.gateway.support.FakeSecretsNode.Received;
 import io.coffer.gateway.support.GatewayIntegrationTest;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpHeaders;
@@ -98,6 +100,28 @@ class ActiveNodeProxyIT extends GatewayIntegrationTest {
 
 		assertThat(this.cluster.c.received("/v1/transit/encrypt/k")).hasSize(1);
 		assertThat(this.monitor.current().active()).contains(this.cluster.c.url());
+	}
+
+	@Test
+	void concurrentWritesDuringFailoverEachLandOnceOnNewActive() {
+		this.cluster.a.stop();
+		Mono.delay(Duration.ofMillis(300)).subscribe((tick) -> this.cluster.b.mode(Mode.ACTIVE));
+
+		List<String> nodes = Flux.range(0, 10)
+			.flatMap((i) -> this.client.post()
+				.uri("/v1/secret/data/burst-" + i)
+				.bodyValue("{\"data\":{}}")
+				.exchange()
+				.returnResult(String.class)
+				.getResponseBody()
+				.next())
+			.collectList()
+			.block(Duration.ofSeconds(15));
+
+		assertThat(nodes).hasSize(10).allSatisfy((body) -> assertThat(body).contains("\"node\":\"b\""));
+		for (int i = 0; i < 10; i++) {
+			assertThat(this.cluster.b.received("/v1/secret/data/burst-" + i)).hasSize(1);
+		}
 	}
 
 	@Test

@@ -73,6 +73,23 @@ class SealFanOutIT extends GatewayIntegrationTest {
 	}
 
 	@Test
+	void unsealedNodeAnswersEvenWhenASealedOneRejectsTheShare() {
+		this.cluster.setModes(Mode.SEALED, Mode.STANDBY, Mode.ACTIVE);
+
+		this.client.put()
+			.uri("/v1/sys/unseal")
+			.bodyValue("{\"key\":\"" + FakeSecretsNode.WRONG_KEY + "\"}")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.sealed")
+			.isEqualTo(false)
+			.jsonPath("$.node")
+			.isEqualTo("b");
+	}
+
+	@Test
 	void unsealSkipsUnreachableNode() {
 		this.cluster.setModes(Mode.SEALED, Mode.SEALED, Mode.SEALED);
 		this.cluster.a.stop();

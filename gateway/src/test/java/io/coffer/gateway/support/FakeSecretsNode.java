@@ -39,6 +39,11 @@ public final class FakeSecretsNode {
 
 	public static final String GOOD_KEY = "good-share";
 
+	/**
+	 * A well-formed share a sealed node rejects (as at the threshold with a wrong share).
+	 */
+	public static final String WRONG_KEY = "wrong-share";
+
 	private final String name;
 
 	private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -181,6 +186,9 @@ public final class FakeSecretsNode {
 	private Mono<Void> unseal(HttpServerResponse response, String body) {
 		if (!body.contains("\"key\"")) {
 			return json(response, 400, "{\"errors\":[\"'key' must be specified in request body as JSON\"]}");
+		}
+		if (this.mode == Mode.SEALED && body.contains(WRONG_KEY)) {
+			return json(response, 400, "{\"errors\":[\"unseal failed, invalid key\"]}");
 		}
 		if (this.mode == Mode.SEALED && body.contains(GOOD_KEY)) {
 			this.mode = this.modeAfterUnseal;
