@@ -11,18 +11,20 @@ import java.net.UnknownHostException;
  */
 public final class ConnectFailures {
 
+	private static final int MAX_DEPTH = 16;
+
 	private ConnectFailures() {
 	}
 
 	public static boolean isConnectFailure(Throwable error) {
-		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+		Throwable cause = error;
+		// Bounded walk: a cause chain may be cyclic.
+		for (int depth = 0; cause != null && depth < MAX_DEPTH; depth++) {
 			if (cause instanceof ConnectException || cause instanceof NoRouteToHostException
 					|| cause instanceof UnknownHostException) {
 				return true;
 			}
-			if (cause.getCause() == cause) {
-				return false;
-			}
+			cause = cause.getCause();
 		}
 		return false;
 	}
