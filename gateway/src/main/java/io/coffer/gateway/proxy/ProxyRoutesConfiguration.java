@@ -1,0 +1,53 @@
+package io.coffer.gateway.proxy;
+
+import io.coffer.gateway.cluster.NodeRouter;
+import io.coffer.gateway.config.CofferGatewayProperties;
+import io.coffer.gateway.web.RequestBodyReader;
+import io.coffer.gateway.web.RequestIds;
+
+import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
+import org.springframework.cloud.gateway.support.RouteMetadataUtils;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The Vault API routes. They are built in Java because their target is not a fixed URI:
+ * {@link ClusterRoutingFilter} picks the node for each attempt. The route URI
+ * {@code no://op} is never used to send anything.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ProxyRoutesConfiguration {
+
+	/** A node's own endpoints, which every node answers for itself. */
+	static final String[] NODE_LOCAL_PATHS = { "/v1/sys/init", "/v1/sys/seal-status", "/v1/sys/leader",
+			"/v1/sys/health" };
+
+	@Bean
+	public RouteLocator secretsNodeRoutes(RouteLocatorBuilder builder, NodeRouter nodeRouter,
+			RequestBodyReader requestBodyReader, RequestIds requestIds, CofferGatewayProperties properties) {
+		ClusterRoutingFilter anyReachable = new ClusterRoutingFilter(nodeRouter, TargetPolicy.ANY_REACHABLE,
+				requestBodyReader, requestIds);
+		ClusterRoutingFilter active = new ClusterRoutingFilter(nodeRouter, TargetPolicy.ACTIVE, requestBodyReader,
+				requestIds);
+		long connectMillis = properties.connectTimeout().toMillis();
+		long responseMillis = properties.responseTimeout().toMillis();
+		return builder.routes()
+			.route("secrets-node-local",
+					(route) -> route.order(0)
+						.path(NODE_LOCAL_PATHS)
+						.filters((filters) -> filters.filter(anyReachable, ClusterRoutingFilter.ORDER))
+						.metadata(RouteMetadataUtils.CONNECT_TIMEOUT_ATTR, connectMillis)
+						.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, responseMillis)
+						.uri("no://op"))
+			.route("secrets-active",
+					(route) -> route.order(1)
+						.path("/v1/**")
+						.filters((filters) -> filters.filter(active, ClusterRoutingFilter.ORDER))
+						.metadata(RouteMetadataUtils.CONNECT_TIMEOUT_ATTR, connectMillis)
+						.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, responseMillis)
+						.uri("no://op"))
+			.build();
+	}
+
+}

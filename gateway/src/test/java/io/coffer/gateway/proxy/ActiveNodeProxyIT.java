@@ -1,0 +1,199 @@
+package io.coffer.gateway.proxy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.coffer.gateway.support.FakeSecretsNode.Mode;
+import io.coffer.gateway.support.FakeSecretsNode.Received;
+import io.coffer.gateway.support.GatewayIntegrationTest;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ActiveNodeProxyIT extends GatewayIntegrationTest {
+
+	@Test
+	void requestReachesActiveNodeUnchanged() {
+		this.client.post()
+			.uri(rawUrl("/v1/secret/data/app%2Fdb?version=3&x=a,b"))
+			.header("X-Vault-Token", "client-token")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"data\":{\"k\":\"v\"}}")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals(HttpHeaders.CACHE_CONTROL, "no-store")
+			.expectBody()
+			.jsonPath("$.node")
+			.isEqualTo("a");
+
+		Received received = this.cluster.a.received("/v1/secret/data/app%2Fdb").get(0);
+		assertThat(received.method()).isEqualTo("POST");
+		assertThat(received.query()).isEqualTo("version=3&x=a,b");
+		assertThat(received.token()).isEqualTo("client-token");
+		assertThat(received.body()).isEqualTo("{\"data\":{\"k\":\"v\"}}");
+		assertThat(UUID.fromString(received.requestId()).version()).isEqualTo(4);
+		assertThat(this.cluster.b.received("/v1/secret/data/app%2Fdb")).isEmpty();
+	}
+
+	@Test
+	void listVerbPassesThrough() {
+		this.client.method(HttpMethod.valueOf("LIST"))
+			.uri("/v1/secret/metadata/")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.method")
+			.isEqualTo("LIST");
+
+		assertThat(this.cluster.a.received("/v1/secret/metadata/")).extracting(Received::method)
+			.containsExactly("LIST");
+	}
+
+	@Test
+	void standbyAnswerIsRetriedOnNewActiveAndNeverReturned() {
+		// The gateway still believes a is active: a's refusal must send the request to b.
+		this.cluster.setModes(Mode.STANDBY, Mode.ACTIVE, Mode.STANDBY);
+
+		this.client.put()
+			.uri("/v1/secret/data/moved")
+			.bodyValue("{\"data\":{}}")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.doesNotExist("X-Coffer-Standby")
+			.expectBody()
+			.jsonPath("$.node")
+			.isEqualTo("b");
+
+		Received refused = this.cluster.a.received("/v1/secret/data/moved").get(0);
+		Received served = this.cluster.b.received("/v1/secret/data/moved").get(0);
+		assertThat(served.requestId()).isEqualTo(refused.requestId());
+		assertThat(served.body()).isEqualTo("{\"data\":{}}");
+	}
+
+	@Test
+	void requestWaitsThroughFailoverWhenActiveNodeDies() {
+		this.cluster.a.stop();
+		Mono.delay(Duration.ofMillis(400)).subscribe((tick) -> this.cluster.c.mode(Mode.ACTIVE));
+
+		this.client.post()
+			.uri("/v1/transit/encrypt/k")
+			.bodyValue("{\"plaintext\":\"aGk=\"}")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.node")
+			.isEqualTo("c");
+
+		assertThat(this.cluster.c.received("/v1/transit/encrypt/k")).hasSize(1);
+		assertThat(this.monitor.current().active()).contains(this.cluster.c.url());
+	}
+
+	@Test
+	void concurrentWritesDuringFailoverEachLandOnceOnNewActive() {
+		this.cluster.a.stop();
+		Mono.delay(Duration.ofMillis(300)).subscribe((tick) -> this.cluster.b.mode(Mode.ACTIVE));
+
+		List<String> nodes = Flux.range(0, 10)
+			.flatMap((i) -> this.client.post()
+				.uri("/v1/secret/data/burst-" + i)
+				.bodyValue("{\"data\":{}}")
+				.exchange()
+				.returnResult(String.class)
+				.getResponseBody()
+				.next())
+			.collectList()
+			.block(Duration.ofSeconds(15));
+
+		assertThat(nodes).hasSize(10).allSatisfy((body) -> assertThat(body).contains("\"node\":\"b\""));
+		for (int i = 0; i < 10; i++) {
+			assertThat(this.cluster.b.received("/v1/secret/data/burst-" + i)).hasSize(1);
+		}
+	}
+
+	@Test
+	void noActiveNodeWithinBudgetIsVault503() {
+		this.cluster.setModes(Mode.STANDBY, Mode.STANDBY, Mode.STANDBY);
+		Instant start = Instant.now();
+
+		this.client.get()
+			.uri("/v1/secret/data/x")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(503)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_JSON)
+			.expectHeader()
+			.valueEquals(HttpHeaders.CACHE_CONTROL, "no-store")
+			.expectHeader()
+			.doesNotExist("X-Coffer-Standby")
+			.expectBody()
+			.json("{\"errors\":[\"no active Vault instance found\"]}", true);
+
+		assertThat(Duration.between(start, Instant.now())).isGreaterThanOrEqualTo(FAILOVER_BUDGET);
+	}
+
+	@Test
+	void noReachableNodeIsVault503() {
+		this.cluster.nodes().forEach((node) -> node.stop());
+
+		this.client.delete()
+			.uri("/v1/secret/data/x")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(503)
+			.expectBody()
+			.json("{\"errors\":[\"no active Vault instance found\"]}", true);
+	}
+
+	@Test
+	void sealedClusterAnswersWithNodesSealedErrorAtOnce() {
+		this.cluster.setModes(Mode.SEALED, Mode.SEALED, Mode.UNINITIALIZED);
+		Instant start = Instant.now();
+
+		this.client.get()
+			.uri("/v1/secret/data/x")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(503)
+			.expectHeader()
+			.valueEquals(HttpHeaders.CACHE_CONTROL, "no-store")
+			.expectBody()
+			.json("{\"errors\":[\"Vault is sealed\"]}", true);
+
+		assertThat(Duration.between(start, Instant.now())).isLessThan(FAILOVER_BUDGET);
+		assertThat(this.cluster.a.received("/v1/secret/data/x")).hasSize(1);
+	}
+
+	@Test
+	void timedOutWriteIsNotSentAgain() {
+		this.cluster.a.delay(RESPONSE_TIMEOUT.multipliedBy(3));
+
+		this.client.post()
+			.uri("/v1/secret/data/slow")
+			.bodyValue("{\"data\":{}}")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(504)
+			.expectBody()
+			.jsonPath("$.errors[0]")
+			.isEqualTo("timed out waiting for the secrets node");
+
+		assertThat(this.cluster.nodes()).allSatisfy(
+				(node) -> assertThat(node.received("/v1/secret/data/slow")).hasSize(node == this.cluster.a ? 1 : 0));
+	}
+
+}

@@ -1,0 +1,100 @@
+package io.coffer.secrets.engine.kv;
+
+import java.util.List;
+import java.util.Map;
+
+import io.coffer.secrets.barrier.BarrierView;
+import io.coffer.secrets.engine.LogicalRequest;
+import io.coffer.secrets.engine.LogicalResponse;
+import io.coffer.secrets.engine.SecretEngine;
+import io.coffer.secrets.engine.VaultException;
+import io.coffer.secrets.mount.MountEntry;
+import io.coffer.secrets.support.VaultDurations;
+
+/**
+ * KV version 1: one JSON object per path, no history. A read carries a lease TTL hint
+ * (the mount's default TTL, or the entry's own {@code ttl}) but no lease.
+ */
+final class KvV1Engine implements SecretEngine {
+
+	private final BarrierView view;
+
+	private final KvJson json;
+
+	KvV1Engine(BarrierView view, KvJson json) {
+		this.view = view;
+		this.json = json;
+	}
+
+	@Override
+	public LogicalResponse handle(LogicalRequest request) {
+		String path = request.path();
+		return switch (request.operation()) {
+			case READ -> read(path, request.mount());
+			case CREATE, UPDATE -> write(path, request.data());
+			case DELETE -> {
+				this.view.delete(KvStorageKeys.v1Entry(path));
+				yield LogicalResponse.empty();
+			}
+			case LIST -> list(path);
+			case PATCH -> throw VaultException.unsupportedOperation();
+		};
+	}
+
+	@Override
+	public boolean exists(LogicalRequest request) {
+		return this.view.get(KvStorageKeys.v1Entry(request.path())).isPresent();
+	}
+
+	private LogicalResponse read(String path, MountEntry mount) {
+		Map<String, Object> data = this.view.get(KvStorageKeys.v1Entry(path))
+			.map(this.json::readMap)
+			.orElseThrow(VaultException::notFound);
+		return LogicalResponse.data(data).withLease(new LogicalResponse.Lease("", ttlSeconds(data, mount), false));
+	}
+
+	/**
+	 * The entry's {@code ttl} (or legacy {@code lease}) key when it parses as a positive
+	 * duration, else the mount's default; capped by the mount's maximum as Vault's core
+	 * does.
+	 */
+	private static long ttlSeconds(Map<String, Object> data, MountEntry mount) {
+		long ttl = mount.effectiveDefaultTtl();
+		Object raw = data.containsKey("ttl") ? data.get("ttl") : data.get("lease");
+		if (raw != null) {
+			try {
+				long parsed = VaultDurations.parseSeconds(raw, "ttl");
+				if (parsed > 0) {
+					ttl = parsed;
+				}
+			}
+			catch (VaultException ex) {
+				// Vault ignores a ttl it cannot parse and keeps the default.
+			}
+		}
+		return Math.min(ttl, mount.effectiveMaxTtl());
+	}
+
+	private LogicalResponse write(String path, Map<String, Object> data) {
+		if (path.isEmpty()) {
+			throw VaultErrors.badRequest(VaultErrors.MISSING_PATH);
+		}
+		if (data.isEmpty()) {
+			throw VaultErrors.badRequest("missing data fields");
+		}
+		this.view.put(KvStorageKeys.v1Entry(path), this.json.write(data));
+		return LogicalResponse.empty();
+	}
+
+	private LogicalResponse list(String folder) {
+		List<String> keys = this.view.list(KvStorageKeys.v1ListPrefix(folder))
+			.stream()
+			.map(KvStorageKeys::decodeListEntry)
+			.toList();
+		if (keys.isEmpty()) {
+			throw VaultException.notFound();
+		}
+		return LogicalResponse.data(Map.of("keys", keys));
+	}
+
+}

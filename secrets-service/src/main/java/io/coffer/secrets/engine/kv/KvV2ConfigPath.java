@@ -1,0 +1,65 @@
+package io.coffer.secrets.engine.kv;
+
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+
+import io.coffer.secrets.engine.LogicalRequest;
+import io.coffer.secrets.engine.LogicalResponse;
+import io.coffer.secrets.engine.VaultException;
+import io.coffer.secrets.support.VaultDurations;
+
+/** {@code config}: the mount's max_versions, cas_required and delete_version_after. */
+final class KvV2ConfigPath {
+
+	private final KvV2Store store;
+
+	KvV2ConfigPath(KvV2Store store) {
+		this.store = store;
+	}
+
+	LogicalResponse handle(LogicalRequest request) {
+		return switch (request.operation()) {
+			case READ -> LogicalResponse.data(this.store.config().toResponse());
+			case CREATE, UPDATE -> write(request.data());
+			default -> throw VaultException.unsupportedOperation();
+		};
+	}
+
+	private LogicalResponse write(Map<String, Object> data) {
+		Integer maxVersions = KvV2MetadataPaths.maxVersions(data);
+		Boolean casRequired = KvFields.bool(data, "cas_required").orElse(null);
+		Long deleteVersionAfter = KvFields.present(data, "delete_version_after")
+				? signedSeconds(data.get("delete_version_after")) : null;
+		if (maxVersions == null && casRequired == null && deleteVersionAfter == null) {
+			return LogicalResponse.empty();
+		}
+		ReentrantLock lock = this.store.configLock();
+		lock.lock();
+		try {
+			KvConfig current = this.store.config();
+			this.store.saveConfig(new KvConfig((maxVersions != null) ? maxVersions : current.maxVersions(),
+					(casRequired != null) ? casRequired : current.casRequired(),
+					(deleteVersionAfter != null) ? deleteVersionAfter : current.deleteVersionAfterSeconds()));
+			return LogicalResponse.empty();
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	/**
+	 * The mount accepts a negative duration, which disables delete_version_after for
+	 * every key (stored as -1).
+	 */
+	private static long signedSeconds(Object value) {
+		boolean negative = (value instanceof Number number && number.doubleValue() < 0)
+				|| (value instanceof String text && text.trim().startsWith("-"));
+		if (!negative) {
+			return VaultDurations.parseSeconds(value, "delete_version_after");
+		}
+		Object magnitude = (value instanceof String text) ? text.trim().substring(1)
+				: Math.abs(((Number) value).doubleValue());
+		return (VaultDurations.parseSeconds(magnitude, "delete_version_after") > 0) ? -1 : 0;
+	}
+
+}

@@ -1,0 +1,134 @@
+package io.coffer.secrets.engine.kv;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+
+import io.coffer.secrets.engine.LogicalRequest;
+import io.coffer.secrets.engine.LogicalResponse;
+import io.coffer.secrets.engine.VaultException;
+
+/**
+ * {@code data/<path>}: read a version, write or patch a new one, soft-delete the latest.
+ */
+final class KvV2DataPaths {
+
+	private final KvV2Store store;
+
+	private final KvV2VersionWriter writer;
+
+	private final Clock clock;
+
+	KvV2DataPaths(KvV2Store store, KvV2VersionWriter writer, Clock clock) {
+		this.store = store;
+		this.writer = writer;
+		this.clock = clock;
+	}
+
+	LogicalResponse handle(LogicalRequest request, String path) {
+		return switch (request.operation()) {
+			case READ -> read(path, request.data());
+			case CREATE, UPDATE -> write(path, request.data());
+			case PATCH -> patch(path, request.data());
+			case DELETE -> delete(path);
+			case LIST -> throw VaultException.unsupportedOperation();
+		};
+	}
+
+	/** The key's current version exists and is neither deleted nor destroyed. */
+	boolean exists(String path) {
+		Instant now = this.clock.instant();
+		return this.store.metadata(path).map(KeyMetadata::current).filter((v) -> v.isLive(now)).isPresent();
+	}
+
+	private LogicalResponse read(String path, Map<String, Object> data) {
+		long requested = KvFields.integer(data, "version").orElse(0);
+		KeyMetadata metadata = this.store.metadata(path).orElseThrow(VaultException::notFound);
+		VersionResponses.Resolved resolved = VersionResponses.resolve(metadata, requested);
+		Map<String, Object> out = new LinkedHashMap<>();
+		out.put("data", null);
+		out.put("metadata", metadata.versionResponse(resolved.number()));
+		if (!resolved.version().isLive(this.clock.instant())) {
+			return LogicalResponse.data(out).withStatus(404);
+		}
+		out.put("data", VersionResponses.loadData(this.store, path, resolved.number()));
+		return LogicalResponse.data(out);
+	}
+
+	private LogicalResponse write(String path, Map<String, Object> data) {
+		requirePath(path);
+		Map<String, Object> secret = KvFields.object(data, "data")
+			.orElseThrow(() -> VaultErrors.badRequest(VaultErrors.NO_DATA));
+		Map<String, Object> options = KvFields.object(data, "options").orElse(Map.of());
+		KvConfig config = this.store.config();
+		ReentrantLock lock = this.store.lockFor(path);
+		lock.lock();
+		try {
+			KeyMetadata metadata = this.store.metadata(path)
+				.orElseGet(() -> KeyMetadata.empty(path, this.clock.instant()));
+			CheckAndSet.check(options, config, metadata);
+			return LogicalResponse.data(this.writer.append(metadata, config, secret));
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	private LogicalResponse patch(String path, Map<String, Object> data) {
+		Map<String, Object> patch = KvFields.object(data, "data")
+			.orElseThrow(() -> VaultErrors.badRequest(VaultErrors.NO_DATA));
+		Map<String, Object> options = KvFields.object(data, "options").orElse(Map.of());
+		ReentrantLock lock = this.store.lockFor(path);
+		lock.lock();
+		try {
+			KeyMetadata metadata = this.store.metadata(path).orElseThrow(VaultException::notFound);
+			KvConfig config = this.store.config();
+			CheckAndSet.check(options, config, metadata);
+			VersionMetadata current = metadata.current();
+			if (current == null) {
+				throw VaultException.notFound();
+			}
+			if (!current.isLive(this.clock.instant())) {
+				// Vault answers a patch of a deleted or destroyed secret with that
+				// version's
+				// metadata, flat in data, and a 404.
+				return LogicalResponse.data(metadata.versionResponse(metadata.currentVersion())).withStatus(404);
+			}
+			Map<String, Object> existing = VersionResponses.loadData(this.store, path, metadata.currentVersion());
+			return LogicalResponse
+				.data(this.writer.append(metadata, config, MergePatch.applyToObject(existing, patch)));
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	private LogicalResponse delete(String path) {
+		ReentrantLock lock = this.store.lockFor(path);
+		lock.lock();
+		try {
+			Instant now = this.clock.instant();
+			KeyMetadata metadata = this.store.metadata(path).orElse(null);
+			if (metadata == null || metadata.current() == null || !metadata.current().isLive(now)) {
+				return LogicalResponse.empty();
+			}
+			KeyMetadata updated = metadata.withVersion(metadata.currentVersion(),
+					metadata.current().withDeletionTime(now));
+			this.store.write(List.of(this.store.putMetadata(updated)));
+			return LogicalResponse.empty();
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	static void requirePath(String path) {
+		if (path.isEmpty()) {
+			throw VaultErrors.badRequest(VaultErrors.MISSING_PATH);
+		}
+	}
+
+}

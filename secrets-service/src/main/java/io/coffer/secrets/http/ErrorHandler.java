@@ -1,0 +1,68 @@
+package io.coffer.secrets.http;
+
+import java.util.List;
+
+import io.coffer.common.VaultHeaders;
+import io.coffer.secrets.barrier.BarrierException;
+import io.coffer.secrets.barrier.SealedException;
+import io.coffer.secrets.engine.VaultException;
+import io.coffer.secrets.storage.StandbyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * The one exception-to-response mapping of this service. Messages of unexpected errors
+ * never reach the client: they might carry data, so the client gets Vault's
+ * {@code internal error}.
+ */
+@RestControllerAdvice
+public class ErrorHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ErrorHandler.class);
+
+	@ExceptionHandler(VaultException.class)
+	ResponseEntity<Object> vault(VaultException ex) {
+		return ResponseWriter.error(ex.status(), ex.errors());
+	}
+
+	@ExceptionHandler(SealedException.class)
+	ResponseEntity<Object> sealed(SealedException ex) {
+		return ResponseWriter.error(503, List.of("Vault is sealed"));
+	}
+
+	/**
+	 * The gateway retries these on the active node; clients never see them through it.
+	 */
+	@ExceptionHandler(StandbyException.class)
+	ResponseEntity<Object> standby(StandbyException ex) {
+		return ResponseEntity.status(503)
+			.header(VaultHeaders.COFFER_STANDBY, "true")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(new io.coffer.common.VaultErrorBody(
+					List.of("this node is a standby; no active Vault instance here")));
+	}
+
+	@ExceptionHandler(BarrierException.class)
+	ResponseEntity<Object> barrier(BarrierException ex) {
+		log.error("Barrier integrity failure: {}", ex.getMessage());
+		return ResponseWriter.error(500, List.of("internal error"));
+	}
+
+	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+	ResponseEntity<Object> method(HttpRequestMethodNotSupportedException ex) {
+		return ResponseWriter.error(405, List.of("unsupported operation"));
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<Object> unexpected(Exception ex) {
+		log.error("Unexpected error handling a request ({})", ex.getClass().getName(), ex);
+		return ResponseWriter.error(500, List.of("internal error"));
+	}
+
+}

@@ -1,0 +1,132 @@
+package io.coffer.secrets.http;
+
+import java.util.Optional;
+
+import io.coffer.secrets.engine.LogicalRequest;
+import io.coffer.secrets.engine.LogicalResponse;
+import io.coffer.secrets.engine.Operation;
+import io.coffer.secrets.engine.SecretEngine;
+import io.coffer.secrets.engine.VaultException;
+import io.coffer.secrets.mount.MountEntry;
+import io.coffer.secrets.mount.MountService;
+import io.coffer.secrets.seal.SealService;
+import io.coffer.secrets.storage.HaCluster;
+import io.coffer.secrets.storage.StandbyException;
+import io.coffer.secrets.sys.SystemBackend;
+import io.coffer.secrets.token.Caller;
+import io.coffer.secrets.token.CallerAware;
+import io.coffer.secrets.token.TokenBackend;
+import io.coffer.secrets.token.TokenEntry;
+import io.coffer.secrets.token.TokenStore;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Service;
+
+/**
+ * The logical request path: sealed? → active? → token → route (sys/, auth/token/, or a
+ * secrets mount) → engine. Until ACL policies exist (next issue), only root tokens pass;
+ * every other request is refused with 403.
+ */
+@Service
+public class RequestHandler {
+
+	private final SealService seal;
+
+	private final HaCluster ha;
+
+	private final TokenStore tokens;
+
+	private final MountService mounts;
+
+	private final SystemBackend system;
+
+	private final TokenBackend tokenBackend;
+
+	public RequestHandler(SealService seal, HaCluster ha, TokenStore tokens, MountService mounts, SystemBackend system,
+			TokenBackend tokenBackend) {
+		this.seal = seal;
+		this.ha = ha;
+		this.tokens = tokens;
+		this.mounts = mounts;
+		this.system = system;
+		this.tokenBackend = tokenBackend;
+	}
+
+	/**
+	 * Raw sys endpoints served by their own controllers; any other verb on them is 405.
+	 */
+	private static final java.util.Set<String> RAW_SYS_PATHS = java.util.Set.of("sys/init", "sys/seal-status",
+			"sys/unseal", "sys/seal", "sys/health", "sys/leader");
+
+	public ResponseEntity<Object> handle(VaultHttpRequest request) {
+		if (RAW_SYS_PATHS.contains(request.path().replaceFirst("/$", ""))) {
+			throw VaultException.unsupportedOperation();
+		}
+		if (this.seal.isSealed()) {
+			throw new VaultException(503, "Vault is sealed");
+		}
+		if (!this.ha.isActive()) {
+			throw new StandbyException("not the active node");
+		}
+		String path = request.path();
+		if (path.endsWith(".") || path.isEmpty()) {
+			throw VaultException.unsupportedPath(path);
+		}
+		Caller caller = new Caller(request.token(), authenticate(request, path));
+		Target target = target(path);
+		LogicalRequest logical = new LogicalRequest(request.operation(), target.relative(path), request.data(),
+				target.mount(), request.requestId());
+		logical = withExistence(logical, target.engine());
+		LogicalResponse response = (target.engine() instanceof CallerAware aware) ? aware.handle(logical, caller)
+				: target.engine().handle(logical);
+		return ResponseWriter.render(response, request.requestId(), target.mount().type());
+	}
+
+	private TokenEntry authenticate(VaultHttpRequest request, String path) {
+		Optional<TokenEntry> entry = this.tokens.lookup(request.token());
+		if (entry.isEmpty() || !entry.get().isRoot()) {
+			if (path.startsWith("sys/internal/ui/mounts")) {
+				String inner = path.substring("sys/internal/ui/mounts".length()).replaceFirst("^/", "");
+				throw new VaultException(403,
+						"preflight capability check returned 403, please ensure client's policies grant access to path \""
+								+ inner + "\"");
+			}
+			throw VaultException.permissionDenied();
+		}
+		return entry.get();
+	}
+
+	private Target target(String path) {
+		if (path.startsWith("sys/") || path.equals("sys")) {
+			return new Target(SystemBackend.MOUNT, this.system);
+		}
+		if (path.startsWith("auth/token/") || path.equals("auth/token")) {
+			return new Target(TokenBackend.MOUNT, this.tokenBackend);
+		}
+		return this.mounts.route(path)
+			.map((routed) -> new Target(routed.mount(), routed.engine()))
+			.orElseThrow(
+					() -> new VaultException(404, "no handler for route \"" + path + "\". route entry not found."));
+	}
+
+	/**
+	 * Vault's existence check: a write to an absent path is {@code create}, to a present
+	 * one {@code update}.
+	 */
+	private static LogicalRequest withExistence(LogicalRequest request, SecretEngine engine) {
+		if (request.operation() != Operation.UPDATE || engine.exists(request)) {
+			return request;
+		}
+		return new LogicalRequest(Operation.CREATE, request.path(), request.data(), request.mount(),
+				request.requestId());
+	}
+
+	private record Target(MountEntry mount, SecretEngine engine) {
+
+		String relative(String path) {
+			return (path.length() >= this.mount.path().length()) ? path.substring(this.mount.path().length()) : "";
+		}
+
+	}
+
+}

@@ -1,0 +1,147 @@
+package io.coffer.secrets.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import io.coffer.common.VaultHeaders;
+import io.coffer.secrets.core.Json;
+import io.coffer.secrets.engine.Operation;
+import io.coffer.secrets.engine.VaultException;
+import io.coffer.secrets.support.GoBool;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a servlet request into a {@link VaultHttpRequest} with Vault's rules
+ * (vault-api.md §0): PUT≡POST, LIST ≡ GET with {@code list=true}, PATCH only as JSON
+ * merge patch, query parameters as data for GET/DELETE/LIST, JSON or form bodies, 32 MiB
+ * at most.
+ */
+@Component
+public class RequestReader {
+
+	/** Vault's default max_request_size. */
+	static final long MAX_BODY_BYTES = 32L * 1024 * 1024;
+
+	public VaultHttpRequest read(HttpServletRequest request, String path) throws IOException {
+		String method = request.getMethod().toUpperCase(java.util.Locale.ROOT);
+		Map<String, Object> data = new LinkedHashMap<>();
+		Map<String, String> query = query(request.getQueryString());
+		Operation operation = operation(method, query, request.getContentType());
+		if (operation == Operation.READ || operation == Operation.LIST || operation == Operation.DELETE) {
+			query.forEach((key, value) -> {
+				if (!"list".equals(key) || operation != Operation.LIST) {
+					data.put(key, value);
+				}
+			});
+		}
+		data.putAll(body(request));
+		String fullPath = path;
+		if (operation == Operation.LIST && !fullPath.endsWith("/") && !fullPath.isEmpty()) {
+			fullPath = fullPath + "/";
+		}
+		String requestId = request.getHeader(VaultHeaders.COFFER_REQUEST_ID);
+		return new VaultHttpRequest(operation, fullPath, data, token(request),
+				(requestId != null && requestId.matches("[0-9a-fA-F-]{36}")) ? requestId
+						: UUID.randomUUID().toString());
+	}
+
+	private Operation operation(String method, Map<String, String> query, String contentType) {
+		return switch (method) {
+			case "GET" -> {
+				String list = query.get("list");
+				if (list == null) {
+					yield Operation.READ;
+				}
+				boolean listing = GoBool.parse(list)
+					.orElseThrow(() -> VaultException.badRequest("invalid value for \"list\" query parameter"));
+				yield listing ? Operation.LIST : Operation.READ;
+			}
+			case "LIST" -> Operation.LIST;
+			case "PUT", "POST" -> Operation.UPDATE;
+			case "DELETE" -> Operation.DELETE;
+			case "PATCH" -> {
+				if (contentType == null
+						|| !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/merge-patch+json")) {
+					throw new VaultException(415, "PATCH requires Content-Type application/merge-patch+json");
+				}
+				yield Operation.PATCH;
+			}
+			default -> throw VaultException.unsupportedOperation();
+		};
+	}
+
+	/**
+	 * The request body as data: JSON object, or form fields when sent as a form; empty
+	 * body = no data.
+	 */
+	public static Map<String, Object> body(HttpServletRequest request) throws IOException {
+		if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+			throw new VaultException(413, "http: request body too large");
+		}
+		byte[] bytes;
+		try (InputStream in = request.getInputStream()) {
+			bytes = in.readNBytes((int) MAX_BODY_BYTES + 1);
+		}
+		if (bytes.length > MAX_BODY_BYTES) {
+			throw new VaultException(413, "http: request body too large");
+		}
+		String text = new String(bytes, StandardCharsets.UTF_8).strip();
+		if (text.isEmpty()) {
+			return Map.of();
+		}
+		String contentType = request.getContentType();
+		if (contentType != null && contentType.startsWith("application/x-www-form-urlencoded") && !text.startsWith("{")
+				&& !text.startsWith("[")) {
+			return new LinkedHashMap<>(query(text));
+		}
+		try {
+			Object parsed = Json.MAPPER.readValue(text, Object.class);
+			if (parsed instanceof Map<?, ?> map) {
+				@SuppressWarnings("unchecked")
+				Map<String, Object> result = (Map<String, Object>) map;
+				return result;
+			}
+			throw VaultException.badRequest("failed to parse JSON input: the request body must be a JSON object");
+		}
+		catch (tools.jackson.core.JacksonException ex) {
+			throw VaultException.badRequest("failed to parse JSON input: invalid JSON");
+		}
+	}
+
+	private static Map<String, String> query(String raw) {
+		Map<String, String> out = new LinkedHashMap<>();
+		if (raw == null || raw.isEmpty()) {
+			return out;
+		}
+		for (String pair : raw.split("&")) {
+			if (pair.isEmpty()) {
+				continue;
+			}
+			int eq = pair.indexOf('=');
+			String key = URLDecoder.decode((eq >= 0) ? pair.substring(0, eq) : pair, StandardCharsets.UTF_8);
+			String value = (eq >= 0) ? URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8) : "";
+			out.putIfAbsent(key, value);
+		}
+		return out;
+	}
+
+	private static String token(HttpServletRequest request) {
+		String token = request.getHeader(VaultHeaders.TOKEN);
+		if (token != null && !token.isBlank()) {
+			return token.trim();
+		}
+		String authorization = request.getHeader("Authorization");
+		if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+			return authorization.substring(7).trim();
+		}
+		return null;
+	}
+
+}

@@ -1,0 +1,24 @@
+package io.coffer.secrets.http;
+
+import java.util.Map;
+
+import io.coffer.secrets.engine.Operation;
+
+/**
+ * A Vault API request after HTTP parsing.
+ *
+ * @param operation the logical operation
+ * @param path the path below {@code /v1/}, with a trailing {@code /} for LIST
+ * @param data body merged with query parameters where Vault does so
+ * @param token the client token ({@code X-Vault-Token} or bearer), or null
+ * @param requestId the request id to echo
+ */
+public record VaultHttpRequest(Operation operation, String path, Map<String, Object> data, String token,
+		String requestId) {
+
+	@Override
+	public String toString() {
+		return "VaultHttpRequest[" + this.operation + " " + this.path + "]";
+	}
+
+}

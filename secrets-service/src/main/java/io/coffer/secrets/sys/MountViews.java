@@ -1,0 +1,53 @@
+package io.coffer.secrets.sys;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.coffer.secrets.mount.MountEntry;
+
+/** Vault's JSON shape of a mount (vault-api.md §2). */
+final class MountViews {
+
+	private MountViews() {
+	}
+
+	static Map<String, Object> describe(MountEntry mount) {
+		Map<String, Object> out = new LinkedHashMap<>();
+		out.put("accessor", mount.accessor());
+		out.put("config", config(mount));
+		out.put("description", mount.description());
+		out.put("external_entropy_access", false);
+		out.put("local", false);
+		out.put("options", mount.options().isEmpty() ? null : new LinkedHashMap<>(mount.options()));
+		out.put("plugin_version", "");
+		out.put("running_plugin_version", "");
+		out.put("running_sha256", "");
+		out.put("seal_wrap", false);
+		out.put("type", mount.type());
+		out.put("uuid", mount.uuid());
+		return out;
+	}
+
+	static Map<String, Object> config(MountEntry mount) {
+		Map<String, Object> config = new LinkedHashMap<>();
+		config.put("default_lease_ttl", mount.config().defaultLeaseTtl());
+		config.put("max_lease_ttl", mount.config().maxLeaseTtl());
+		config.put("force_no_cache", mount.config().forceNoCache());
+		return config;
+	}
+
+	/**
+	 * {@code GET sys/mounts/:path/tune}: effective TTLs, i.e. the system values where the
+	 * mount sets none.
+	 */
+	static Map<String, Object> tune(MountEntry mount) {
+		Map<String, Object> out = new LinkedHashMap<>();
+		out.put("default_lease_ttl", mount.effectiveDefaultTtl());
+		out.put("max_lease_ttl", mount.effectiveMaxTtl());
+		out.put("force_no_cache", mount.config().forceNoCache());
+		out.put("description", mount.description());
+		out.put("options", mount.options().isEmpty() ? null : new LinkedHashMap<>(mount.options()));
+		return out;
+	}
+
+}

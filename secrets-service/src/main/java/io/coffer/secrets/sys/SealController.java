@@ -1,0 +1,114 @@
+package io.coffer.secrets.sys;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+import io.coffer.common.VaultHeaders;
+import io.coffer.secrets.engine.VaultException;
+import io.coffer.secrets.http.RequestReader;
+import io.coffer.secrets.seal.InitResult;
+import io.coffer.secrets.seal.SealService;
+import io.coffer.secrets.seal.SealStatus;
+import io.coffer.secrets.support.GoBool;
+import io.coffer.secrets.token.TokenEntry;
+import io.coffer.secrets.token.TokenStore;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Vault's raw seal lifecycle endpoints of this node (no envelope; they work while
+ * sealed). Through the gateway the cluster behaves as one: it applies unseal and seal to
+ * every node.
+ */
+@RestController
+public class SealController {
+
+	private final SealService seal;
+
+	private final TokenStore tokens;
+
+	SealController(SealService seal, TokenStore tokens) {
+		this.seal = seal;
+		this.tokens = tokens;
+	}
+
+	@GetMapping("/v1/sys/init")
+	Map<String, Object> initialized() {
+		return Map.of("initialized", this.seal.isInitialized());
+	}
+
+	@RequestMapping(path = "/v1/sys/init", method = { RequestMethod.PUT, RequestMethod.POST })
+	InitResult init(HttpServletRequest http) throws IOException {
+		Map<String, Object> request = RequestReader.body(http);
+		if (nonEmptyList(request.get("pgp_keys")) || notBlank(request.get("root_token_pgp_key"))) {
+			throw VaultException.badRequest("PGP-encrypted key shares are not supported by Coffer");
+		}
+		if (request.containsKey("recovery_shares") && intValue(request.get("recovery_shares"), "recovery_shares") > 0) {
+			throw VaultException
+				.badRequest("recovery keys are only valid with an auto-unseal seal; this node uses shamir");
+		}
+		return this.seal.init(intValue(request.get("secret_shares"), "secret_shares"),
+				intValue(request.get("secret_threshold"), "secret_threshold"));
+	}
+
+	@GetMapping("/v1/sys/seal-status")
+	SealStatus status() {
+		return this.seal.status();
+	}
+
+	@RequestMapping(path = "/v1/sys/unseal", method = { RequestMethod.PUT, RequestMethod.POST })
+	SealStatus unseal(HttpServletRequest http) throws IOException {
+		Map<String, Object> request = RequestReader.body(http);
+		boolean reset = request.containsKey("reset") && GoBool.of(request.get("reset"))
+			.orElseThrow(() -> VaultException.badRequest("'reset' must be a boolean"));
+		if (request.containsKey("migrate") && GoBool.of(request.get("migrate")).orElse(false)) {
+			throw VaultException.badRequest("seal migration is not supported by Coffer yet");
+		}
+		Object key = request.get("key");
+		return this.seal.unseal((key != null) ? key.toString() : null, reset);
+	}
+
+	@RequestMapping(path = "/v1/sys/seal", method = { RequestMethod.PUT, RequestMethod.POST })
+	ResponseEntity<Void> seal(@RequestHeader(name = VaultHeaders.TOKEN, required = false) String token,
+			@RequestHeader(name = "Authorization", required = false) String authorization) {
+		if (this.seal.isSealed()) {
+			throw new VaultException(503, "Vault is sealed");
+		}
+		String presented = (token != null) ? token
+				: (authorization != null && authorization.startsWith("Bearer ")) ? authorization.substring(7) : null;
+		if (!this.tokens.lookup(presented).map(TokenEntry::isRoot).orElse(false)) {
+			throw VaultException.permissionDenied();
+		}
+		this.seal.seal();
+		return ResponseEntity.noContent().build();
+	}
+
+	private static int intValue(Object value, String field) {
+		if (value == null) {
+			return 0;
+		}
+		if (value instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())) {
+			return number.intValue();
+		}
+		if (value instanceof String text && text.matches("\\d{1,9}")) {
+			return Integer.parseInt(text);
+		}
+		throw VaultException.badRequest("'" + field + "' must be an integer");
+	}
+
+	private static boolean nonEmptyList(Object value) {
+		return value instanceof List<?> list && !list.isEmpty();
+	}
+
+	private static boolean notBlank(Object value) {
+		return value != null && !value.toString().isBlank();
+	}
+
+}

@@ -1,0 +1,136 @@
+package io.coffer.secrets.barrier;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+
+import io.coffer.secrets.storage.InMemoryStorage;
+import io.coffer.secrets.storage.StorageOp;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class BarrierTest {
+
+	private final InMemoryStorage storage = new InMemoryStorage();
+
+	private final byte[] rootKey = new byte[32];
+
+	private Barrier barrier;
+
+	@BeforeEach
+	void setUp() {
+		new SecureRandom().nextBytes(this.rootKey);
+		this.barrier = new Barrier(this.storage, new SecureRandom(), Clock.systemUTC());
+		this.barrier.initialize(this.rootKey);
+		this.barrier.unseal(this.rootKey);
+	}
+
+	@Test
+	void valuesRoundTripAndAreNeverStoredInTheClear() {
+		this.barrier.put("logical/a/secret", bytes("hunter2-very-secret"));
+
+		assertThat(this.barrier.get("logical/a/secret"))
+			.hasValueSatisfying((v) -> assertThat(v).isEqualTo(bytes("hunter2-very-secret")));
+		assertThat(new String(this.storage.raw().get("logical/a/secret"), StandardCharsets.ISO_8859_1))
+			.doesNotContain("hunter2");
+	}
+
+	@Test
+	void sameValueEncryptsDifferentlyEachTimeBecauseNoncesAreFresh() {
+		this.barrier.put("a", bytes("same"));
+		byte[] first = this.storage.raw().get("a").clone();
+		this.barrier.put("a", bytes("same"));
+
+		assertThat(this.storage.raw().get("a")).isNotEqualTo(first);
+	}
+
+	@Test
+	void aFlippedByteInStorageIsAnErrorNeverGarbage() {
+		this.barrier.put("core/x", bytes("value"));
+		byte[] stored = this.storage.raw().get("core/x");
+		stored[stored.length - 3] ^= 0x01;
+
+		assertThatThrownBy(() -> this.barrier.get("core/x")).isInstanceOf(BarrierException.class)
+			.hasMessageNotContaining("value");
+	}
+
+	@Test
+	void aValueMovedToAnotherKeyFailsToDecrypt() {
+		this.barrier.put("logical/one", bytes("value"));
+		this.storage.raw().put("logical/two", this.storage.raw().get("logical/one"));
+
+		assertThatThrownBy(() -> this.barrier.get("logical/two")).isInstanceOf(BarrierException.class);
+	}
+
+	@Test
+	void rotationAddsATermAndOldValuesStillDecrypt() {
+		this.barrier.put("old", bytes("before"));
+		KeyStatus rotated = this.barrier.rotate();
+		this.barrier.put("new", bytes("after"));
+
+		assertThat(rotated.term()).isEqualTo(2);
+		assertThat(this.barrier.get("old")).hasValueSatisfying((v) -> assertThat(v).isEqualTo(bytes("before")));
+		assertThat(this.storage.raw().get("new")[3]).isEqualTo((byte) 2);
+		assertThat(this.storage.raw().get("old")[3]).isEqualTo((byte) 1);
+	}
+
+	@Test
+	void aSecondNodeSeesARotationMadeElsewhereOnReload() {
+		Barrier other = new Barrier(this.storage, new SecureRandom(), Clock.systemUTC());
+		other.unseal(this.rootKey);
+		this.barrier.rotate();
+		this.barrier.put("k", bytes("v"));
+
+		assertThat(other.get("k")).hasValueSatisfying((v) -> assertThat(v).isEqualTo(bytes("v")));
+		other.reload();
+		assertThat(other.keyStatus().term()).isEqualTo(2);
+	}
+
+	@Test
+	void sealedBarrierRefusesEverything() {
+		this.barrier.seal();
+
+		assertThatThrownBy(() -> this.barrier.get("a")).isInstanceOf(SealedException.class);
+		assertThatThrownBy(() -> this.barrier.put("a", bytes("b"))).isInstanceOf(SealedException.class);
+		assertThatThrownBy(() -> this.barrier.write(List.of(new StorageOp.Delete("a"))))
+			.isInstanceOf(SealedException.class);
+	}
+
+	@Test
+	void aWrongRootKeyDoesNotOpenTheKeyring() {
+		this.barrier.seal();
+		byte[] wrong = this.rootKey.clone();
+		wrong[0] ^= 1;
+
+		assertThatThrownBy(() -> this.barrier.unseal(wrong)).isInstanceOf(BarrierException.class);
+		assertThat(this.barrier.isSealed()).isTrue();
+	}
+
+	@Test
+	void viewsConfineKeysToTheirPrefix() {
+		BarrierView view = this.barrier.view("logical/m1/");
+		view.put("data/x", bytes("1"));
+
+		assertThat(this.barrier.get("logical/m1/data/x")).isPresent();
+		assertThat(view.list("data/")).containsExactly("x");
+		assertThatThrownBy(() -> view.get("../m2/data/x")).isInstanceOf(IllegalArgumentException.class);
+	}
+
+	@Test
+	void keyStatusCountsEncryptions() {
+		this.barrier.put("a", bytes("1"));
+		this.barrier.put("b", bytes("2"));
+
+		assertThat(this.barrier.keyStatus().encryptions()).isEqualTo(2);
+		assertThat(this.barrier.keyStatus().term()).isEqualTo(1);
+	}
+
+	private static byte[] bytes(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+}
