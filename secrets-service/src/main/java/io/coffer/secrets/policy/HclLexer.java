@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits HCL (version 1, the dialect Vault parses policies with) into tokens. Comments
- * ({@code #}, {@code //}, {@code /* *}{@code /}) are dropped; strings keep {@code ${...}}
- * verbatim because Vault's HCL does not interpolate policy text.
+ * Splits HCL (version 1, the dialect Vault parses policies with) into tokens. Line
+ * comments ({@code #}, {@code //}) and block comments are dropped; strings keep
+ * {@code ${...}} verbatim because Vault's HCL does not interpolate policy text.
  */
 final class HclLexer {
 

@@ -115,7 +115,12 @@ final class ParameterRules {
 	 */
 	private static boolean sameValue(Object element, Object value) {
 		if (element instanceof Number a && value instanceof Number b) {
-			return new BigDecimal(a.toString()).compareTo(new BigDecimal(b.toString())) == 0;
+			try {
+				return new BigDecimal(a.toString()).compareTo(new BigDecimal(b.toString())) == 0;
+			}
+			catch (NumberFormatException ex) {
+				return false;
+			}
 		}
 		return element.equals(value);
 	}

@@ -2,6 +2,7 @@ package io.coffer.secrets.policy;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -98,9 +99,8 @@ record Permissions(Set<Capability> capabilities, Map<String, List<Object>> allow
 
 	private static Map<String, List<Object>> copy(Map<String, List<Object>> parameters) {
 		Map<String, List<Object>> out = new LinkedHashMap<>();
-		parameters
-			.forEach((key, values) -> out.put(key, java.util.Collections.unmodifiableList(new ArrayList<>(values))));
-		return java.util.Collections.unmodifiableMap(out);
+		parameters.forEach((key, values) -> out.put(key, Collections.unmodifiableList(new ArrayList<>(values))));
+		return Collections.unmodifiableMap(out);
 	}
 
 }

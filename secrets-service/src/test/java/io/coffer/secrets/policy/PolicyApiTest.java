@@ -8,6 +8,7 @@ import io.coffer.secrets.http.NodeClient;
 import io.coffer.secrets.storage.HaCluster;
 import io.coffer.secrets.storage.InMemoryStorage;
 import io.coffer.secrets.storage.Storage;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -54,7 +55,7 @@ class PolicyApiTest {
 		assertThat(read.data()).isEqualTo(Map.of("name", "app", "rules", HCL));
 		assertThat(read.json()).containsEntry("rules", HCL).containsEntry("name", "app");
 		NodeClient.Response list = this.client.call("GET", "sys/policy", null);
-		assertThat(list.data().get("policies")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+		assertThat(list.data().get("policies")).asInstanceOf(InstanceOfAssertFactories.LIST)
 			.contains("app", "default", "root");
 		assertThat(list.json()).containsKeys("keys", "policies");
 		assertThat(this.client.call("LIST", "sys/policy", null).data()).containsKey("keys");
@@ -74,7 +75,7 @@ class PolicyApiTest {
 		assertThat(this.client.call("GET", "sys/policies/acl/ops", null).data())
 			.isEqualTo(Map.of("name", "ops", "policy", HCL));
 		assertThat(this.client.call("GET", "sys/policies/acl?list=true", null).data().get("keys"))
-			.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+			.asInstanceOf(InstanceOfAssertFactories.LIST)
 			.contains("ops", "default", "root");
 		assertThat(this.client.call("DELETE", "sys/policies/acl/ops", null).status()).isEqualTo(204);
 		assertThat(this.client.call("GET", "sys/policies/acl/ops", null).status()).isEqualTo(404);

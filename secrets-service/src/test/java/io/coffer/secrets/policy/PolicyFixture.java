@@ -1,5 +1,6 @@
 package io.coffer.secrets.policy;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -42,8 +43,7 @@ final class PolicyFixture {
 
 	static String path(String pattern, String... capabilities) {
 		return "path \"" + pattern + "\" {\n  capabilities = ["
-				+ String.join(", ", java.util.Arrays.stream(capabilities).map((c) -> "\"" + c + "\"").toList())
-				+ "]\n}\n";
+				+ String.join(", ", Arrays.stream(capabilities).map((c) -> "\"" + c + "\"").toList()) + "]\n}\n";
 	}
 
 }
