@@ -52,7 +52,8 @@ final class Encryptor {
 	}
 
 	/**
-	 * @return the plaintext bytes */
+	 * @return the plaintext bytes
+	 */
 	byte[] decrypt(KeyPolicy policy, String ciphertext, byte[] context, byte[] associatedData) {
 		KeyType type = policy.type();
 		if (!type.supportsEncryption()) {

@@ -42,7 +42,8 @@ final class HashRandomPaths {
 	}
 
 	/**
-	 * @param segments the path segments after {@code random}, in any order as Vault's */
+	 * @param segments the path segments after {@code random}, in any order as Vault's
+	 */
 	LogicalResponse random(LogicalRequest request, List<String> segments) {
 		Map<String, Object> data = request.data();
 		String urlBytes = "";

@@ -28,7 +28,8 @@ record KeyPolicy(String name, KeyType type, KeyConfig config, int latestVersion,
 	}
 
 	/**
-	 * @throws VaultException 400 when the version is not held */
+	 * @throws VaultException 400 when the version is not held
+	 */
 	KeyVersion version(int version) {
 		KeyVersion entry = this.versions.get(version);
 		if (entry == null) {

@@ -97,7 +97,8 @@ final class KeyStore {
 	}
 
 	/**
-	 * @throws VaultException 400 {@code key not found} */
+	 * @throws VaultException 400 {@code key not found}
+	 */
 	KeyPolicy rotate(String name) {
 		return change(name, "key not found", this::rotated);
 	}

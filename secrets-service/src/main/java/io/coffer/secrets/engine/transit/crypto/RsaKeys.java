@@ -70,7 +70,8 @@ public final class RsaKeys {
 	}
 
 	/**
-	 * @throws AuthenticationException when the ciphertext does not decrypt */
+	 * @throws AuthenticationException when the ciphertext does not decrypt
+	 */
 	public static byte[] decrypt(byte[] pkcs8, byte[] ciphertext) {
 		Cipher cipher;
 		try {
@@ -144,7 +145,8 @@ public final class RsaKeys {
 	}
 
 	/**
-	 * @param saltLength the expected salt length, or {@code -1} to accept any */
+	 * @param saltLength the expected salt length, or {@code -1} to accept any
+	 */
 	public static boolean verifyPss(String publicKeyPem, byte[] digest, HashAlgorithm hash, int saltLength,
 			byte[] signatureBytes) {
 		try {
