@@ -49,7 +49,10 @@ final class KeyStore {
 	}
 
 	boolean exists(String name) {
-		return this.view.get(PREFIX + name).isPresent();
+		return this.view.get(PREFIX + name).map((bytes) -> {
+			Bytes.wipe(bytes);
+			return true;
+		}).orElse(false);
 	}
 
 	/** The key as stored, without automatic rotation. */
