@@ -2,10 +2,7 @@ package io.coffer.secrets.support;
 
 import java.util.Optional;
 
-/**
- * Go's {@code strconv.ParseBool}, which Vault uses for query flags such as
- * {@code list=true}.
- */
+/** Go's {@code strconv.ParseBool}, which Vault uses for query flags such as {@code list=true}. */
 public final class GoBool {
 
 	private GoBool() {
@@ -20,10 +17,7 @@ public final class GoBool {
 		};
 	}
 
-	/**
-	 * A JSON value as a boolean: booleans, Go's spellings in strings, numbers (non-zero
-	 * is true).
-	 */
+	/** A JSON value as a boolean: booleans, Go's spellings in strings, numbers (non-zero is true). */
 	public static Optional<Boolean> of(Object value) {
 		if (value instanceof Boolean bool) {
 			return Optional.of(bool);

@@ -8,9 +8,8 @@ import java.util.regex.Pattern;
 import io.coffer.secrets.engine.VaultException;
 
 /**
- * Vault's duration values: a number of seconds (JSON number or numeric string) or a Go
- * duration string such as {@code "1h30m"} or {@code "768h"}; and Go's formatting back
- * ({@code "3h25m19s"}, {@code "0s"}).
+ * Vault's duration values: a number of seconds (JSON number or numeric string) or a Go duration string such as
+ * {@code "1h30m"} or {@code "768h"}; and Go's formatting back ({@code "3h25m19s"}, {@code "0s"}).
  */
 public final class VaultDurations {
 
@@ -20,8 +19,7 @@ public final class VaultDurations {
 	}
 
 	/**
-	 * @param value a number, numeric string or Go duration string; null or empty means
-	 * zero
+	 * @param value a number, numeric string or Go duration string; null or empty means zero
 	 * @param field the field name, for the error message
 	 * @throws VaultException 400 when the value is not a duration
 	 */
@@ -59,10 +57,7 @@ public final class VaultDurations {
 		return parse(value, field).toSeconds();
 	}
 
-	/**
-	 * Go's {@code time.Duration.String()} for whole seconds: {@code 0s}, {@code 45s},
-	 * {@code 3h25m19s}.
-	 */
+	/** Go's {@code time.Duration.String()} for whole seconds: {@code 0s}, {@code 45s}, {@code 3h25m19s}. */
 	public static String format(Duration duration) {
 		long seconds = duration.toSeconds();
 		if (seconds == 0) {
