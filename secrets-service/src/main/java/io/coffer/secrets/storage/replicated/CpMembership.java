@@ -68,6 +68,12 @@ final class CpMembership {
 		logger.info("Promoted {} to CP member", this.hazelcast.getCluster().getLocalMember().getAddress());
 	}
 
+	/** Whether this node votes in the CP group (always true in single-node mode). */
+	boolean isVoting() {
+		return this.cpMemberCount == 0
+				|| this.hazelcast.getCPSubsystem().getCPSubsystemManagementService().getLocalCPMember() != null;
+	}
+
 	private boolean sameAddress(CPMember member) {
 		return member.getAddress().equals(this.hazelcast.getCluster().getLocalMember().getAddress());
 	}

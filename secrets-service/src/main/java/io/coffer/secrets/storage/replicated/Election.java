@@ -57,24 +57,34 @@ final class Election implements Runnable {
 	@Override
 	public void run() {
 		while (this.running) {
-			if (!this.joined || !this.follower.ready() || !this.runtime.cpReady()) {
-				pause(Duration.ofMillis(200));
-				continue;
-			}
-			long fence;
 			try {
-				fence = this.lock.tryLockAndGetFence(1, TimeUnit.SECONDS);
+				contend();
 			}
 			catch (RuntimeException ex) {
-				logger.warn("Node {} could not contend for the active lock: {}", this.runtime.nodeId(), ex.toString());
+				logger.warn("Election step failed on node {}: {}", this.runtime.nodeId(), ex.toString());
 				pause(Duration.ofSeconds(1));
-				continue;
 			}
-			if (fence == FencedLock.INVALID_FENCE) {
-				continue;
-			}
-			serve(fence);
 		}
+	}
+
+	private void contend() {
+		if (!this.joined || !this.follower.ready() || !this.runtime.cpReady()) {
+			pause(Duration.ofMillis(200));
+			return;
+		}
+		long fence;
+		try {
+			fence = this.lock.tryLockAndGetFence(1, TimeUnit.SECONDS);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Node {} could not contend for the active lock: {}", this.runtime.nodeId(), ex.toString());
+			pause(Duration.ofSeconds(1));
+			return;
+		}
+		if (fence == FencedLock.INVALID_FENCE) {
+			return;
+		}
+		serve(fence);
 	}
 
 	private void serve(long fence) {

@@ -122,11 +122,21 @@ final class NodeRuntime {
 	void report() {
 		AppliedReport report = new AppliedReport(nodeId(), member(), this.replica.position());
 		this.progress.onReport(report);
-		this.reports.publishAsync(report);
+		broadcast(() -> this.reports.publishAsync(report));
 	}
 
 	void publishHint(byte[] entry) {
-		this.hints.publishAsync(entry);
+		broadcast(() -> this.hints.publishAsync(entry));
+	}
+
+	// broadcasts are hints only; followers poll CP when one is lost
+	private void broadcast(Runnable publish) {
+		try {
+			publish.run();
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Broadcast from node {} failed: {}", nodeId(), ex.toString());
+		}
 	}
 
 	ITopic<byte[]> hints() {
@@ -180,7 +190,13 @@ final class NodeRuntime {
 		}
 		logger.info("Node {} is no longer active: {}", nodeId(), reason);
 		this.knownActive = null;
-		this.activeMarker.alterAsync(new ActiveMarker.Clear(old.fence()));
+		try {
+			this.activeMarker.alterAsync(new ActiveMarker.Clear(old.fence()));
+		}
+		catch (RuntimeException ex) {
+			// best effort: standbys also ignore a marker whose member has left
+			logger.debug("Could not clear the active marker: {}", ex.toString());
+		}
 		this.listeners.forEach((l) -> notify(l, false));
 	}
 

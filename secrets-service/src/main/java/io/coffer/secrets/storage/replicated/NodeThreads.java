@@ -51,6 +51,10 @@ final class NodeThreads {
 		return this.election;
 	}
 
+	CpMembership membership() {
+		return this.membership;
+	}
+
 	Committer committer() {
 		return this.committer;
 	}
@@ -66,7 +70,14 @@ final class NodeThreads {
 				this.runtime.refreshKnownActive();
 			}
 		});
-		every(Duration.ofSeconds(2), this.membership::check);
+		every(Duration.ofSeconds(1), () -> {
+			try {
+				this.membership.check();
+			}
+			catch (RuntimeException ex) {
+				logger.warn("CP membership check failed on node {}: {}", this.runtime.nodeId(), ex.toString());
+			}
+		});
 		every(Duration.ofSeconds(10), this.snapshots::expireIdle);
 	}
 

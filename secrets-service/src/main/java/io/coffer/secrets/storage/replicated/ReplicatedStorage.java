@@ -216,6 +216,14 @@ public final class ReplicatedStorage implements Storage, HaCluster, AutoCloseabl
 		return this.runtime.hazelcast;
 	}
 
+	/**
+	 * Whether this node is a voting member of the CP group; a restarted node becomes one
+	 * a few seconds after it rejoined (diagnostics, tests).
+	 */
+	public boolean isCpMember() {
+		return this.threads.membership().isVoting();
+	}
+
 	/** Where this node's replica is: its epoch and applied index, for diagnostics. */
 	public String position() {
 		return this.runtime.replica.position().toString();
