@@ -211,6 +211,10 @@ public final class ReplicatedStorage implements Storage, HaCluster, AutoCloseabl
 		this.runtime.replica.close();
 	}
 
+	NodeRuntime runtime() {
+		return this.runtime;
+	}
+
 	/** The underlying Hazelcast member, for the Spring context (health) only. */
 	public HazelcastInstance hazelcast() {
 		return this.runtime.hazelcast;

@@ -154,6 +154,39 @@ class ReplicatedStorageClusterIT {
 		}
 	}
 
+	@Test
+	void aDeposedActiveCanNeitherAppendNorOverwriteCommittedEntries() {
+		try (TestCluster cluster = TestCluster.start(this.root, 3, TestNodes.fastTuning())) {
+			ReplicatedStorage deposed = cluster.awaitActive(ELECTION);
+			deposed.put("a", bytes("1"));
+			ActiveTerm oldTerm = deposed.runtime().term();
+
+			// it steps down (as when its lock is lost) and another node takes over
+			deposed.leaveElection();
+			ReplicatedStorage successor = cluster.awaitActive(ELECTION);
+			successor.put("b", bytes("2"));
+			LogEntry head = successor.runtime().cpLog.head();
+
+			CpLog zombie = deposed.runtime().cpLog;
+			byte[] nextUnderOldFence = LogCodec.encode(new LogEntry(oldTerm.epoch(), head.index() + 1, oldTerm.fence(),
+					null, List.of(new io.coffer.secrets.storage.StorageOp.Put("b", bytes("zombie")))));
+			byte[] overwriteHead = LogCodec.encode(new LogEntry(head.epoch(), head.index(), Long.MAX_VALUE, null,
+					List.of(new io.coffer.secrets.storage.StorageOp.Put("b", bytes("zombie")))));
+
+			assertThat(successor.runtime().term().fence()).isGreaterThan(oldTerm.fence());
+			assertThat(zombie.append(nextUnderOldFence)).isFalse();
+			assertThat(zombie.append(overwriteHead)).isFalse();
+			assertThat(successor.runtime().cpLog.head().position()).isEqualTo(head.position());
+			assertThatThrownBy(() -> deposed.put("c", bytes("3"))).isInstanceOf(StandbyException.class);
+			successor.put("c", bytes("3"));
+			for (ReplicatedStorage node : cluster.running()) {
+				await().atMost(Duration.ofSeconds(10))
+					.untilAsserted(() -> assertThat(node.get("b"))
+						.hasValueSatisfying((v) -> assertThat(v).isEqualTo(bytes("2"))));
+			}
+		}
+	}
+
 	private static void assertEveryAcknowledgedWritePresent(ReplicatedStorage node, Map<String, String> acknowledged) {
 		List<String> missing = new ArrayList<>();
 		acknowledged.forEach((key, value) -> {
