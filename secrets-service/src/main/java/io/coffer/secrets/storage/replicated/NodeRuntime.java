@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import io.coffer.secrets.storage.HaListener;
 import io.coffer.secrets.storage.NodeInfo;
+import io.coffer.secrets.storage.StorageException;
 
 /**
  * State shared by the storage threads of one node: the replica, the CP log, the role and
@@ -106,10 +107,21 @@ final class NodeRuntime {
 		this.committed.accumulateAndGet(index, Math::max);
 	}
 
-	/** Applies a committed entry to the replica and tells everyone. */
+	/**
+	 * Applies a committed entry to the replica and tells everyone. Checked under the
+	 * lock: after a demotion the committer and the follower may both hold the same entry,
+	 * and a late second apply must not roll the replica back.
+	 */
 	void apply(LogEntry entry) {
 		this.applyLock.lock();
 		try {
+			Position applied = this.replica.position();
+			if (applied.epoch().equals(entry.epoch()) && applied.index() >= entry.index()) {
+				return;
+			}
+			if (!entry.follows(applied)) {
+				throw new StorageException("entry " + entry.position() + " does not follow the replica at " + applied);
+			}
 			this.replica.apply(entry);
 		}
 		finally {
