@@ -9,6 +9,8 @@ import io.coffer.secrets.engine.SecretEngine;
 import io.coffer.secrets.engine.VaultException;
 import io.coffer.secrets.mount.MountEntry;
 import io.coffer.secrets.mount.MountService;
+import io.coffer.secrets.policy.AclDecision;
+import io.coffer.secrets.policy.PolicyService;
 import io.coffer.secrets.seal.SealService;
 import io.coffer.secrets.storage.HaCluster;
 import io.coffer.secrets.storage.StandbyException;
@@ -42,8 +44,11 @@ public class RequestHandler {
 
 	private final TokenBackend tokenBackend;
 
+	private final PolicyService policies;
+
 	public RequestHandler(SealService seal, HaCluster ha, TokenStore tokens, MountService mounts, SystemBackend system,
-			TokenBackend tokenBackend) {
+			TokenBackend tokenBackend, PolicyService policies) {
+		this.policies = policies;
 		this.seal = seal;
 		this.ha = ha;
 		this.tokens = tokens;
@@ -77,23 +82,40 @@ public class RequestHandler {
 		LogicalRequest logical = new LogicalRequest(request.operation(), target.relative(path), request.data(),
 				target.mount(), request.requestId());
 		logical = withExistence(logical, target.engine());
+		if (!path.startsWith("sys/internal/ui/mounts")) {
+			authorize(logical, caller.entry(), path);
+		}
 		LogicalResponse response = (target.engine() instanceof CallerAware aware) ? aware.handle(logical, caller)
 				: target.engine().handle(logical);
 		return ResponseWriter.render(response, request.requestId(), target.mount().type());
 	}
 
 	private TokenEntry authenticate(VaultHttpRequest request, String path) {
-		Optional<TokenEntry> entry = this.tokens.lookup(request.token());
-		if (entry.isEmpty() || !entry.get().isRoot()) {
-			if (path.startsWith("sys/internal/ui/mounts")) {
-				String inner = path.substring("sys/internal/ui/mounts".length()).replaceFirst("^/", "");
-				throw new VaultException(403,
-						"preflight capability check returned 403, please ensure client's policies grant access to path \""
-								+ inner + "\"");
-			}
-			throw VaultException.permissionDenied();
+		return this.tokens.lookup(request.token()).orElseThrow(() -> denied(path));
+	}
+
+	/**
+	 * ACL check after the existence check (create vs update). Vault does not apply
+	 * parameter constraints to KV v2 data, and sudo-protected paths need {@code sudo} as
+	 * well as the operation's capability.
+	 */
+	private void authorize(LogicalRequest request, TokenEntry caller, String path) {
+		MountEntry mount = request.mount();
+		boolean kvV2 = "kv".equals(mount.type()) && "2".equals(mount.options().get("version"));
+		AclDecision decision = this.policies.check(caller.policies(), path, request.operation(), request.data(), !kvV2);
+		if (!decision.allowed() || (this.policies.requiresSudo(path) && !decision.sudo())) {
+			throw denied(path);
 		}
-		return entry.get();
+	}
+
+	private static VaultException denied(String path) {
+		if (path.startsWith("sys/internal/ui/mounts")) {
+			String inner = path.substring("sys/internal/ui/mounts".length()).replaceFirst("^/", "");
+			return new VaultException(403,
+					"preflight capability check returned 403, please ensure client's policies grant access to path \""
+							+ inner + "\"");
+		}
+		return VaultException.permissionDenied();
 	}
 
 	private Target target(String path) {

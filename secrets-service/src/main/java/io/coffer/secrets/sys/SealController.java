@@ -5,8 +5,11 @@ import java.util.List;
 import java.util.Map;
 
 import io.coffer.common.VaultHeaders;
+import io.coffer.secrets.engine.Operation;
 import io.coffer.secrets.engine.VaultException;
 import io.coffer.secrets.http.RequestReader;
+import io.coffer.secrets.policy.AclDecision;
+import io.coffer.secrets.policy.PolicyService;
 import io.coffer.secrets.seal.InitResult;
 import io.coffer.secrets.seal.SealService;
 import io.coffer.secrets.seal.SealStatus;
@@ -34,9 +37,12 @@ public class SealController {
 
 	private final TokenStore tokens;
 
-	SealController(SealService seal, TokenStore tokens) {
+	private final PolicyService policies;
+
+	SealController(SealService seal, TokenStore tokens, PolicyService policies) {
 		this.seal = seal;
 		this.tokens = tokens;
+		this.policies = policies;
 	}
 
 	@GetMapping("/v1/sys/init")
@@ -83,7 +89,9 @@ public class SealController {
 		}
 		String presented = (token != null) ? token
 				: (authorization != null && authorization.startsWith("Bearer ")) ? authorization.substring(7) : null;
-		if (!this.tokens.lookup(presented).map(TokenEntry::isRoot).orElse(false)) {
+		TokenEntry caller = this.tokens.lookup(presented).orElseThrow(VaultException::permissionDenied);
+		AclDecision decision = this.policies.check(caller.policies(), "sys/seal", Operation.UPDATE, Map.of(), true);
+		if (!decision.allowed() || !decision.sudo()) {
 			throw VaultException.permissionDenied();
 		}
 		this.seal.seal();

@@ -12,7 +12,8 @@ import io.coffer.secrets.token.Caller;
 public interface SysEndpoint {
 
 	/**
-	 * @param path the path below {@code sys/}, e.g. {@code policies/acl/dev} */
+	 * @param path the path below {@code sys/}, e.g. {@code policies/acl/dev}
+	 */
 	boolean matches(String path);
 
 	LogicalResponse handle(LogicalRequest request, Caller caller);

@@ -74,9 +74,6 @@ public class SystemBackend implements SecretEngine, CallerAware {
 			}
 			return this.mountsEndpoint.mount(request, rest);
 		}
-		if (path.equals("internal/ui/mounts") || path.startsWith("internal/ui/mounts/")) {
-			return only(op, Operation.READ, () -> uiMounts(path.substring("internal/ui/mounts".length())));
-		}
 		if (path.equals("auth") || path.equals("auth/")) {
 			return only(op, Operation.READ, this::authTable);
 		}
@@ -96,26 +93,6 @@ public class SystemBackend implements SecretEngine, CallerAware {
 			});
 		}
 		throw VaultException.unsupportedPath(path);
-	}
-
-	private LogicalResponse uiMounts(String rest) {
-		String inner = rest.replaceFirst("^/", "");
-		if (inner.isEmpty()) {
-			Map<String, Object> secret = new LinkedHashMap<>();
-			this.mounts.mounts().forEach((mount) -> secret.put(mount.path(), MountViews.describe(mount)));
-			secret.put(MOUNT.path(), MountViews.describe(MOUNT));
-			Map<String, Object> auth = new LinkedHashMap<>();
-			auth.put("token/", MountViews.describe(TokenBackend.MOUNT));
-			return LogicalResponse.data(Map.of("secret", secret, "auth", auth));
-		}
-		MountEntry mount = this.mounts.route(inner)
-			.map(MountService.Routed::mount)
-			.orElseThrow(() -> new VaultException(403,
-					"preflight capability check returned 403, please ensure client's policies grant access to path \""
-							+ inner + "\""));
-		Map<String, Object> data = MountViews.describe(mount);
-		data.put("path", mount.path());
-		return LogicalResponse.data(data);
 	}
 
 	private LogicalResponse authTable() {

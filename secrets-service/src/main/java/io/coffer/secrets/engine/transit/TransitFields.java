@@ -1,0 +1,87 @@
+package io.coffer.secrets.engine.transit;
+
+import java.math.BigDecimal;
+import java.util.Base64;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import io.coffer.secrets.engine.VaultException;
+import io.coffer.secrets.support.GoBool;
+
+/**
+ * Reads request fields the way Vault's field schema does: strings from any scalar, ints
+ * from numbers or numeric strings, booleans with Go's spellings. Error texts name the
+ * field, never its value.
+ */
+final class TransitFields {
+
+	/** Vault's {@code framework.GenericNameRegex}: what a key name may look like. */
+	private static final Pattern NAME = Pattern.compile("\\w(([\\w.@-]+)?\\w)?");
+
+	private TransitFields() {
+	}
+
+	static boolean validName(String name) {
+		return NAME.matcher(name).matches();
+	}
+
+	static String string(Map<String, Object> data, String field) {
+		Object value = data.get(field);
+		if (value == null) {
+			return "";
+		}
+		if (value instanceof String text) {
+			return text;
+		}
+		if (value instanceof Number || value instanceof Boolean) {
+			return value.toString();
+		}
+		throw conversion(field);
+	}
+
+	static boolean has(Map<String, Object> data, String field) {
+		return data.get(field) != null;
+	}
+
+	static int integer(Map<String, Object> data, String field, int fallback) {
+		Object value = data.get(field);
+		if (value == null || (value instanceof String text && text.isEmpty())) {
+			return fallback;
+		}
+		try {
+			BigDecimal number = (value instanceof Number n) ? new BigDecimal(n.toString())
+					: new BigDecimal(value.toString().trim());
+			return number.intValueExact();
+		}
+		catch (NumberFormatException | ArithmeticException ex) {
+			throw conversion(field);
+		}
+	}
+
+	static boolean bool(Map<String, Object> data, String field) {
+		Object value = data.get(field);
+		if (value == null || (value instanceof String text && text.isEmpty())) {
+			return false;
+		}
+		return GoBool.of(value).orElseThrow(() -> conversion(field));
+	}
+
+	/** Standard base64 (with or without padding); empty text is empty bytes. */
+	static byte[] base64(String value, String what) {
+		try {
+			return Base64.getDecoder().decode(value);
+		}
+		catch (IllegalArgumentException ex) {
+			throw VaultException.badRequest("failed to base64-decode " + what);
+		}
+	}
+
+	static String abbreviate(String text) {
+		return (text.length() > 32) ? text.substring(0, 32) + "..." : text;
+	}
+
+	private static VaultException conversion(String field) {
+		return VaultException.badRequest("error converting input for field \"" + field + "\"");
+	}
+
+}

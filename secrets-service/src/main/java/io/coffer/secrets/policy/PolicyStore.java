@@ -1,0 +1,160 @@
+package io.coffer.secrets.policy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.coffer.secrets.barrier.Barrier;
+import io.coffer.secrets.barrier.BarrierView;
+import io.coffer.secrets.core.Json;
+import io.coffer.secrets.engine.VaultException;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * ACL policies behind the barrier under {@value #PREFIX}, one entry per name holding the
+ * text exactly as written (after base64 decoding), so a JSON policy reads back byte for
+ * byte. {@code root} is built in and immutable; {@code default} is built in until
+ * overwritten and can never be deleted. Every change bumps {@link #generation()}, which
+ * invalidates compiled ACLs.
+ */
+@Component
+public class PolicyStore {
+
+	static final String PREFIX = "sys/policy/";
+
+	static final String ROOT = "root";
+
+	private final Barrier barrier;
+
+	private final AtomicLong generation = new AtomicLong();
+
+	public PolicyStore(Barrier barrier) {
+		this.barrier = barrier;
+	}
+
+	/** Vault lower-cases policy names everywhere. */
+	public static String normalize(String name) {
+		return name.trim().toLowerCase(Locale.ROOT);
+	}
+
+	/**
+	 * The policy's text as written; {@code ""} for root, the built-in text for an
+	 * unstored default.
+	 */
+	public Optional<String> text(String name) {
+		String normalized = normalize(name);
+		if (normalized.equals(ROOT)) {
+			return Optional.of("");
+		}
+		if (!isStorable(normalized)) {
+			return Optional.empty();
+		}
+		Optional<String> stored = view().get(normalized).map((bytes) -> Json.read(bytes, Entry.class).raw());
+		if (stored.isEmpty() && normalized.equals(DefaultPolicy.NAME)) {
+			return Optional.of(DefaultPolicy.TEXT);
+		}
+		return stored;
+	}
+
+	public boolean exists(String name) {
+		return text(name).isPresent();
+	}
+
+	/** Every policy name, sorted, then {@code root} last as Vault lists it. */
+	public List<String> names() {
+		TreeSet<String> names = new TreeSet<>();
+		for (String key : view().list("")) {
+			if (!key.endsWith("/")) {
+				names.add(key);
+			}
+		}
+		names.add(DefaultPolicy.NAME);
+		List<String> out = new ArrayList<>(names);
+		out.add(ROOT);
+		return out;
+	}
+
+	/**
+	 * Parses and stores a policy.
+	 * @throws VaultException 400 for root, a bad name or a policy that does not parse
+	 */
+	public void write(String name, String text) {
+		String normalized = normalize(name);
+		if (normalized.equals(ROOT)) {
+			throw VaultException.badRequest("cannot update \"root\" policy");
+		}
+		requireStorable(normalized);
+		PolicyParser.parse(normalized, text);
+		view().put(normalized, Json.write(new Entry(normalized, text)));
+		this.generation.incrementAndGet();
+	}
+
+	/**
+	 * Deletes a policy; deleting one that does not exist succeeds.
+	 * @throws VaultException 400 for root and default
+	 */
+	public void delete(String name) {
+		String normalized = normalize(name);
+		if (normalized.equals(ROOT) || normalized.equals(DefaultPolicy.NAME)) {
+			throw VaultException.badRequest("cannot delete \"" + normalized + "\" policy");
+		}
+		requireStorable(normalized);
+		view().delete(normalized);
+		this.generation.incrementAndGet();
+	}
+
+	/**
+	 * The parsed policy; empty for an unknown name (and for root, which has no rules).
+	 */
+	Optional<Policy> policy(String name) {
+		String normalized = normalize(name);
+		if (normalized.equals(ROOT)) {
+			return Optional.empty();
+		}
+		return text(normalized).map((text) -> PolicyParser.parse(normalized, text));
+	}
+
+	/** Changes whenever a policy may have changed; compiled ACLs are keyed by it. */
+	public long generation() {
+		return this.generation.get();
+	}
+
+	/**
+	 * Forgets everything derived from stored policies (another node may have changed them
+	 * while this one was a standby or sealed).
+	 */
+	public void invalidate() {
+		this.generation.incrementAndGet();
+	}
+
+	private BarrierView view() {
+		return this.barrier.view(PREFIX);
+	}
+
+	private static boolean isStorable(String name) {
+		return !name.isEmpty() && !name.contains("/") && !name.equals(".") && !name.equals("..");
+	}
+
+	private static void requireStorable(String name) {
+		if (name.isEmpty()) {
+			throw VaultException.badRequest("policy name must be provided in the URL");
+		}
+		if (!isStorable(name)) {
+			throw VaultException.badRequest("policy names cannot contain \"/\"");
+		}
+	}
+
+	/**
+	 * The stored form.
+	 *
+	 * @param name the normalized name
+	 * @param raw the policy text as written
+	 */
+	record Entry(String name, String raw) {
+	}
+
+}

@@ -1,0 +1,104 @@
+package io.coffer.secrets.storage.replicated;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.cp.IAtomicReference;
+
+import io.coffer.secrets.storage.StorageException;
+
+/**
+ * The replicated log in Hazelcast CP: a head register holding the latest committed entry
+ * (appends are a compare-and-append on it, see {@link AppendIfNext}) and a ring of R
+ * slots archiving earlier entries for followers that lag behind. Invariant kept by every
+ * active: before entry n+1 is appended, entry n is archived in slot n mod R, so every
+ * index in (head − R, head] can be read.
+ */
+final class CpLog {
+
+	private static final Duration CALL_TIMEOUT = Duration.ofSeconds(20);
+
+	private final HazelcastInstance hazelcast;
+
+	private final IAtomicReference<byte[]> head;
+
+	private final AtomicReferenceArray<IAtomicReference<byte[]>> slots;
+
+	CpLog(HazelcastInstance hazelcast, int slotCount) {
+		this.hazelcast = hazelcast;
+		this.head = hazelcast.getCPSubsystem().getAtomicReference(CpNames.LOG_HEAD);
+		this.slots = new AtomicReferenceArray<>(slotCount);
+	}
+
+	int slotCount() {
+		return this.slots.length();
+	}
+
+	/** The committed head, or {@code null} while no epoch has been seeded. */
+	LogEntry head() {
+		byte[] bytes = await(this.head.getAsync());
+		return (bytes != null) ? LogCodec.decode(bytes) : null;
+	}
+
+	/** Appends if {@code entry} directly follows the head (see {@link AppendIfNext}). */
+	boolean append(byte[] entry) {
+		byte[] previous = await(this.head.getAndAlterAsync(new AppendIfNext(entry)));
+		// a retried CP call may find its own entry already in place
+		return AppendIfNext.accepts(previous, entry) || Arrays.equals(previous, entry);
+	}
+
+	void archive(byte[] entry) {
+		long index = LogCodec.header(entry).index();
+		await(slot(index).alterAsync(new ArchiveIfNewer(entry)));
+	}
+
+	/**
+	 * The entry archived where {@code index} belongs: that entry, an older one, a newer
+	 * one, or null.
+	 */
+	LogEntry slotFor(long index) {
+		byte[] bytes = await(slot(index).getAsync());
+		return (bytes != null) ? LogCodec.decode(bytes) : null;
+	}
+
+	/** Entry {@code index} read from the head or the ring, or null if it is not there. */
+	LogEntry read(long index, LogEntry knownHead) {
+		if (knownHead != null && knownHead.index() == index) {
+			return knownHead;
+		}
+		LogEntry archived = slotFor(index);
+		return (archived != null && archived.index() == index) ? archived : null;
+	}
+
+	private IAtomicReference<byte[]> slot(long index) {
+		int i = (int) Math.floorMod(index, (long) this.slots.length());
+		IAtomicReference<byte[]> slot = this.slots.get(i);
+		if (slot == null) {
+			slot = this.hazelcast.getCPSubsystem().getAtomicReference(CpNames.LOG_SLOT_PREFIX + i);
+			this.slots.compareAndSet(i, null, slot);
+		}
+		return slot;
+	}
+
+	static <T> T await(java.util.concurrent.CompletionStage<T> stage) {
+		try {
+			return stage.toCompletableFuture().get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new StorageException("interrupted while waiting for the CP subsystem", ex);
+		}
+		catch (ExecutionException ex) {
+			throw new StorageException("CP call failed: " + ex.getCause().getClass().getSimpleName(), ex.getCause());
+		}
+		catch (TimeoutException ex) {
+			throw new StorageException("CP call timed out after " + CALL_TIMEOUT.toSeconds() + " s", ex);
+		}
+	}
+
+}

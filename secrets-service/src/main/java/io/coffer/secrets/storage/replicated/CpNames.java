@@ -1,0 +1,28 @@
+package io.coffer.secrets.storage.replicated;
+
+/**
+ * Names of every Hazelcast object the storage uses; all CP objects live in the default CP
+ * group.
+ */
+final class CpNames {
+
+	static final String ACTIVE_LOCK = "coffer.active.lock";
+
+	static final String ACTIVE_NODE = "coffer.active.node";
+
+	static final String LOG_HEAD = "coffer.log.head";
+
+	static final String LOG_SLOT_PREFIX = "coffer.log.slot.";
+
+	static final String BOOTSTRAP_BOARD = "coffer.bootstrap.positions";
+
+	static final String HINT_TOPIC = "coffer.log.committed";
+
+	static final String APPLIED_TOPIC = "coffer.log.applied";
+
+	static final String COPY_EXECUTOR = "coffer.replica.copy";
+
+	private CpNames() {
+	}
+
+}

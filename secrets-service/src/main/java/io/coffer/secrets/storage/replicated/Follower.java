@@ -1,0 +1,201 @@
+package io.coffer.secrets.storage.replicated;
+
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.stream.Collectors;
+
+import com.hazelcast.cluster.Member;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps a standby's replica following the log: applies committed entries in index order
+ * (from the active's broadcast when it arrives in sequence, otherwise read from CP),
+ * seeds an epoch when there is none, and copies a whole replica when the next entry is
+ * gone from the ring or the replica holds entries that are not in the current history.
+ */
+final class Follower implements Runnable {
+
+	private static final Logger logger = LoggerFactory.getLogger(Follower.class);
+
+	private static final Duration POLL = Duration.ofMillis(250);
+
+	private static final int MAX_BUFFERED_HINTS = 4096;
+
+	private final NodeRuntime runtime;
+
+	private final Seeder seeder;
+
+	private final ReplicaCopier copier;
+
+	private final ConcurrentSkipListMap<Long, LogEntry> hints = new ConcurrentSkipListMap<>();
+
+	private final Object signal = new Object();
+
+	private volatile boolean ready;
+
+	private volatile boolean running = true;
+
+	private boolean signalled;
+
+	private long lastPollNanos;
+
+	Follower(NodeRuntime runtime, Seeder seeder, ReplicaCopier copier) {
+		this.runtime = runtime;
+		this.seeder = seeder;
+		this.copier = copier;
+	}
+
+	/**
+	 * Whether this node continues the current log without a copy, i.e. may contend to
+	 * become active.
+	 */
+	boolean ready() {
+		return this.ready;
+	}
+
+	/** A committed entry broadcast by the active. */
+	void offer(LogEntry entry) {
+		this.runtime.observeCommitted(entry.index());
+		if (this.hints.size() < MAX_BUFFERED_HINTS) {
+			this.hints.put(entry.index(), entry);
+		}
+		wake();
+	}
+
+	/** Forces a CP poll on the next step (e.g. after a failed promotion). */
+	void recheck() {
+		this.ready = false;
+		wake();
+	}
+
+	void stop() {
+		this.running = false;
+		wake();
+	}
+
+	@Override
+	public void run() {
+		while (this.running) {
+			try {
+				if (!step()) {
+					pause(POLL);
+				}
+			}
+			catch (RuntimeException ex) {
+				if (this.running) {
+					logger.warn("Follower step failed on node {}: {}", this.runtime.nodeId(), ex.toString());
+					pause(Duration.ofSeconds(1));
+				}
+			}
+		}
+	}
+
+	/** One unit of progress; false when there was nothing to do right now. */
+	boolean step() {
+		if (this.runtime.isActive()) {
+			this.hints.clear();
+			return false;
+		}
+		this.runtime.applyLock.lock();
+		try {
+			if (this.runtime.isActive()) {
+				return false;
+			}
+			Position applied = this.runtime.replica.position();
+			this.hints.headMap(applied.index(), true).clear();
+			LogEntry hint = this.hints.remove(applied.index() + 1);
+			if (hint != null && hint.follows(applied)) {
+				this.runtime.apply(hint);
+				return true;
+			}
+			if (hint == null && this.ready && System.nanoTime() - this.lastPollNanos < POLL.toNanos()) {
+				return false;
+			}
+			return catchUpFromLog(applied);
+		}
+		finally {
+			this.runtime.applyLock.unlock();
+		}
+	}
+
+	private boolean catchUpFromLog(Position applied) {
+		this.lastPollNanos = System.nanoTime();
+		if (!this.runtime.cpReady()) {
+			return false;
+		}
+		LogEntry head = this.runtime.cpLog.head();
+		if (head == null) {
+			this.ready = false;
+			this.seeder.step(applied);
+			return false;
+		}
+		this.runtime.observeCommitted(head.index());
+		if (head.position().equals(applied)) {
+			this.ready = true;
+			return false;
+		}
+		LogEntry next = (applied.index() < head.index()) ? this.runtime.cpLog.read(applied.index() + 1, head) : null;
+		if (next != null && next.follows(applied)) {
+			this.runtime.apply(next);
+			this.ready = true;
+			return true;
+		}
+		this.ready = false;
+		logger.info("Node {} at {} cannot continue the log (head {}); copying a replica", this.runtime.nodeId(),
+				applied, head.position());
+		return copyFromPeer(head.epoch());
+	}
+
+	private boolean copyFromPeer(Epoch epoch) {
+		Optional<Member> source = pickSource(epoch);
+		if (source.isEmpty()) {
+			logger.info("Node {}: no peer with a replica of epoch {} yet", this.runtime.nodeId(), epoch);
+			return false;
+		}
+		this.copier.copyFrom(source.get());
+		this.runtime.report();
+		return true;
+	}
+
+	/** The active if it reports this epoch, else the most advanced peer in it. */
+	private Optional<Member> pickSource(Epoch epoch) {
+		Set<Member> members = this.runtime.hazelcast.getCluster().getMembers();
+		Set<UUID> live = members.stream().map(Member::getUuid).collect(Collectors.toSet());
+		ActiveMarker active = this.runtime.knownActive();
+		Optional<AppliedReport> best = this.runtime.progress.reports()
+			.stream()
+			.filter((r) -> !r.nodeId().equals(this.runtime.nodeId()))
+			.filter((r) -> r.position().epoch().equals(epoch) && live.contains(r.member()))
+			.max(Comparator.comparing((AppliedReport r) -> active != null && r.member().equals(active.member()))
+				.thenComparing(AppliedReport::position));
+		return best.flatMap((r) -> members.stream().filter((m) -> m.getUuid().equals(r.member())).findFirst());
+	}
+
+	private void wake() {
+		synchronized (this.signal) {
+			this.signalled = true;
+			this.signal.notifyAll();
+		}
+	}
+
+	private void pause(Duration duration) {
+		synchronized (this.signal) {
+			try {
+				if (!this.signalled) {
+					this.signal.wait(duration.toMillis());
+				}
+				this.signalled = false;
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				this.running = false;
+			}
+		}
+	}
+
+}

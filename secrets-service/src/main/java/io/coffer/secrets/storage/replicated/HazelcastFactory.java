@@ -1,0 +1,73 @@
+package io.coffer.secrets.storage.replicated;
+
+import java.util.Map;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.NetworkConfig;
+import com.hazelcast.config.cp.CPSubsystemConfig;
+import com.hazelcast.config.cp.FencedLockConfig;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+
+/** Builds this node's Hazelcast member programmatically (no XML, no multicast). */
+final class HazelcastFactory {
+
+	static final String USER_CONTEXT_KEY = "coffer.storage.snapshots";
+
+	private HazelcastFactory() {
+	}
+
+	static HazelcastInstance start(StorageSettings settings, SnapshotSource snapshots) {
+		return Hazelcast.newHazelcastInstance(config(settings, snapshots));
+	}
+
+	static Config config(StorageSettings settings, SnapshotSource snapshots) {
+		StorageSettings.Cluster cluster = settings.cluster();
+		Config config = new Config();
+		config.setClusterName(cluster.name());
+		config.setInstanceName("coffer-" + settings.nodeId() + "-" + cluster.port());
+		config.setProperty("hazelcast.shutdownhook.enabled", "false");
+		config.setProperty("hazelcast.phone.home.enabled", "false");
+		config.setProperty("hazelcast.logging.type", "slf4j");
+		config.setProperty("hazelcast.socket.bind.any", "false");
+		// a killed node must leave the member list in seconds, not Hazelcast's default
+		// minute
+		config.setProperty("hazelcast.heartbeat.interval.seconds", "1");
+		config.setProperty("hazelcast.max.no.heartbeat.seconds", "5");
+		config.setProperty("hazelcast.wait.seconds.before.join", "1");
+		config.setProperty("hazelcast.merge.first.run.delay.seconds", "10");
+		config.setProperty("hazelcast.merge.next.run.delay.seconds", "10");
+		// nothing partitioned is stored here (the log lives in CP), so few partitions
+		// suffice
+		config.setProperty("hazelcast.partition.count", "31");
+		config.getJetConfig().setEnabled(false);
+		config.setUserContext(new java.util.concurrent.ConcurrentHashMap<>(Map.of(USER_CONTEXT_KEY, snapshots)));
+
+		NetworkConfig network = config.getNetworkConfig();
+		network.setPort(cluster.port()).setPortAutoIncrement(false);
+		network.getInterfaces().setEnabled(true).addInterface(cluster.bindHost());
+		JoinConfig join = network.getJoin();
+		join.getMulticastConfig().setEnabled(false);
+		join.getAutoDetectionConfig().setEnabled(false);
+		join.getTcpIpConfig().setEnabled(true).setMembers(cluster.members());
+
+		cpConfig(config.getCPSubsystemConfig(), settings);
+		return config;
+	}
+
+	private static void cpConfig(CPSubsystemConfig cp, StorageSettings settings) {
+		StorageSettings.Tuning tuning = settings.tuning();
+		cp.setCPMemberCount(settings.cluster().cpMemberCount());
+		cp.setSessionTimeToLiveSeconds((int) tuning.sessionTtl().toSeconds());
+		cp.setSessionHeartbeatIntervalSeconds(1);
+		cp.setMissingCPMemberAutoRemovalSeconds((int) tuning.missingMemberAutoRemoval().toSeconds());
+		// a dead Raft leader is noticed after ~2.5 s instead of the default 25 s
+		cp.getRaftAlgorithmConfig()
+			.setLeaderHeartbeatPeriodInMillis(500)
+			.setMaxMissedLeaderHeartbeatCount(5)
+			.setLeaderElectionTimeoutInMillis(1000);
+		cp.addLockConfig(new FencedLockConfig(CpNames.ACTIVE_LOCK, 1));
+	}
+
+}

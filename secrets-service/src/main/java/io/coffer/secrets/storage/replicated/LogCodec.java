@@ -1,0 +1,135 @@
+package io.coffer.secrets.storage.replicated;
+
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.CRC32C;
+
+import io.coffer.secrets.storage.StorageOp;
+
+/**
+ * Binary form of a {@link LogEntry}: a fixed header (readable without decoding the batch,
+ * for the CP functions), the operations, and a CRC32C of everything before it.
+ */
+final class LogCodec {
+
+	private static final byte VERSION = 1;
+
+	private static final byte FLAG_GENESIS = 1;
+
+	private static final byte OP_PUT = 1;
+
+	private static final byte OP_DELETE = 2;
+
+	private static final int HEADER_BYTES = 1 + 8 + 8 + 8 + 8 + 1;
+
+	private LogCodec() {
+	}
+
+	static byte[] encode(LogEntry entry) {
+		List<byte[]> keys = new ArrayList<>(entry.ops().size());
+		int size = HEADER_BYTES + (entry.isGenesis() ? 16 : 0) + 4 + 4;
+		for (StorageOp op : entry.ops()) {
+			byte[] key = op.key().getBytes(StandardCharsets.UTF_8);
+			keys.add(key);
+			size += 1 + 4 + key.length + ((op instanceof StorageOp.Put put) ? 4 + put.value().length : 0);
+		}
+		ByteBuffer out = ByteBuffer.allocate(size);
+		out.put(VERSION);
+		out.putLong(entry.epoch().ordinal()).putLong(entry.epoch().id());
+		out.putLong(entry.index()).putLong(entry.fence());
+		out.put(entry.isGenesis() ? FLAG_GENESIS : 0);
+		if (entry.isGenesis()) {
+			out.putLong(entry.previous().ordinal()).putLong(entry.previous().id());
+		}
+		out.putInt(entry.ops().size());
+		for (int i = 0; i < entry.ops().size(); i++) {
+			StorageOp op = entry.ops().get(i);
+			out.put((op instanceof StorageOp.Put) ? OP_PUT : OP_DELETE);
+			out.putInt(keys.get(i).length).put(keys.get(i));
+			if (op instanceof StorageOp.Put put) {
+				out.putInt(put.value().length).put(put.value());
+			}
+		}
+		out.putInt(crc(out.array(), size - 4));
+		return out.array();
+	}
+
+	static LogEntry decode(byte[] bytes) {
+		if (bytes.length < HEADER_BYTES + 8
+				|| crc(bytes, bytes.length - 4) != ByteBuffer.wrap(bytes).getInt(bytes.length - 4)) {
+			throw new CorruptEntryException("log entry checksum mismatch");
+		}
+		try {
+			ByteBuffer in = ByteBuffer.wrap(bytes, 0, bytes.length - 4);
+			Header header = readHeader(in);
+			Epoch previous = header.genesis() ? new Epoch(in.getLong(), in.getLong()) : null;
+			int count = in.getInt();
+			List<StorageOp> ops = new ArrayList<>(count);
+			for (int i = 0; i < count; i++) {
+				byte type = in.get();
+				String key = new String(readBytes(in), StandardCharsets.UTF_8);
+				ops.add((type == OP_PUT) ? new StorageOp.Put(key, readBytes(in)) : new StorageOp.Delete(key));
+			}
+			return new LogEntry(header.epoch(), header.index(), header.fence(), previous, ops);
+		}
+		catch (BufferUnderflowException | IllegalArgumentException ex) {
+			throw new CorruptEntryException("malformed log entry");
+		}
+	}
+
+	static Header header(byte[] bytes) {
+		if (bytes.length < HEADER_BYTES) {
+			throw new CorruptEntryException("log entry too short");
+		}
+		return readHeader(ByteBuffer.wrap(bytes));
+	}
+
+	private static Header readHeader(ByteBuffer in) {
+		if (in.get() != VERSION) {
+			throw new CorruptEntryException("unknown log entry version");
+		}
+		Epoch epoch = new Epoch(in.getLong(), in.getLong());
+		long index = in.getLong();
+		long fence = in.getLong();
+		boolean genesis = (in.get() & FLAG_GENESIS) != 0;
+		return new Header(epoch, index, fence, genesis);
+	}
+
+	private static byte[] readBytes(ByteBuffer in) {
+		int length = in.getInt();
+		if (length < 0 || length > in.remaining()) {
+			throw new CorruptEntryException("malformed log entry");
+		}
+		byte[] bytes = new byte[length];
+		in.get(bytes);
+		return bytes;
+	}
+
+	private static int crc(byte[] bytes, int length) {
+		CRC32C crc = new CRC32C();
+		crc.update(bytes, 0, length);
+		return (int) crc.getValue();
+	}
+
+	/** The fixed fields of an encoded entry. */
+	record Header(Epoch epoch, long index, long fence, boolean genesis) {
+
+		Position position() {
+			return new Position(this.epoch, this.index);
+		}
+
+	}
+
+	/** An entry failed its checksum or could not be parsed. */
+	static final class CorruptEntryException extends RuntimeException {
+
+		CorruptEntryException(String message) {
+			super(message);
+		}
+
+	}
+
+}

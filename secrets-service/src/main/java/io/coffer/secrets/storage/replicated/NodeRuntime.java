@@ -1,0 +1,239 @@
+package io.coffer.secrets.storage.replicated;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.cp.IAtomicReference;
+import com.hazelcast.topic.ITopic;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.coffer.secrets.storage.HaListener;
+import io.coffer.secrets.storage.NodeInfo;
+import io.coffer.secrets.storage.StorageException;
+
+/**
+ * State shared by the storage threads of one node: the replica, the CP log, the role and
+ * the progress of every node. {@link #applyLock} serializes every change of the replica
+ * (follower steps, promotion, the active's own applies).
+ */
+final class NodeRuntime {
+
+	private static final Logger logger = LoggerFactory.getLogger(NodeRuntime.class);
+
+	final StorageSettings settings;
+
+	final HazelcastInstance hazelcast;
+
+	final Replica replica;
+
+	final CpLog cpLog;
+
+	final ReplicationProgress progress;
+
+	final Clock clock;
+
+	final SecureRandom random;
+
+	final ReentrantLock applyLock = new ReentrantLock();
+
+	private final ITopic<byte[]> hints;
+
+	private final ITopic<AppliedReport> reports;
+
+	private final IAtomicReference<ActiveMarker> activeMarker;
+
+	private final List<HaListener> listeners = new CopyOnWriteArrayList<>();
+
+	private final AtomicLong committed = new AtomicLong();
+
+	private volatile ActiveTerm term;
+
+	private volatile ActiveMarker knownActive;
+
+	NodeRuntime(StorageSettings settings, HazelcastInstance hazelcast, Replica replica, Clock clock,
+			SecureRandom random) {
+		this.settings = settings;
+		this.hazelcast = hazelcast;
+		this.replica = replica;
+		this.clock = clock;
+		this.random = random;
+		this.cpLog = new CpLog(hazelcast, settings.tuning().logSlots());
+		this.progress = new ReplicationProgress(settings.majority());
+		this.hints = hazelcast.getTopic(CpNames.HINT_TOPIC);
+		this.reports = hazelcast.getTopic(CpNames.APPLIED_TOPIC);
+		this.activeMarker = hazelcast.getCPSubsystem().getAtomicReference(CpNames.ACTIVE_NODE);
+		this.committed.set(replica.position().index());
+	}
+
+	String nodeId() {
+		return this.settings.nodeId();
+	}
+
+	UUID member() {
+		return this.hazelcast.getCluster().getLocalMember().getUuid();
+	}
+
+	NodeInfo self() {
+		return new NodeInfo(nodeId(), this.settings.apiAddress(), this.settings.cluster().address());
+	}
+
+	boolean cpReady() {
+		// unsafe mode (single node) has no CP discovery; the management service refuses
+		// calls
+		return this.settings.cluster().cpMemberCount() == 0
+				|| this.hazelcast.getCPSubsystem().getCPSubsystemManagementService().isDiscoveryCompleted();
+	}
+
+	ActiveTerm term() {
+		return this.term;
+	}
+
+	boolean isActive() {
+		return this.term != null;
+	}
+
+	long committedIndex() {
+		return this.committed.get();
+	}
+
+	void observeCommitted(long index) {
+		this.committed.accumulateAndGet(index, Math::max);
+	}
+
+	/**
+	 * Applies a committed entry to the replica and tells everyone. Checked under the
+	 * lock: after a demotion the committer and the follower may both hold the same entry,
+	 * and a late second apply must not roll the replica back.
+	 */
+	void apply(LogEntry entry) {
+		this.applyLock.lock();
+		try {
+			Position applied = this.replica.position();
+			if (applied.epoch().equals(entry.epoch()) && applied.index() >= entry.index()) {
+				return;
+			}
+			if (!entry.follows(applied)) {
+				throw new StorageException("entry " + entry.position() + " does not follow the replica at " + applied);
+			}
+			this.replica.apply(entry);
+		}
+		finally {
+			this.applyLock.unlock();
+		}
+		observeCommitted(entry.index());
+		report();
+	}
+
+	void report() {
+		AppliedReport report = new AppliedReport(nodeId(), member(), this.replica.position());
+		this.progress.onReport(report);
+		broadcast(() -> this.reports.publishAsync(report));
+	}
+
+	void publishHint(byte[] entry) {
+		broadcast(() -> this.hints.publishAsync(entry));
+	}
+
+	// broadcasts are hints only; followers poll CP when one is lost
+	private void broadcast(Runnable publish) {
+		try {
+			publish.run();
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Broadcast from node {} failed: {}", nodeId(), ex.toString());
+		}
+	}
+
+	ITopic<byte[]> hints() {
+		return this.hints;
+	}
+
+	ITopic<AppliedReport> reports() {
+		return this.reports;
+	}
+
+	void addListener(HaListener listener) {
+		this.listeners.add(listener);
+	}
+
+	void becomeActive(ActiveTerm newTerm) {
+		synchronized (this) {
+			this.term = newTerm;
+			notifyAll();
+		}
+		ActiveMarker marker = new ActiveMarker(nodeId(), this.settings.apiAddress(), this.settings.cluster().address(),
+				member(), newTerm.fence());
+		this.knownActive = marker;
+		CpLog.await(this.activeMarker.alterAsync(new ActiveMarker.Publish(marker)));
+		logger.info("Node {} is active (epoch {}, index {}, fence {})", nodeId(), newTerm.epoch(), newTerm.lastIndex(),
+				newTerm.fence());
+		this.listeners.forEach((l) -> notify(l, true));
+	}
+
+	/** Waits until this node is active; false on timeout. */
+	synchronized boolean awaitActive(java.time.Duration timeout) throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (this.term == null) {
+			long left = deadline - System.nanoTime();
+			if (left <= 0) {
+				return false;
+			}
+			java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+		}
+		return true;
+	}
+
+	/** Leaves the active role, if held; idempotent. */
+	void demote(String reason) {
+		ActiveTerm old;
+		synchronized (this) {
+			old = this.term;
+			this.term = null;
+		}
+		if (old == null) {
+			return;
+		}
+		logger.info("Node {} is no longer active: {}", nodeId(), reason);
+		this.knownActive = null;
+		try {
+			this.activeMarker.alterAsync(new ActiveMarker.Clear(old.fence()));
+		}
+		catch (RuntimeException ex) {
+			// best effort: standbys also ignore a marker whose member has left
+			logger.debug("Could not clear the active marker: {}", ex.toString());
+		}
+		this.listeners.forEach((l) -> notify(l, false));
+	}
+
+	ActiveMarker knownActive() {
+		return this.knownActive;
+	}
+
+	void refreshKnownActive() {
+		if (!isActive()) {
+			this.knownActive = CpLog.await(this.activeMarker.getAsync());
+		}
+	}
+
+	private void notify(HaListener listener, boolean active) {
+		try {
+			if (active) {
+				listener.becameActive();
+			}
+			else {
+				listener.becameStandby();
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.warn("HA listener {} failed", listener, ex);
+		}
+	}
+
+}

@@ -1,0 +1,236 @@
+package io.coffer.secrets.storage.replicated;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+
+import com.hazelcast.cluster.Member;
+import com.hazelcast.core.HazelcastInstance;
+
+import io.coffer.secrets.storage.HaCluster;
+import io.coffer.secrets.storage.HaListener;
+import io.coffer.secrets.storage.NodeInfo;
+import io.coffer.secrets.storage.StandbyException;
+import io.coffer.secrets.storage.Storage;
+import io.coffer.secrets.storage.StorageException;
+import io.coffer.secrets.storage.StorageOp;
+
+/**
+ * One storage node: a RocksDB replica fed by a log replicated through Hazelcast CP, and
+ * this node's part in electing the active node. Works without Spring:
+ * {@link #start(StorageSettings)}, then {@link #close()} (or {@link #kill()} to simulate
+ * a crash in tests).
+ */
+public final class ReplicatedStorage implements Storage, HaCluster, AutoCloseable {
+
+	private final NodeRuntime runtime;
+
+	private final SnapshotSource snapshots;
+
+	private final NodeThreads threads;
+
+	private ReplicatedStorage(NodeRuntime runtime, SnapshotSource snapshots) {
+		this.runtime = runtime;
+		this.snapshots = snapshots;
+		this.threads = new NodeThreads(runtime, snapshots);
+	}
+
+	public static ReplicatedStorage start(StorageSettings settings) {
+		return start(settings, Clock.systemUTC(), new SecureRandom());
+	}
+
+	/**
+	 * Opens the replica and joins the Hazelcast cluster; returns without waiting for CP
+	 * to form (reads work at once, from the local replica).
+	 */
+	public static ReplicatedStorage start(StorageSettings settings, Clock clock, SecureRandom random) {
+		Replica replica = Replica.open(settings.dataDir());
+		SnapshotSource snapshots = new SnapshotSource(replica, clock);
+		HazelcastInstance hazelcast;
+		try {
+			hazelcast = HazelcastFactory.start(settings, snapshots);
+		}
+		catch (RuntimeException ex) {
+			replica.close();
+			throw ex;
+		}
+		ReplicatedStorage storage = new ReplicatedStorage(new NodeRuntime(settings, hazelcast, replica, clock, random),
+				snapshots);
+		storage.threads.start();
+		return storage;
+	}
+
+	@Override
+	public Optional<byte[]> get(String key) {
+		return this.runtime.replica.get(key);
+	}
+
+	@Override
+	public List<String> list(String prefix) {
+		return this.runtime.replica.list(prefix);
+	}
+
+	@Override
+	public void write(List<StorageOp> batch) {
+		if (batch.isEmpty()) {
+			return;
+		}
+		CompletableFuture<Void> done = this.threads.committer().submit(batch);
+		Duration timeout = this.runtime.settings.tuning().writeTimeout();
+		try {
+			done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new StorageException("interrupted; write outcome unknown", ex);
+		}
+		catch (TimeoutException ex) {
+			throw new StorageException("write outcome unknown: no majority acknowledged it within " + timeout, ex);
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException cause) {
+				throw (cause instanceof StandbyException standby) ? new StandbyException(standby.getMessage())
+						: new StorageException(cause.getMessage(), cause);
+			}
+			throw new StorageException("write failed", ex.getCause());
+		}
+	}
+
+	@Override
+	public String nodeId() {
+		return this.runtime.nodeId();
+	}
+
+	@Override
+	public boolean haEnabled() {
+		return this.runtime.settings.cluster().size() > 1;
+	}
+
+	@Override
+	public boolean isActive() {
+		return this.runtime.isActive();
+	}
+
+	@Override
+	public Optional<NodeInfo> activeNode() {
+		if (isActive()) {
+			return Optional.of(this.runtime.self());
+		}
+		ActiveMarker marker = this.runtime.knownActive();
+		if (marker == null) {
+			return Optional.empty();
+		}
+		Set<UUID> live = this.runtime.hazelcast.getCluster()
+			.getMembers()
+			.stream()
+			.map(Member::getUuid)
+			.collect(Collectors.toSet());
+		return live.contains(marker.member()) ? Optional.of(marker.toNodeInfo()) : Optional.empty();
+	}
+
+	@Override
+	public Optional<Instant> activeSince() {
+		return Optional.ofNullable(this.runtime.term()).map(ActiveTerm::since);
+	}
+
+	@Override
+	public long committedIndex() {
+		return this.runtime.committedIndex();
+	}
+
+	@Override
+	public long appliedIndex() {
+		return this.runtime.replica.position().index();
+	}
+
+	@Override
+	public void joinElection() {
+		this.threads.election().join();
+	}
+
+	@Override
+	public void leaveElection() {
+		this.threads.election().leave();
+	}
+
+	@Override
+	public void awaitActive(Duration timeout) {
+		joinElection();
+		try {
+			if (!this.runtime.awaitActive(timeout)) {
+				throw new StorageException("node " + nodeId() + " did not become active within " + timeout);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new StorageException("interrupted while waiting to become active", ex);
+		}
+	}
+
+	@Override
+	public void addListener(HaListener listener) {
+		this.runtime.addListener(listener);
+	}
+
+	/**
+	 * Leaves the election, stops replicating, leaves the cluster and closes the replica.
+	 */
+	@Override
+	public void close() {
+		this.threads.stopGracefully();
+		this.runtime.hazelcast.getLifecycleService().terminate();
+		this.threads.awaitStopped();
+		shutdownLocal();
+	}
+
+	/**
+	 * Stops this node like {@code kill -9} would, as far as the cluster can tell: the
+	 * Hazelcast member vanishes without releasing its lock or saying goodbye. (The local
+	 * database is still closed so the same JVM can reopen it.)
+	 */
+	public void kill() {
+		this.runtime.hazelcast.getLifecycleService().terminate();
+		this.threads.stopNow();
+		this.threads.awaitStopped();
+		shutdownLocal();
+	}
+
+	private void shutdownLocal() {
+		this.runtime.progress.failAll(new StorageException("storage closed; write outcome unknown"));
+		this.snapshots.closeAll();
+		this.runtime.replica.close();
+	}
+
+	NodeRuntime runtime() {
+		return this.runtime;
+	}
+
+	/** The underlying Hazelcast member, for the Spring context (health) only. */
+	public HazelcastInstance hazelcast() {
+		return this.runtime.hazelcast;
+	}
+
+	/**
+	 * Whether this node is a voting member of the CP group; a restarted node becomes one
+	 * a few seconds after it rejoined (diagnostics, tests).
+	 */
+	public boolean isCpMember() {
+		return this.threads.membership().isVoting();
+	}
+
+	/** Where this node's replica is: its epoch and applied index, for diagnostics. */
+	public String position() {
+		return this.runtime.replica.position().toString();
+	}
+
+}

@@ -1,0 +1,50 @@
+package io.coffer.secrets.storage.replicated;
+
+import com.hazelcast.cp.IAtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts a new epoch when the CP log is empty (first start, or every node restarted and
+ * CP memory is gone). Waits until every configured node has published its position,
+ * because Hazelcast CP itself only forms once all {@code cpMemberCount} members are up.
+ */
+final class Seeder {
+
+	private static final Logger logger = LoggerFactory.getLogger(Seeder.class);
+
+	private final NodeRuntime runtime;
+
+	private final IAtomicReference<BootstrapBoard> board;
+
+	private int lastWaitingFor = -1;
+
+	Seeder(NodeRuntime runtime) {
+		this.runtime = runtime;
+		this.board = runtime.hazelcast.getCPSubsystem().getAtomicReference(CpNames.BOOTSTRAP_BOARD);
+	}
+
+	/** Publishes this node's position and seeds the epoch if this node is the seed. */
+	void step(Position mine) {
+		BootstrapBoard current = CpLog
+			.await(this.board.alterAndGetAsync(new BootstrapBoard.Publish(this.runtime.nodeId(), mine)));
+		int missing = this.runtime.settings.cluster().size() - current.positions().size();
+		if (missing > 0) {
+			if (missing != this.lastWaitingFor) {
+				logger.info("No log epoch yet; waiting for {} more node(s) to publish their position", missing);
+				this.lastWaitingFor = missing;
+			}
+			return;
+		}
+		if (!current.seed().equals(this.runtime.nodeId())) {
+			return;
+		}
+		Epoch epoch = new Epoch(mine.epoch().ordinal() + 1, this.runtime.random.nextLong());
+		byte[] genesis = LogCodec.encode(LogEntry.genesis(epoch, mine));
+		if (this.runtime.cpLog.append(genesis)) {
+			this.runtime.cpLog.archive(genesis);
+			logger.info("Node {} seeded log epoch {} after its position {}", this.runtime.nodeId(), epoch, mine);
+		}
+	}
+
+}

@@ -1,0 +1,87 @@
+package io.coffer.secrets.sys;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.coffer.secrets.engine.LogicalRequest;
+import io.coffer.secrets.engine.LogicalResponse;
+import io.coffer.secrets.engine.Operation;
+import io.coffer.secrets.engine.VaultException;
+import io.coffer.secrets.mount.MountEntry;
+import io.coffer.secrets.mount.MountService;
+import io.coffer.secrets.policy.PolicyService;
+import io.coffer.secrets.token.Caller;
+import io.coffer.secrets.token.TokenBackend;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code sys/internal/ui/mounts[/<path>]}: the preflight every Spring client sends to
+ * learn whether a path is KV v1 or v2. Like Vault, it answers only for a mount the token
+ * can reach something under, and otherwise a 403 that reveals nothing about which mounts
+ * exist.
+ */
+@Component
+class UiMountsEndpoint implements SysEndpoint {
+
+	private static final String PREFIX = "internal/ui/mounts";
+
+	private final MountService mounts;
+
+	private final PolicyService policies;
+
+	UiMountsEndpoint(MountService mounts, PolicyService policies) {
+		this.mounts = mounts;
+		this.policies = policies;
+	}
+
+	@Override
+	public boolean matches(String path) {
+		return path.equals(PREFIX) || path.startsWith(PREFIX + "/");
+	}
+
+	@Override
+	public LogicalResponse handle(LogicalRequest request, Caller caller) {
+		if (request.operation() != Operation.READ) {
+			throw VaultException.unsupportedOperation();
+		}
+		String inner = request.path().substring(PREFIX.length()).replaceFirst("^/", "");
+		if (inner.isEmpty()) {
+			return listing(caller);
+		}
+		MountEntry mount = this.mounts.route(inner)
+			.map(MountService.Routed::mount)
+			.filter((m) -> reachable(caller, m, inner))
+			.orElseThrow(() -> new VaultException(403,
+					"preflight capability check returned 403, please ensure client's policies grant access to path \""
+							+ inner + "\""));
+		Map<String, Object> data = MountViews.describe(mount);
+		data.put("path", mount.path());
+		return LogicalResponse.data(data);
+	}
+
+	private LogicalResponse listing(Caller caller) {
+		Map<String, Object> secret = new LinkedHashMap<>();
+		this.mounts.mounts()
+			.stream()
+			.filter((mount) -> reachable(caller, mount, mount.path()))
+			.forEach((mount) -> secret.put(mount.path(), MountViews.describe(mount)));
+		Map<String, Object> auth = new LinkedHashMap<>();
+		auth.put(TokenBackend.MOUNT.path(), MountViews.describe(TokenBackend.MOUNT));
+		return LogicalResponse.data(Map.of("secret", secret, "auth", auth));
+	}
+
+	/**
+	 * Any capability on the path itself, or on its KV v2 data/metadata forms, counts as
+	 * access.
+	 */
+	private boolean reachable(Caller caller, MountEntry mount, String path) {
+		String rest = path.substring(Math.min(path.length(), mount.path().length()));
+		List<String> candidates = List.of(path, mount.path() + "data/" + rest, mount.path() + "metadata/" + rest);
+		return candidates.stream()
+			.anyMatch((candidate) -> !this.policies.capabilities(caller.entry().policies(), candidate)
+				.equals(List.of("deny")));
+	}
+
+}

@@ -1,0 +1,65 @@
+package io.coffer.secrets.storage.replicated;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.coffer.secrets.storage.StorageOp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class LogCodecTest {
+
+	private final LogEntry entry = new LogEntry(new Epoch(2, -7), 55, 19, null,
+			List.of(new StorageOp.Put("sys/ünïcode/key", "value".getBytes(StandardCharsets.UTF_8)),
+					new StorageOp.Delete("old"), new StorageOp.Put("empty", new byte[0])));
+
+	@Test
+	void entriesSurviveEncodingUnchanged() {
+		LogEntry decoded = LogCodec.decode(LogCodec.encode(this.entry));
+
+		assertThat(decoded.position()).isEqualTo(this.entry.position());
+		assertThat(decoded.fence()).isEqualTo(19);
+		assertThat(decoded.isGenesis()).isFalse();
+		assertThat(decoded.ops()).hasSize(3);
+		assertThat(decoded.ops().get(0).key()).isEqualTo("sys/ünïcode/key");
+		assertThat(((StorageOp.Put) decoded.ops().get(0)).value()).isEqualTo("value".getBytes(StandardCharsets.UTF_8));
+		assertThat(decoded.ops().get(1)).isEqualTo(new StorageOp.Delete("old"));
+		assertThat(LogCodec.encode(decoded)).isEqualTo(LogCodec.encode(this.entry));
+	}
+
+	@Test
+	void genesisKeepsThePreviousEpoch() {
+		LogEntry genesis = LogEntry.genesis(new Epoch(3, 1), new Position(new Epoch(2, -7), 55));
+
+		LogEntry decoded = LogCodec.decode(LogCodec.encode(genesis));
+
+		assertThat(decoded.isGenesis()).isTrue();
+		assertThat(decoded.follows(new Position(new Epoch(2, -7), 55))).isTrue();
+		assertThat(decoded.follows(new Position(new Epoch(2, 8), 55))).isFalse();
+		assertThat(decoded.follows(new Position(new Epoch(2, -7), 56))).isFalse();
+	}
+
+	@Test
+	void anyFlippedByteIsDetected() {
+		byte[] encoded = LogCodec.encode(this.entry);
+		for (int i = 0; i < encoded.length; i++) {
+			byte[] corrupt = encoded.clone();
+			corrupt[i] ^= 0x10;
+			assertThatThrownBy(() -> LogCodec.decode(corrupt)).as("byte %d", i)
+				.isInstanceOf(LogCodec.CorruptEntryException.class);
+		}
+	}
+
+	@Test
+	void truncatedEntriesAreRejected() {
+		byte[] encoded = LogCodec.encode(this.entry);
+
+		assertThatThrownBy(() -> LogCodec.decode(java.util.Arrays.copyOf(encoded, encoded.length - 1)))
+			.isInstanceOf(LogCodec.CorruptEntryException.class);
+		assertThatThrownBy(() -> LogCodec.decode(new byte[3])).isInstanceOf(LogCodec.CorruptEntryException.class);
+	}
+
+}

@@ -1,0 +1,66 @@
+package io.coffer.secrets.storage.replicated;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Settings for storage nodes in the test JVM: free ports, a cluster name of their own.
+ */
+final class TestNodes {
+
+	private TestNodes() {
+	}
+
+	static StorageSettings single(Path dataDir) {
+		int port = freePort();
+		String address = "127.0.0.1:" + port;
+		return new StorageSettings("solo", "http://127.0.0.1:1", dataDir,
+				new StorageSettings.Cluster(clusterName(), "127.0.0.1", port, List.of(address), 1),
+				StorageSettings.Tuning.defaults());
+	}
+
+	/**
+	 * Settings for {@code count} nodes of one cluster, data under {@code root/node<i>}.
+	 */
+	static List<StorageSettings> cluster(Path root, int count, StorageSettings.Tuning tuning) {
+		String name = clusterName();
+		List<Integer> ports = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			ports.add(freePort());
+		}
+		List<String> members = ports.stream().map((p) -> "127.0.0.1:" + p).toList();
+		List<StorageSettings> out = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			out.add(new StorageSettings("node" + (i + 1), "http://127.0.0.1:" + (18000 + i),
+					root.resolve("node" + (i + 1)),
+					new StorageSettings.Cluster(name, "127.0.0.1", ports.get(i), members, count), tuning));
+		}
+		return out;
+	}
+
+	static StorageSettings.Tuning fastTuning() {
+		return new StorageSettings.Tuning(Duration.ofSeconds(4), Duration.ofSeconds(30), 64, Duration.ofMillis(1),
+				Duration.ofSeconds(20));
+	}
+
+	static String clusterName() {
+		return "coffer-test-" + UUID.randomUUID();
+	}
+
+	static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			socket.setReuseAddress(true);
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
