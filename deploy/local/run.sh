@@ -123,6 +123,18 @@ http_status() {
 	curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$@" || true
 }
 
+# PUT/POST a JSON body to the gateway; prints the response body, fails with Vault's errors on a non-2xx answer.
+vault_write() {
+	local method=$1 path=$2 data=$3 response status
+	shift 3
+	response=$(curl -s -X "$method" -H 'Content-Type: application/json' "$@" -d "$data" \
+		-w '\n%{http_code}' "$gateway_url/v1/$path") || die "the gateway did not answer $method $path"
+	status=${response##*$'\n'}
+	response=${response%$'\n'*}
+	[[ $status == 2* ]] || die "$method $path answered HTTP $status: $response"
+	printf '%s' "$response"
+}
+
 port_in_use() {
 	(exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
@@ -266,17 +278,32 @@ echo "  gateway up at $gateway_url ($(elapsed))"
 # --- init / unseal ---------------------------------------------------------------------------------------
 
 unseal_from_file() {
-	local threshold key sealed=true count=0
+	local threshold key response sealed=true count=0
 	threshold=$(curl -sf "$gateway_url/v1/sys/seal-status" | json_field t)
 	for ((k = 0; k < threshold; k++)); do
 		key=$(json_field "keys.$k" <"$init_file")
-		sealed=$(curl -sf -X PUT -H 'Content-Type: application/json' \
-			-d "{\"key\":\"$key\"}" "$gateway_url/v1/sys/unseal" | json_field sealed)
+		response=$(vault_write PUT sys/unseal "{\"key\":\"$key\"}")
+		sealed=$(json_field sealed <<<"$response")
 		count=$((count + 1))
 		[[ $sealed == false ]] && break
 	done
 	[[ $sealed == false ]] || die "still sealed after $count keys from $init_file"
 	echo "Unsealed with $count of the keys in $init_file"
+}
+
+# Init is acknowledged once a majority of nodes has stored it. A node still behind answers an unseal share with
+# 400 "Vault is not initialized" (which the gateway passes on), so wait until every node has caught up.
+await_all_initialized() {
+	local deadline=$((SECONDS + 60)) url pending
+	while true; do
+		pending=0
+		for url in "${node_urls[@]}"; do
+			[[ $(http_status "$url/v1/sys/health") != 501 ]] || pending=$((pending + 1))
+		done
+		((pending == 0)) && return 0
+		((SECONDS < deadline)) || die "$pending node(s) still report not initialized after 60 s; see $data_dir/logs"
+		sleep 0.2
+	done
 }
 
 await_active() {
@@ -302,20 +329,21 @@ elif ! $do_init; then
 else
 	(
 		umask 077
-		curl -sf -X PUT -H 'Content-Type: application/json' \
-			-d '{"secret_shares":5,"secret_threshold":3}' \
-			"$gateway_url/v1/sys/init" >"$init_file.tmp"
-	) || die "sys/init failed; see $data_dir/logs"
+		vault_write PUT sys/init '{"secret_shares":5,"secret_threshold":3}' >"$init_file.tmp"
+	) || {
+		rm -f "$init_file.tmp"
+		exit 1
+	}
 	chmod 600 "$init_file.tmp"
 	mv "$init_file.tmp" "$init_file"
 	echo "Initialized (5 key shares, threshold 3); unseal keys and root token saved in $init_file"
+	await_all_initialized
 	unseal_from_file
 	await_active
 	root_token=$(json_field root_token <"$init_file")
 	# Like Vault's dev mode: a KV v2 engine at secret/ so that 'vault kv put secret/...' works at once.
-	status=$(http_status -X POST -H "X-Vault-Token: $root_token" -H 'Content-Type: application/json' \
-		-d '{"type":"kv","options":{"version":"2"}}' "$gateway_url/v1/sys/mounts/secret")
-	[[ $status == 204 ]] || die "enabling secret/ (KV v2) answered HTTP $status"
+	vault_write POST sys/mounts/secret '{"type":"kv","options":{"version":"2"}}' \
+		-H "X-Vault-Token: $root_token" >/dev/null
 	echo "Enabled a KV version 2 secrets engine at secret/ (as vault server -dev does)"
 	ready=true
 fi

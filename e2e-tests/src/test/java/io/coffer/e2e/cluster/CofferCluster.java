@@ -109,6 +109,7 @@ public final class CofferCluster implements AutoCloseable {
 		try {
 			cluster.awaitProcessesUp();
 			cluster.initialize();
+			cluster.awaitEveryNodeInitialized();
 			cluster.unseal();
 			cluster.mountKvVersion2AtSecret();
 			return cluster;
@@ -177,7 +178,7 @@ public final class CofferCluster implements AutoCloseable {
 		for (String key : unsealKeys()) {
 			VaultReply reply = this.http.put("sys/unseal", Map.of("key", key), null);
 			if (reply.status() != 200) {
-				throw new IllegalStateException("sys/unseal answered " + reply.status());
+				throw new IllegalStateException("sys/unseal answered " + reply.status() + " " + reply.body());
 			}
 			if (!reply.json().get("sealed").asBoolean()) {
 				break;
@@ -213,18 +214,30 @@ public final class CofferCluster implements AutoCloseable {
 	private void initialize() {
 		VaultReply reply = this.http.put("sys/init", Map.of("secret_shares", 5, "secret_threshold", 3), null);
 		if (reply.status() != 200) {
-			throw new IllegalStateException("sys/init answered " + reply.status());
+			throw new IllegalStateException("sys/init answered " + reply.status() + " " + reply.body());
 		}
 		JsonNode json = reply.json();
 		this.init = new InitResponse(strings(json.get("keys")), strings(json.get("keys_base64")),
 				json.get("root_token").asString());
 	}
 
+	/**
+	 * Init is acknowledged once a majority of nodes has stored it; a node still behind answers an unseal share with
+	 * 400 "Vault is not initialized", and the gateway passes that on even when other nodes took the share. Waiting
+	 * here keeps that window out of every test's set-up (deploy/local/run.sh waits the same way).
+	 */
+	private void awaitEveryNodeInitialized() {
+		await("every node initialized").atMost(ACTIVE_TIMEOUT)
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> this.nodes.stream()
+				.allMatch((node) -> this.http.statusOf(node.baseUri().resolve("/v1/sys/health")) != 501));
+	}
+
 	private void mountKvVersion2AtSecret() {
 		VaultReply reply = this.http.post("sys/mounts/secret", Map.of("type", "kv", "options", Map.of("version", "2")),
 				rootToken());
 		if (reply.status() != 204) {
-			throw new IllegalStateException("mounting secret/ answered " + reply.status());
+			throw new IllegalStateException("mounting secret/ answered " + reply.status() + " " + reply.body());
 		}
 	}
 
