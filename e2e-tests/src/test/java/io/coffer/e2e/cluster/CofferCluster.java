@@ -222,9 +222,10 @@ public final class CofferCluster implements AutoCloseable {
 	}
 
 	/**
-	 * Init is acknowledged once a majority of nodes has stored it; a node still behind answers an unseal share with
-	 * 400 "Vault is not initialized", and the gateway passes that on even when other nodes took the share. Waiting
-	 * here keeps that window out of every test's set-up (deploy/local/run.sh waits the same way).
+	 * Init is acknowledged once a majority of nodes has stored it; a node still behind
+	 * answers an unseal share with 400 "Vault is not initialized", and the gateway passes
+	 * that on even when other nodes took the share. Waiting here keeps that window out of
+	 * every test's set-up (deploy/local/run.sh waits the same way).
 	 */
 	private void awaitEveryNodeInitialized() {
 		await("every node initialized").atMost(ACTIVE_TIMEOUT)
