@@ -78,7 +78,8 @@ public class TokenBackend implements SecretEngine, CallerAware {
 			case "create", "create-orphan" ->
 				write(request, () -> this.creation.create(request, caller, path.equals("create-orphan"), null));
 			case "lookup" -> readOrWrite(request, () -> lookup(caller, Fields.of(request.data()).string("token")));
-			case "lookup-self" -> readOrWrite(request, () -> lookup(caller, caller.token()));
+			case "lookup-self" -> readOrWrite(request,
+					() -> LogicalResponse.data(TokenViews.lookup(caller.token(), caller.entry(), this.store.now())));
 			case "lookup-accessor" -> write(request, () -> lookupAccessor(request));
 			case "renew", "renew-self", "renew-accessor" -> write(request, () -> renew(request, caller, path));
 			case "revoke", "revoke-self", "revoke-accessor", "revoke-orphan" ->

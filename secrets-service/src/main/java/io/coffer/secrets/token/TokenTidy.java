@@ -75,7 +75,8 @@ class TokenTidy {
 	}
 
 	/**
-	 * @return removed index entries, and children made orphans */
+	 * @return removed index entries, and children made orphans
+	 */
 	private int[] tidyParentIndex() {
 		int removed = 0;
 		int orphaned = 0;
