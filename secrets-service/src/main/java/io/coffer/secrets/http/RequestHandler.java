@@ -2,6 +2,7 @@ package io.coffer.secrets.http;
 
 import java.util.Optional;
 
+import io.coffer.secrets.auth.AuthMounts;
 import io.coffer.secrets.engine.LogicalRequest;
 import io.coffer.secrets.engine.LogicalResponse;
 import io.coffer.secrets.engine.Operation;
@@ -46,9 +47,12 @@ public class RequestHandler {
 
 	private final PolicyService policies;
 
+	private final AuthMounts authMounts;
+
 	public RequestHandler(SealService seal, HaCluster ha, TokenStore tokens, MountService mounts, SystemBackend system,
-			TokenBackend tokenBackend, PolicyService policies) {
+			TokenBackend tokenBackend, PolicyService policies, AuthMounts authMounts) {
 		this.policies = policies;
+		this.authMounts = authMounts;
 		this.seal = seal;
 		this.ha = ha;
 		this.tokens = tokens;
@@ -90,8 +94,17 @@ public class RequestHandler {
 		return ResponseWriter.render(response, request.requestId(), target.mount().type());
 	}
 
+	/**
+	 * Resolves the caller's token, taking one use of a use-limited token. Login paths of
+	 * auth methods take no token: their caller is a stand-in whose only effect is to pass
+	 * the ACL check, as Vault skips it for unauthenticated paths; the auth router serves
+	 * nothing but the login itself to that caller.
+	 */
 	private TokenEntry authenticate(VaultHttpRequest request, String path) {
-		return this.tokens.lookup(request.token()).orElseThrow(() -> denied(path));
+		if (this.authMounts.isLoginPath(path)) {
+			return TokenEntry.unauthenticatedLogin();
+		}
+		return this.tokens.use(request.token()).orElseThrow(() -> denied(path));
 	}
 
 	/**
@@ -124,6 +137,12 @@ public class RequestHandler {
 		}
 		if (path.startsWith("auth/token/") || path.equals("auth/token")) {
 			return new Target(TokenBackend.MOUNT, this.tokenBackend);
+		}
+		if (path.startsWith("auth/")) {
+			return this.authMounts.route(path)
+				.map((routed) -> new Target(routed.mount(), routed.engine()))
+				.orElseThrow(
+						() -> new VaultException(404, "no handler for route \"" + path + "\". route entry not found."));
 		}
 		return this.mounts.route(path)
 			.map((routed) -> new Target(routed.mount(), routed.engine()))
