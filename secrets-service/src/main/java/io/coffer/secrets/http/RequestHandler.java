@@ -26,9 +26,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
 
 /**
- * The logical request path: sealed? → active? → token → route (sys/, auth/token/, or a
- * secrets mount) → engine. Until ACL policies exist (next issue), only root tokens pass;
- * every other request is refused with 403.
+ * The logical request path: sealed? → active? → token (one use taken) → route (sys/,
+ * auth/, or a secrets mount) → existence check (create vs update) → ACL → engine.
  */
 @Service
 public class RequestHandler {
@@ -86,7 +85,9 @@ public class RequestHandler {
 		LogicalRequest logical = new LogicalRequest(request.operation(), target.relative(path), request.data(),
 				target.mount(), request.requestId());
 		logical = withExistence(logical, target.engine());
-		if (!path.startsWith("sys/internal/ui/mounts")) {
+		// Logins are unauthenticated in Vault (no ACL applies); the preflight checks
+		// reachability itself.
+		if (!caller.entry().isLoginCaller() && !path.startsWith("sys/internal/ui/mounts")) {
 			authorize(logical, caller.entry(), path);
 		}
 		LogicalResponse response = (target.engine() instanceof CallerAware aware) ? aware.handle(logical, caller)
@@ -96,9 +97,9 @@ public class RequestHandler {
 
 	/**
 	 * Resolves the caller's token, taking one use of a use-limited token. Login paths of
-	 * auth methods take no token: their caller is a stand-in whose only effect is to pass
-	 * the ACL check, as Vault skips it for unauthenticated paths; the auth router serves
-	 * nothing but the login itself to that caller.
+	 * auth methods take no token: their caller is a policy-less stand-in that skips the
+	 * ACL check, as Vault does for unauthenticated paths; the auth router serves nothing
+	 * but the login itself to that caller.
 	 */
 	private TokenEntry authenticate(VaultHttpRequest request, String path) {
 		if (this.authMounts.isLoginPath(path)) {

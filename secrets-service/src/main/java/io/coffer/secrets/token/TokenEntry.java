@@ -35,8 +35,9 @@ public record TokenEntry(String accessor, List<String> policies, String path, St
 	 * Stands in for a caller on login paths, which take no token. Its root policy only
 	 * gets the request past the ACL check; login handlers never act on a caller.
 	 */
-	private static final TokenEntry UNAUTHENTICATED_LOGIN = new TokenEntry("", List.of("root"), "", "login", 0, 0, 0,
-			true, Map.of());
+	/** Holds no policy: a login is exempt from the ACL check, never granted by it. */
+	private static final TokenEntry UNAUTHENTICATED_LOGIN = new TokenEntry("", List.of(), "", "login", 0, 0, 0, true,
+			Map.of());
 
 	public TokenEntry {
 		policies = List.copyOf(policies);
