@@ -2,6 +2,7 @@ package io.coffer.secrets.http;
 
 import java.util.Optional;
 
+import io.coffer.secrets.auth.AuthMounts;
 import io.coffer.secrets.engine.LogicalRequest;
 import io.coffer.secrets.engine.LogicalResponse;
 import io.coffer.secrets.engine.Operation;
@@ -25,9 +26,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
 
 /**
- * The logical request path: sealed? → active? → token → route (sys/, auth/token/, or a
- * secrets mount) → engine. Until ACL policies exist (next issue), only root tokens pass;
- * every other request is refused with 403.
+ * The logical request path: sealed? → active? → token (one use taken) → route (sys/,
+ * auth/, or a secrets mount) → existence check (create vs update) → ACL → engine.
  */
 @Service
 public class RequestHandler {
@@ -46,9 +46,12 @@ public class RequestHandler {
 
 	private final PolicyService policies;
 
+	private final AuthMounts authMounts;
+
 	public RequestHandler(SealService seal, HaCluster ha, TokenStore tokens, MountService mounts, SystemBackend system,
-			TokenBackend tokenBackend, PolicyService policies) {
+			TokenBackend tokenBackend, PolicyService policies, AuthMounts authMounts) {
 		this.policies = policies;
+		this.authMounts = authMounts;
 		this.seal = seal;
 		this.ha = ha;
 		this.tokens = tokens;
@@ -82,7 +85,9 @@ public class RequestHandler {
 		LogicalRequest logical = new LogicalRequest(request.operation(), target.relative(path), request.data(),
 				target.mount(), request.requestId());
 		logical = withExistence(logical, target.engine());
-		if (!path.startsWith("sys/internal/ui/mounts")) {
+		// Logins are unauthenticated in Vault (no ACL applies); the preflight checks
+		// reachability itself.
+		if (!caller.entry().isLoginCaller() && !path.startsWith("sys/internal/ui/mounts")) {
 			authorize(logical, caller.entry(), path);
 		}
 		LogicalResponse response = (target.engine() instanceof CallerAware aware) ? aware.handle(logical, caller)
@@ -90,8 +95,17 @@ public class RequestHandler {
 		return ResponseWriter.render(response, request.requestId(), target.mount().type());
 	}
 
+	/**
+	 * Resolves the caller's token, taking one use of a use-limited token. Login paths of
+	 * auth methods take no token: their caller is a policy-less stand-in that skips the
+	 * ACL check, as Vault does for unauthenticated paths; the auth router serves nothing
+	 * but the login itself to that caller.
+	 */
 	private TokenEntry authenticate(VaultHttpRequest request, String path) {
-		return this.tokens.lookup(request.token()).orElseThrow(() -> denied(path));
+		if (this.authMounts.isLoginPath(path)) {
+			return TokenEntry.unauthenticatedLogin();
+		}
+		return this.tokens.use(request.token()).orElseThrow(() -> denied(path));
 	}
 
 	/**
@@ -124,6 +138,12 @@ public class RequestHandler {
 		}
 		if (path.startsWith("auth/token/") || path.equals("auth/token")) {
 			return new Target(TokenBackend.MOUNT, this.tokenBackend);
+		}
+		if (path.startsWith("auth/")) {
+			return this.authMounts.route(path)
+				.map((routed) -> new Target(routed.mount(), routed.engine()))
+				.orElseThrow(
+						() -> new VaultException(404, "no handler for route \"" + path + "\". route entry not found."));
 		}
 		return this.mounts.route(path)
 			.map((routed) -> new Target(routed.mount(), routed.engine()))

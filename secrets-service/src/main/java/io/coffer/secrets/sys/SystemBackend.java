@@ -15,7 +15,6 @@ import io.coffer.secrets.mount.MountEntry;
 import io.coffer.secrets.mount.MountService;
 import io.coffer.secrets.token.Caller;
 import io.coffer.secrets.token.CallerAware;
-import io.coffer.secrets.token.TokenBackend;
 
 import org.springframework.stereotype.Component;
 
@@ -74,9 +73,6 @@ public class SystemBackend implements SecretEngine, CallerAware {
 			}
 			return this.mountsEndpoint.mount(request, rest);
 		}
-		if (path.equals("auth") || path.equals("auth/")) {
-			return only(op, Operation.READ, this::authTable);
-		}
 		if (path.equals("rotate")) {
 			return writeOnly(op, () -> {
 				this.barrier.rotate();
@@ -93,13 +89,6 @@ public class SystemBackend implements SecretEngine, CallerAware {
 			});
 		}
 		throw VaultException.unsupportedPath(path);
-	}
-
-	private LogicalResponse authTable() {
-		Map<String, Object> data = new LinkedHashMap<>();
-		Map<String, Object> token = MountViews.describe(TokenBackend.MOUNT);
-		data.put("token/", token);
-		return LogicalResponse.data(data).withTopLevelCopy();
 	}
 
 	private LogicalResponse keyStatus() {

@@ -1,8 +1,9 @@
 package io.coffer.secrets.token;
 
-import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import io.coffer.secrets.engine.LogicalRequest;
 import io.coffer.secrets.engine.LogicalResponse;
@@ -14,9 +15,9 @@ import io.coffer.secrets.mount.MountEntry;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code auth/token/} backend. So far it serves {@code lookup-self}; the rest of
- * Vault's token API arrives with the token and policy work and is answered with Vault's
- * 404 {@code unsupported path} until then.
+ * The {@code auth/token/} backend (vault-api.md §3): create, lookup, renew and revoke
+ * tokens, token roles, accessors and tidy. The request path has already passed the ACL
+ * check; the sudo-only operations check sudo here.
  */
 @Component
 public class TokenBackend implements SecretEngine, CallerAware {
@@ -24,44 +25,161 @@ public class TokenBackend implements SecretEngine, CallerAware {
 	public static final MountEntry MOUNT = new MountEntry("auth/token/", "token", "token based credentials",
 			"auth_token_00000000", "00000000-0000-0000-0000-000000000002", MountEntry.MountConfig.DEFAULTS, null);
 
+	private final TokenStore store;
+
+	private final TokenCreation creation;
+
+	private final TokenRenewal renewal;
+
+	private final TokenRoles roles;
+
+	private final TokenTidy tidy;
+
+	private final SudoCheck sudo;
+
+	TokenBackend(TokenStore store, TokenCreation creation, TokenRenewal renewal, TokenRoles roles, TokenTidy tidy,
+			SudoCheck sudo) {
+		this.store = store;
+		this.creation = creation;
+		this.renewal = renewal;
+		this.roles = roles;
+		this.tidy = tidy;
+		this.sudo = sudo;
+	}
+
 	@Override
 	public LogicalResponse handle(LogicalRequest request) {
 		throw VaultException.permissionDenied();
 	}
 
 	@Override
-	public LogicalResponse handle(LogicalRequest request, Caller caller) {
-		if (request.path().equals("lookup-self")) {
-			if (request.operation() != Operation.READ && request.operation() != Operation.UPDATE) {
-				throw VaultException.unsupportedOperation();
-			}
-			return LogicalResponse.data(describe(caller));
+	public boolean exists(LogicalRequest request) {
+		if (request.path().startsWith("roles/")) {
+			return this.roles.role(request.path().substring("roles/".length())).isPresent();
 		}
-		throw VaultException.unsupportedPath(request.path());
+		return true;
 	}
 
-	private static Map<String, Object> describe(Caller caller) {
-		TokenEntry entry = caller.entry();
+	@Override
+	public LogicalResponse handle(LogicalRequest request, Caller caller) {
+		if (caller.entry().isLoginCaller()) {
+			throw VaultException.permissionDenied();
+		}
+		String path = request.path();
+		if (path.equals("roles") || path.startsWith("roles/")) {
+			return this.roles.handle(request, path.replaceFirst("^roles/?", ""));
+		}
+		if (path.startsWith("create/")) {
+			String name = path.substring("create/".length());
+			TokenRole role = this.roles.role(name).orElseThrow(() -> VaultException.badRequest("unknown role " + name));
+			return write(request, () -> this.creation.create(request, caller, false, role));
+		}
+		return switch (path) {
+			case "create", "create-orphan" ->
+				write(request, () -> this.creation.create(request, caller, path.equals("create-orphan"), null));
+			case "lookup" -> readOrWrite(request, () -> lookup(caller, Fields.of(request.data()).string("token")));
+			case "lookup-self" -> readOrWrite(request,
+					() -> LogicalResponse.data(TokenViews.lookup(caller.token(), caller.entry(), this.store.now())));
+			case "lookup-accessor" -> write(request, () -> lookupAccessor(request));
+			case "renew", "renew-self", "renew-accessor" -> write(request, () -> renew(request, caller, path));
+			case "revoke", "revoke-self", "revoke-accessor", "revoke-orphan" ->
+				write(request, () -> revoke(request, caller, path));
+			case "accessors", "accessors/" -> accessors(request, caller);
+			case "tidy" -> write(request, () -> LogicalResponse.empty().withWarnings(this.tidy.run()));
+			default -> throw VaultException.unsupportedPath(path);
+		};
+	}
+
+	private LogicalResponse lookup(Caller caller, String token) {
+		String wanted = token.isEmpty() ? caller.token() : token;
+		StoredToken found = this.store.find(wanted).orElseThrow(() -> new VaultException(403, "bad token"));
+		return LogicalResponse.data(TokenViews.lookup(wanted, found.entry(), this.store.now()));
+	}
+
+	private LogicalResponse lookupAccessor(LogicalRequest request) {
+		StoredToken found = byAccessor(request);
+		return LogicalResponse.data(TokenViews.lookup("", found.entry(), this.store.now()));
+	}
+
+	private LogicalResponse renew(LogicalRequest request, Caller caller, String path) {
+		Fields fields = Fields.of(request.data());
+		long increment = fields.seconds("increment");
+		return switch (path) {
+			case "renew-self" -> this.renewal.renew(target(caller.token()), increment, caller.token());
+			case "renew-accessor" -> this.renewal.renew(byAccessor(request), increment, "");
+			default -> {
+				String token = required(fields.string("token"), "missing token ID");
+				yield this.renewal.renew(target(token), increment, token);
+			}
+		};
+	}
+
+	private LogicalResponse revoke(LogicalRequest request, Caller caller, String path) {
+		Fields fields = Fields.of(request.data());
+		switch (path) {
+			case "revoke-self" -> this.store.find(caller.token()).ifPresent((found) -> this.store.revoke(found.id()));
+			case "revoke-accessor" -> this.store.revoke(byAccessor(request).id());
+			case "revoke-orphan" -> {
+				String token = required(fields.string("token"), "missing token ID");
+				if (!this.sudo.hasSudo(caller, request.fullPath())) {
+					throw VaultException.badRequest("root or sudo privileges required to revoke and orphan");
+				}
+				StoredToken found = this.store.find(token)
+					.orElseThrow(() -> VaultException.badRequest("token to revoke not found"));
+				this.store.revokeOrphan(found.id());
+			}
+			default -> {
+				String token = required(fields.string("token"), "missing token ID");
+				this.store.find(token).ifPresent((found) -> this.store.revoke(found.id()));
+			}
+		}
+		return LogicalResponse.empty();
+	}
+
+	private LogicalResponse accessors(LogicalRequest request, Caller caller) {
+		if (request.operation() != Operation.LIST) {
+			throw VaultException.unsupportedOperation();
+		}
+		if (!this.sudo.hasSudo(caller, request.fullPath())) {
+			throw VaultException.permissionDenied();
+		}
+		List<String> accessors = this.store.accessors();
+		if (accessors.isEmpty()) {
+			throw VaultException.notFound();
+		}
 		Map<String, Object> data = new LinkedHashMap<>();
-		data.put("accessor", entry.accessor());
-		data.put("creation_time", entry.creationTime());
-		data.put("creation_ttl", entry.ttlSeconds());
-		data.put("display_name", entry.displayName());
-		data.put("entity_id", "");
-		data.put("expire_time", (entry.ttlSeconds() == 0) ? null
-				: Instant.ofEpochSecond(entry.creationTime() + entry.ttlSeconds()).toString());
-		data.put("explicit_max_ttl", 0);
-		data.put("id", caller.token());
-		data.put("issue_time", Instant.ofEpochSecond(entry.creationTime()).toString());
-		data.put("meta", entry.meta().isEmpty() ? null : entry.meta());
-		data.put("num_uses", entry.numUses());
-		data.put("orphan", entry.orphan());
-		data.put("path", entry.path());
-		data.put("policies", entry.policies());
-		data.put("renewable", false);
-		data.put("ttl", entry.ttlSeconds());
-		data.put("type", "service");
-		return data;
+		data.put("keys", accessors);
+		return LogicalResponse.data(data);
+	}
+
+	private StoredToken target(String token) {
+		return this.store.find(token).orElseThrow(() -> VaultException.badRequest("token not found"));
+	}
+
+	private StoredToken byAccessor(LogicalRequest request) {
+		String accessor = required(Fields.of(request.data()).string("accessor"), "missing accessor");
+		return this.store.findByAccessor(accessor).orElseThrow(() -> VaultException.badRequest("invalid accessor"));
+	}
+
+	private static String required(String value, String message) {
+		if (value.isEmpty()) {
+			throw VaultException.badRequest(message);
+		}
+		return value;
+	}
+
+	private static LogicalResponse write(LogicalRequest request, Supplier<LogicalResponse> action) {
+		if (request.operation() != Operation.UPDATE && request.operation() != Operation.CREATE) {
+			throw VaultException.unsupportedOperation();
+		}
+		return action.get();
+	}
+
+	private static LogicalResponse readOrWrite(LogicalRequest request, Supplier<LogicalResponse> action) {
+		if (request.operation() == Operation.READ) {
+			return action.get();
+		}
+		return write(request, action);
 	}
 
 }

@@ -1,24 +1,31 @@
 package io.coffer.secrets.token;
 
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.UnaryOperator;
 
 import io.coffer.secrets.barrier.Barrier;
 import io.coffer.secrets.barrier.Hmac;
 import io.coffer.secrets.core.Json;
+import io.coffer.secrets.engine.VaultException;
 import io.coffer.secrets.storage.StorageOp;
 import io.coffer.secrets.support.Base62;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
  * Tokens, stored behind the barrier under an HMAC-SHA256 of the token with a per-cluster
  * salt, so neither storage nor a snapshot holds a usable token. Lookups go by that HMAC;
- * no token is compared in the clear.
+ * no token is compared in the clear. Accessors are indexed the same way, and each child
+ * is indexed under its parent so that revoking a parent finds its whole tree.
  */
 @Component
 public class TokenStore {
@@ -29,8 +36,18 @@ public class TokenStore {
 
 	static final String ACCESSOR_PREFIX = "sys/token/accessor/";
 
+	static final String PARENT_PREFIX = "sys/token/parent/";
+
 	/** Root tokens are the service prefix plus 24 base62 characters (vault-api.md §3). */
-	private static final int TOKEN_BODY_LENGTH = 24;
+	private static final int ROOT_BODY_LENGTH = 24;
+
+	/** Vault's newer service tokens are about 95 characters long. */
+	private static final int SERVICE_BODY_LENGTH = 91;
+
+	private static final int ACCESSOR_LENGTH = 24;
+
+	/** Bounds the walk up a token's ancestry; real trees are a few levels deep. */
+	private static final int MAX_ANCESTRY = 64;
 
 	private final Barrier barrier;
 
@@ -38,12 +55,28 @@ public class TokenStore {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
+	private final TokenLocks locks = new TokenLocks();
+
+	private final List<TokenListener> listeners = new CopyOnWriteArrayList<>();
+
+	private final TokenRevocation revocation;
+
 	private volatile byte[] salt;
 
 	public TokenStore(Barrier barrier, SecureRandom random, Clock clock) {
+		this(barrier, random, clock, (event) -> {
+		});
+	}
+
+	@Autowired
+	public TokenStore(Barrier barrier, SecureRandom random, Clock clock, ApplicationEventPublisher events) {
 		this.barrier = barrier;
 		this.random = random;
 		this.clock = clock;
+		this.events = events;
+		this.revocation = new TokenRevocation(this);
 	}
 
 	/**
@@ -53,25 +86,183 @@ public class TokenStore {
 	public RootTokenBatch prepareRoot() {
 		byte[] newSalt = new byte[32];
 		this.random.nextBytes(newSalt);
-		String token = "hvs." + Base62.random(this.random, TOKEN_BODY_LENGTH);
-		String accessor = Base62.random(this.random, TOKEN_BODY_LENGTH);
+		String token = "hvs." + Base62.random(this.random, ROOT_BODY_LENGTH);
+		String accessor = Base62.random(this.random, ACCESSOR_LENGTH);
 		TokenEntry entry = new TokenEntry(accessor, List.of("root"), "auth/token/root", "root",
 				this.clock.instant().getEpochSecond(), 0, 0, true, Map.of());
+		String id = Hmac.sha256Hex(newSalt, token);
 		List<StorageOp> ops = List.of(new StorageOp.Put(SALT_PATH, newSalt),
-				new StorageOp.Put(ID_PREFIX + hmac(newSalt, token), Json.write(entry)),
-				new StorageOp.Put(ACCESSOR_PREFIX + hmac(newSalt, accessor),
-						hmac(newSalt, token).getBytes(StandardCharsets.UTF_8)));
+				new StorageOp.Put(ID_PREFIX + id, Json.write(entry)),
+				new StorageOp.Put(ACCESSOR_PREFIX + Hmac.sha256Hex(newSalt, accessor),
+						Json.write(new AccessorIndex(id, accessor))));
 		return new RootTokenBatch(token, ops);
 	}
 
-	/** The entry of a live token; empty for an unknown, malformed or expired one. */
+	/**
+	 * The entry of a live token; empty for an unknown, malformed or expired one, or one
+	 * whose parent expired. Does not count a use.
+	 */
 	public Optional<TokenEntry> lookup(String token) {
-		if (token == null || token.isEmpty() || token.length() > 512) {
+		this.listeners.forEach(TokenListener::lookedUp);
+		return find(token).map(StoredToken::entry);
+	}
+
+	/**
+	 * Authenticates one request: like {@link #lookup} but takes one use of a token with
+	 * {@code num_uses}. The request that takes the last use gets the entry (with
+	 * {@code numUses} -1) and the token is revoked before the request runs, so no later
+	 * request can use it.
+	 */
+	public Optional<TokenEntry> use(String token) {
+		if (!wellFormed(token)) {
 			return Optional.empty();
 		}
-		Optional<TokenEntry> entry = this.barrier.get(ID_PREFIX + hmac(salt(), token))
-			.map((bytes) -> Json.read(bytes, TokenEntry.class));
-		return entry.filter(this::isLive);
+		this.listeners.forEach(TokenListener::lookedUp);
+		String id = idOf(token);
+		ReentrantLock lock = lock(id);
+		lock.lock();
+		try {
+			Optional<StoredToken> found = findById(id);
+			if (found.isEmpty() || found.get().entry().numUses() == 0) {
+				return found.map(StoredToken::entry);
+			}
+			TokenEntry entry = found.get().entry();
+			if (entry.numUses() < 0) {
+				return Optional.empty();
+			}
+			if (entry.numUses() == 1) {
+				revoke(id);
+				return Optional.of(entry.withNumUses(-1));
+			}
+			TokenEntry next = entry.withNumUses(entry.numUses() - 1);
+			this.barrier.put(ID_PREFIX + id, Json.write(next));
+			return Optional.of(next);
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	/**
+	 * Stores a new token built from {@code draft} (its accessor is replaced by a fresh
+	 * one) and indexes it under its accessor and parent.
+	 * @param customId a caller-chosen token, or null for a random one
+	 */
+	Issued create(TokenEntry draft, String customId) {
+		String token = (customId != null) ? customId : "hvs." + Base62.random(this.random, SERVICE_BODY_LENGTH);
+		String accessor = Base62.random(this.random, ACCESSOR_LENGTH);
+		TokenEntry entry = new TokenEntry(accessor, draft.policies(), draft.path(), draft.displayName(),
+				draft.creationTime(), draft.ttlSeconds(), draft.numUses(), draft.parent().isEmpty(), draft.meta(),
+				draft.parent(), draft.expireTime(), 0, draft.explicitMaxTtl(), draft.period(), draft.maxTtl(),
+				draft.renewable(), draft.role());
+		String id = idOf(token);
+		if (customId != null && this.barrier.get(ID_PREFIX + id).isPresent()) {
+			throw VaultException.badRequest("cannot create a token with a duplicate ID");
+		}
+		List<StorageOp> ops = new ArrayList<>();
+		ops.add(new StorageOp.Put(ID_PREFIX + id, Json.write(entry)));
+		ops.add(new StorageOp.Put(accessorKey(accessor), Json.write(new AccessorIndex(id, accessor))));
+		if (!entry.parent().isEmpty()) {
+			ops.add(new StorageOp.Put(PARENT_PREFIX + entry.parent() + "/" + id, new byte[0]));
+		}
+		this.barrier.write(ops);
+		this.listeners.forEach((listener) -> listener.created(entry));
+		return new Issued(token, id, entry);
+	}
+
+	/** The live token behind {@code token}, with its storage id. */
+	Optional<StoredToken> find(String token) {
+		return wellFormed(token) ? findById(idOf(token)) : Optional.empty();
+	}
+
+	/** The live token behind an accessor. */
+	Optional<StoredToken> findByAccessor(String accessor) {
+		if (!wellFormed(accessor)) {
+			return Optional.empty();
+		}
+		return this.barrier.get(ACCESSOR_PREFIX + hmac(accessor))
+			.map((bytes) -> Json.read(bytes, AccessorIndex.class))
+			.flatMap((index) -> findById(index.tokenId()));
+	}
+
+	/** The live token stored under {@code id}: present, unexpired, its ancestry too. */
+	Optional<StoredToken> findById(String id) {
+		Optional<TokenEntry> entry = read(id);
+		if (entry.isEmpty() || !liveWithAncestors(entry.get())) {
+			return Optional.empty();
+		}
+		return Optional.of(new StoredToken(id, entry.get()));
+	}
+
+	/** Replaces a token's entry (renewal), under the token's lock. */
+	TokenEntry update(String id, UnaryOperator<TokenEntry> change) {
+		ReentrantLock lock = lock(id);
+		lock.lock();
+		try {
+			TokenEntry current = read(id).orElseThrow(() -> VaultException.badRequest("token not found"));
+			TokenEntry next = change.apply(current);
+			this.barrier.put(ID_PREFIX + id, Json.write(next));
+			return next;
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	/** Revokes a token and, recursively, every token created under it. */
+	void revoke(String id) {
+		this.revocation.revokeTree(id);
+	}
+
+	/** Revokes one token and makes its direct children orphans. */
+	void revokeOrphan(String id) {
+		this.revocation.revokeOrphan(id);
+	}
+
+	/**
+	 * Every accessor of a stored token, sorted (Vault's {@code auth/token/accessors}).
+	 */
+	List<String> accessors() {
+		List<String> out = new ArrayList<>();
+		for (String key : this.barrier.list(ACCESSOR_PREFIX)) {
+			this.barrier.get(ACCESSOR_PREFIX + key)
+				.map((bytes) -> Json.read(bytes, AccessorIndex.class))
+				.ifPresent((index) -> out.add(index.accessor()));
+		}
+		out.sort(null);
+		return out;
+	}
+
+	/**
+	 * Revokes every token created on a path below {@code pathPrefix} (e.g. all tokens of
+	 * a disabled auth method), with their children. Scans all tokens: only for rare
+	 * operations.
+	 * @return how many tokens were revoked directly
+	 */
+	public int revokeCreatedUnder(String pathPrefix) {
+		return this.revocation.revokeCreatedUnder(pathPrefix);
+	}
+
+	/** Every stored entry that is still live; scans all tokens. */
+	List<TokenEntry> liveEntries() {
+		List<TokenEntry> live = new ArrayList<>();
+		for (String id : this.barrier.list(ID_PREFIX)) {
+			findById(id).ifPresent((found) -> live.add(found.entry()));
+		}
+		return live;
+	}
+
+	/** Rebuilds listeners' counts from storage (on becoming active, after tidy). */
+	void recount() {
+		if (this.listeners.isEmpty()) {
+			return;
+		}
+		List<TokenEntry> live = liveEntries();
+		this.listeners.forEach((listener) -> listener.recount(live));
+	}
+
+	void addListener(TokenListener listener) {
+		this.listeners.add(listener);
 	}
 
 	/**
@@ -82,9 +273,60 @@ public class TokenStore {
 		this.salt = null;
 	}
 
-	private boolean isLive(TokenEntry entry) {
-		return entry.ttlSeconds() == 0
-				|| this.clock.instant().getEpochSecond() < entry.creationTime() + entry.ttlSeconds();
+	long now() {
+		return this.clock.instant().getEpochSecond();
+	}
+
+	String idOf(String token) {
+		return hmac(token);
+	}
+
+	Optional<TokenEntry> read(String id) {
+		return this.barrier.get(ID_PREFIX + id).map((bytes) -> Json.read(bytes, TokenEntry.class));
+	}
+
+	Barrier barrier() {
+		return this.barrier;
+	}
+
+	ReentrantLock lock(String id) {
+		return this.locks.forId(id);
+	}
+
+	String accessorKey(String accessor) {
+		return ACCESSOR_PREFIX + hmac(accessor);
+	}
+
+	void announceRevoked(TokenEntry entry) {
+		this.listeners.forEach((listener) -> listener.revoked(entry));
+		this.events.publishEvent(new TokenRevokedEvent(entry.accessor()));
+	}
+
+	private boolean liveWithAncestors(TokenEntry entry) {
+		long now = now();
+		TokenEntry current = entry;
+		for (int depth = 0; depth < MAX_ANCESTRY; depth++) {
+			if (current.expiredAt(now)) {
+				return false;
+			}
+			if (current.parent().isEmpty()) {
+				return true;
+			}
+			Optional<TokenEntry> parent = read(current.parent());
+			if (parent.isEmpty()) {
+				return false;
+			}
+			current = parent.get();
+		}
+		return false;
+	}
+
+	private static boolean wellFormed(String value) {
+		return value != null && !value.isEmpty() && value.length() <= 512;
+	}
+
+	private String hmac(String value) {
+		return Hmac.sha256Hex(salt(), value);
 	}
 
 	private byte[] salt() {
@@ -94,10 +336,6 @@ public class TokenStore {
 			this.salt = current;
 		}
 		return current;
-	}
-
-	private static String hmac(byte[] salt, String value) {
-		return Hmac.sha256Hex(salt, value);
 	}
 
 	/**
@@ -111,6 +349,31 @@ public class TokenStore {
 			return "RootTokenBatch[token=<redacted>, " + this.ops.size() + " ops]";
 		}
 
+	}
+
+	/**
+	 * A token just created.
+	 *
+	 * @param token the token, shown to its requester once
+	 * @param id its storage id
+	 * @param entry its entry
+	 */
+	record Issued(String token, String id, TokenEntry entry) {
+
+		@Override
+		public String toString() {
+			return "Issued[token=<redacted>, accessor=" + this.entry.accessor() + "]";
+		}
+
+	}
+
+	/**
+	 * The accessor index: which token an accessor belongs to.
+	 *
+	 * @param tokenId the token's storage id
+	 * @param accessor the accessor, for listing
+	 */
+	record AccessorIndex(String tokenId, String accessor) {
 	}
 
 }

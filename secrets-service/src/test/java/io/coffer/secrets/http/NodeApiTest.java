@@ -1,12 +1,10 @@
 package io.coffer.secrets.http;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import io.coffer.secrets.ha.FakeHaCluster;
 import io.coffer.secrets.storage.HaCluster;
-import io.coffer.secrets.storage.InMemoryStorage;
-import io.coffer.secrets.storage.Storage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -16,17 +14,17 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * One node's Vault API over real HTTP, from uninitialized to sealed again, in the order
  * an operator goes.
  */
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -87,7 +85,8 @@ class NodeApiTest {
 		NodeClient.Response done = this.client.call("POST", "sys/unseal", Map.of("key", this.keys.get(2)));
 		assertThat(done.json()).containsEntry("sealed", false).containsEntry("progress", 0);
 		assertThat(done.json().get("cluster_name").toString()).startsWith("vault-cluster-");
-		assertThat(this.client.call("GET", "sys/health", null).status()).isEqualTo(200);
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(this.client.call("GET", "sys/health", null).status()).isEqualTo(200));
 	}
 
 	@Test
@@ -219,6 +218,8 @@ class NodeApiTest {
 		finally {
 			this.ha.joinElection();
 		}
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(this.client.call("GET", "sys/mounts", null).status()).isEqualTo(200));
 	}
 
 	@Test
@@ -233,23 +234,6 @@ class NodeApiTest {
 		NodeClient.Response health = this.client.call("GET", "sys/health", null);
 		assertThat(health.status()).isEqualTo(503);
 		assertThat(health.json()).doesNotContainKey("cluster_id");
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class InMemoryStorageConfiguration {
-
-		@Bean
-		@Primary
-		Storage testStorage() {
-			return new InMemoryStorage();
-		}
-
-		@Bean
-		@Primary
-		HaCluster testHa() {
-			return new FakeHaCluster();
-		}
-
 	}
 
 }

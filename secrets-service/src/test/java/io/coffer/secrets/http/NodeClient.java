@@ -61,6 +61,17 @@ public final class NodeClient {
 		}
 	}
 
+	/**
+	 * Waits until this node reports itself active (unsealing is synchronous, winning the
+	 * election is not).
+	 */
+	public NodeClient awaitActive() {
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(30))
+			.until(() -> call("GET", "sys/health", null).status() == 200);
+		return this;
+	}
+
 	public record Response(int status, String body, Map<String, java.util.List<String>> headers) {
 
 		@SuppressWarnings("unchecked")

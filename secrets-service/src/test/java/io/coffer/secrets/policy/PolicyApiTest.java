@@ -3,25 +3,20 @@ package io.coffer.secrets.policy;
 import java.util.List;
 import java.util.Map;
 
-import io.coffer.secrets.ha.FakeHaCluster;
 import io.coffer.secrets.http.NodeClient;
-import io.coffer.secrets.storage.HaCluster;
-import io.coffer.secrets.storage.InMemoryStorage;
-import io.coffer.secrets.storage.Storage;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The policy and capabilities endpoints over real HTTP on an unsealed node. */
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PolicyApiTest {
@@ -43,6 +38,7 @@ class PolicyApiTest {
 				Map.of("secret_shares", 1, "secret_threshold", 1));
 		String key = ((List<String>) init.json().get("keys")).get(0);
 		assertThat(this.client.call("PUT", "sys/unseal", Map.of("key", key)).json()).containsEntry("sealed", false);
+		this.client.awaitActive();
 		this.client.token((String) init.json().get("root_token"));
 	}
 
@@ -115,23 +111,6 @@ class PolicyApiTest {
 				Map.of("token", "hvs.nobody", "path", "x"));
 		assertThat(unknown.json()).isEqualTo(Map.of("errors", List.of("invalid token")));
 		assertThat(this.client.call("GET", "sys/capabilities-self", null).status()).isEqualTo(405);
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class InMemoryStorageConfiguration {
-
-		@Bean
-		@Primary
-		Storage testStorage() {
-			return new InMemoryStorage();
-		}
-
-		@Bean
-		@Primary
-		HaCluster testHa() {
-			return new FakeHaCluster();
-		}
-
 	}
 
 }

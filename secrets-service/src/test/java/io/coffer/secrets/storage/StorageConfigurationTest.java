@@ -21,7 +21,7 @@ class StorageConfigurationTest {
 	Path dataDir;
 
 	private ApplicationContextRunner runner() {
-		int port = freePort();
+		int port = io.coffer.secrets.storage.replicated.TestPorts.free();
 		return new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(HazelcastAutoConfiguration.class))
 			.withUserConfiguration(StorageConfiguration.class)
 			.withPropertyValues("coffer.node.id=spring-node", "coffer.node.api-address=http://127.0.0.1:18210",
@@ -59,15 +59,6 @@ class StorageConfigurationTest {
 				.getFailure()
 				.rootCause()
 				.hasMessageContaining("coffer.cluster.size"));
-	}
-
-	private static int freePort() {
-		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
 	}
 
 }

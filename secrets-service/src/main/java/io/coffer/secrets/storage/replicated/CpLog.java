@@ -25,13 +25,13 @@ final class CpLog {
 
 	private final HazelcastInstance hazelcast;
 
-	private final IAtomicReference<byte[]> head;
+	private final Lazy<IAtomicReference<byte[]>> head;
 
 	private final AtomicReferenceArray<IAtomicReference<byte[]>> slots;
 
 	CpLog(HazelcastInstance hazelcast, int slotCount) {
 		this.hazelcast = hazelcast;
-		this.head = hazelcast.getCPSubsystem().getAtomicReference(CpNames.LOG_HEAD);
+		this.head = new Lazy<>(() -> hazelcast.getCPSubsystem().getAtomicReference(CpNames.LOG_HEAD));
 		this.slots = new AtomicReferenceArray<>(slotCount);
 	}
 
@@ -41,13 +41,13 @@ final class CpLog {
 
 	/** The committed head, or {@code null} while no epoch has been seeded. */
 	LogEntry head() {
-		byte[] bytes = await(this.head.getAsync());
+		byte[] bytes = await(this.head.get().getAsync());
 		return (bytes != null) ? LogCodec.decode(bytes) : null;
 	}
 
 	/** Appends if {@code entry} directly follows the head (see {@link AppendIfNext}). */
 	boolean append(byte[] entry) {
-		byte[] previous = await(this.head.getAndAlterAsync(new AppendIfNext(entry)));
+		byte[] previous = await(this.head.get().getAndAlterAsync(new AppendIfNext(entry)));
 		// a retried CP call may find its own entry already in place
 		return AppendIfNext.accepts(previous, entry) || Arrays.equals(previous, entry);
 	}

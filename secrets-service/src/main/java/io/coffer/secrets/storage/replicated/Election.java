@@ -23,7 +23,7 @@ final class Election implements Runnable {
 
 	private final Follower follower;
 
-	private final FencedLock lock;
+	private final Lazy<FencedLock> lock;
 
 	private final Object signal = new Object();
 
@@ -34,7 +34,7 @@ final class Election implements Runnable {
 	Election(NodeRuntime runtime, Follower follower) {
 		this.runtime = runtime;
 		this.follower = follower;
-		this.lock = runtime.hazelcast.getCPSubsystem().getLock(CpNames.ACTIVE_LOCK);
+		this.lock = new Lazy<>(() -> runtime.hazelcast.getCPSubsystem().getLock(CpNames.ACTIVE_LOCK));
 	}
 
 	void join() {
@@ -74,7 +74,7 @@ final class Election implements Runnable {
 		}
 		long fence;
 		try {
-			fence = this.lock.tryLockAndGetFence(1, TimeUnit.SECONDS);
+			fence = this.lock.get().tryLockAndGetFence(1, TimeUnit.SECONDS);
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Node {} could not contend for the active lock: {}", this.runtime.nodeId(), ex.toString());
@@ -159,7 +159,7 @@ final class Election implements Runnable {
 
 	private boolean stillHeld() {
 		try {
-			return this.lock.isLockedByCurrentThread();
+			return this.lock.get().isLockedByCurrentThread();
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Node {} lost its active lock: {}", this.runtime.nodeId(), ex.toString());
@@ -169,8 +169,8 @@ final class Election implements Runnable {
 
 	private void release() {
 		try {
-			if (this.lock.isLockedByCurrentThread()) {
-				this.lock.unlock();
+			if (this.lock.get().isLockedByCurrentThread()) {
+				this.lock.get().unlock();
 			}
 		}
 		catch (RuntimeException ex) {

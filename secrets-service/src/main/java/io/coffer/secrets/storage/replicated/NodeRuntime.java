@@ -47,7 +47,7 @@ final class NodeRuntime {
 
 	private final ITopic<AppliedReport> reports;
 
-	private final IAtomicReference<ActiveMarker> activeMarker;
+	private final Lazy<IAtomicReference<ActiveMarker>> activeMarker;
 
 	private final List<HaListener> listeners = new CopyOnWriteArrayList<>();
 
@@ -68,7 +68,7 @@ final class NodeRuntime {
 		this.progress = new ReplicationProgress(settings.majority());
 		this.hints = hazelcast.getTopic(CpNames.HINT_TOPIC);
 		this.reports = hazelcast.getTopic(CpNames.APPLIED_TOPIC);
-		this.activeMarker = hazelcast.getCPSubsystem().getAtomicReference(CpNames.ACTIVE_NODE);
+		this.activeMarker = new Lazy<>(() -> hazelcast.getCPSubsystem().getAtomicReference(CpNames.ACTIVE_NODE));
 		this.committed.set(replica.position().index());
 	}
 
@@ -171,7 +171,7 @@ final class NodeRuntime {
 		ActiveMarker marker = new ActiveMarker(nodeId(), this.settings.apiAddress(), this.settings.cluster().address(),
 				member(), newTerm.fence());
 		this.knownActive = marker;
-		CpLog.await(this.activeMarker.alterAsync(new ActiveMarker.Publish(marker)));
+		CpLog.await(this.activeMarker.get().alterAsync(new ActiveMarker.Publish(marker)));
 		logger.info("Node {} is active (epoch {}, index {}, fence {})", nodeId(), newTerm.epoch(), newTerm.lastIndex(),
 				newTerm.fence());
 		this.listeners.forEach((l) -> notify(l, true));
@@ -203,7 +203,7 @@ final class NodeRuntime {
 		logger.info("Node {} is no longer active: {}", nodeId(), reason);
 		this.knownActive = null;
 		try {
-			this.activeMarker.alterAsync(new ActiveMarker.Clear(old.fence()));
+			this.activeMarker.get().alterAsync(new ActiveMarker.Clear(old.fence()));
 		}
 		catch (RuntimeException ex) {
 			// best effort: standbys also ignore a marker whose member has left
@@ -218,7 +218,7 @@ final class NodeRuntime {
 
 	void refreshKnownActive() {
 		if (!isActive()) {
-			this.knownActive = CpLog.await(this.activeMarker.getAsync());
+			this.knownActive = CpLog.await(this.activeMarker.get().getAsync());
 		}
 	}
 

@@ -64,10 +64,17 @@ public final class ReplicatedStorage implements Storage, HaCluster, AutoCloseabl
 			replica.close();
 			throw ex;
 		}
-		ReplicatedStorage storage = new ReplicatedStorage(new NodeRuntime(settings, hazelcast, replica, clock, random),
-				snapshots);
-		storage.threads.start();
-		return storage;
+		try {
+			ReplicatedStorage storage = new ReplicatedStorage(
+					new NodeRuntime(settings, hazelcast, replica, clock, random), snapshots);
+			storage.threads.start();
+			return storage;
+		}
+		catch (RuntimeException ex) {
+			hazelcast.getLifecycleService().terminate();
+			replica.close();
+			throw ex;
+		}
 	}
 
 	@Override

@@ -15,19 +15,19 @@ final class Seeder {
 
 	private final NodeRuntime runtime;
 
-	private final IAtomicReference<BootstrapBoard> board;
+	private final Lazy<IAtomicReference<BootstrapBoard>> board;
 
 	private int lastWaitingFor = -1;
 
 	Seeder(NodeRuntime runtime) {
 		this.runtime = runtime;
-		this.board = runtime.hazelcast.getCPSubsystem().getAtomicReference(CpNames.BOOTSTRAP_BOARD);
+		this.board = new Lazy<>(() -> runtime.hazelcast.getCPSubsystem().getAtomicReference(CpNames.BOOTSTRAP_BOARD));
 	}
 
 	/** Publishes this node's position and seeds the epoch if this node is the seed. */
 	void step(Position mine) {
 		BootstrapBoard current = CpLog
-			.await(this.board.alterAndGetAsync(new BootstrapBoard.Publish(this.runtime.nodeId(), mine)));
+			.await(this.board.get().alterAndGetAsync(new BootstrapBoard.Publish(this.runtime.nodeId(), mine)));
 		int missing = this.runtime.settings.cluster().size() - current.positions().size();
 		if (missing > 0) {
 			if (missing != this.lastWaitingFor) {

@@ -5,17 +5,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.coffer.secrets.ha.FakeHaCluster;
 import io.coffer.secrets.http.NodeClient;
-import io.coffer.secrets.storage.HaCluster;
-import io.coffer.secrets.storage.InMemoryStorage;
-import io.coffer.secrets.storage.Storage;
 
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 
 import static io.coffer.secrets.engine.transit.TransitFixture.b64;
 import static io.coffer.secrets.engine.transit.TransitFixture.list;
@@ -28,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * upsert, LIST is {@code ?list=true}, and a failed batch still returns its results with a
  * 400.
  */
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "coffer.cluster.name=coffer-transit-http-test")
 class TransitHttpTest {
@@ -42,6 +37,7 @@ class TransitHttpTest {
 		Map<String, Object> init = client.call("PUT", "sys/init", Map.of("secret_shares", 1, "secret_threshold", 1))
 			.json();
 		client.call("PUT", "sys/unseal", Map.of("key", ((List<String>) init.get("keys")).get(0)));
+		client.awaitActive();
 		client.token((String) init.get("root_token"));
 		assertThat(client.call("POST", "sys/mounts/transit", Map.of("type", "transit")).status()).isEqualTo(204);
 
@@ -74,23 +70,6 @@ class TransitHttpTest {
 		assertThat(client
 			.call("POST", "transit/decrypt/orders", Map.of("ciphertext", "vault:v1:AAAAAAAAAAAAAAAAAAAAAAAAAAAA"))
 			.json()).containsEntry("errors", List.of("cipher: message authentication failed"));
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class InMemoryStorageConfiguration {
-
-		@Bean
-		@Primary
-		Storage testStorage() {
-			return new InMemoryStorage();
-		}
-
-		@Bean
-		@Primary
-		HaCluster testHa() {
-			return new FakeHaCluster();
-		}
-
 	}
 
 }

@@ -36,7 +36,17 @@ final class TestCluster implements AutoCloseable {
 		for (int i = 0; i < this.nodes.length; i++) {
 			if (this.nodes[i] == null) {
 				int index = i;
-				starting.add(CompletableFuture.runAsync(() -> restart(index)));
+				CompletableFuture<Void> started = new CompletableFuture<>();
+				Thread.ofPlatform().name("start-node" + (i + 1)).start(() -> {
+					try {
+						restart(index);
+						started.complete(null);
+					}
+					catch (RuntimeException ex) {
+						started.completeExceptionally(ex);
+					}
+				});
+				starting.add(started);
 			}
 		}
 		starting.forEach(CompletableFuture::join);

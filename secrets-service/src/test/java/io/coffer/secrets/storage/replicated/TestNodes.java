@@ -1,18 +1,25 @@
 package io.coffer.secrets.storage.replicated;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * Settings for storage nodes in the test JVM: free ports, a cluster name of their own.
  */
 final class TestNodes {
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private static final Set<Integer> HANDED_OUT = new HashSet<>();
 
 	private TestNodes() {
 	}
@@ -53,13 +60,29 @@ final class TestNodes {
 		return "coffer-test-" + UUID.randomUUID();
 	}
 
-	static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			socket.setReuseAddress(true);
-			return socket.getLocalPort();
+	/**
+	 * A free port below Linux's ephemeral range (32768+). A port from {@code new
+	 * ServerSocket(0)} lies inside it, and a member probing a not-yet-started peer there
+	 * can connect to itself (TCP self-connect), which then keeps the peer from binding
+	 * its port.
+	 */
+	static synchronized int freePort() {
+		for (int attempt = 0; attempt < 100; attempt++) {
+			int port = 20000 + RANDOM.nextInt(12000);
+			if (HANDED_OUT.add(port) && bindable(port)) {
+				return port;
+			}
+		}
+		throw new IllegalStateException("no free port below the ephemeral range");
+	}
+
+	private static boolean bindable(int port) {
+		try (ServerSocket socket = new ServerSocket()) {
+			socket.bind(new InetSocketAddress("127.0.0.1", port));
+			return true;
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+			return false;
 		}
 	}
 

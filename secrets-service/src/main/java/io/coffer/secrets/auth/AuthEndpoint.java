@@ -1,0 +1,140 @@
+package io.coffer.secrets.auth;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.coffer.secrets.engine.LogicalRequest;
+import io.coffer.secrets.engine.LogicalResponse;
+import io.coffer.secrets.engine.Operation;
+import io.coffer.secrets.engine.VaultException;
+import io.coffer.secrets.mount.MountEntry;
+import io.coffer.secrets.mount.MountPaths;
+import io.coffer.secrets.support.GoBool;
+import io.coffer.secrets.support.VaultDurations;
+import io.coffer.secrets.sys.SysEndpoint;
+import io.coffer.secrets.token.Caller;
+import io.coffer.secrets.token.TokenBackend;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code sys/auth}, {@code sys/auth/:path} and {@code sys/auth/:path/tune}. Writes under
+ * {@code sys/auth/} need sudo, which the request path enforces before this runs.
+ */
+@Component
+class AuthEndpoint implements SysEndpoint {
+
+	private final AuthMounts mounts;
+
+	AuthEndpoint(AuthMounts mounts) {
+		this.mounts = mounts;
+	}
+
+	@Override
+	public boolean matches(String path) {
+		return path.equals("auth") || path.startsWith("auth/");
+	}
+
+	@Override
+	public LogicalResponse handle(LogicalRequest request, Caller caller) {
+		String rest = request.path().replaceFirst("^auth/?", "");
+		if (rest.isEmpty()) {
+			if (request.operation() != Operation.READ) {
+				throw VaultException.unsupportedOperation();
+			}
+			return list();
+		}
+		if (rest.endsWith("/tune")) {
+			return tune(request, fullPath(rest.substring(0, rest.length() - "/tune".length())));
+		}
+		return mount(request, fullPath(rest));
+	}
+
+	private LogicalResponse list() {
+		Map<String, Object> data = new LinkedHashMap<>();
+		for (MountEntry mount : this.mounts.mounts()) {
+			data.put(AuthViews.key(mount), AuthViews.describe(mount));
+		}
+		data.put(AuthViews.key(TokenBackend.MOUNT), AuthViews.describe(TokenBackend.MOUNT));
+		return LogicalResponse.data(data).withTopLevelCopy();
+	}
+
+	private LogicalResponse mount(LogicalRequest request, String fullPath) {
+		return switch (request.operation()) {
+			case READ -> LogicalResponse.data(AuthViews.describe(existing(fullPath))).withTopLevelCopy();
+			case CREATE, UPDATE -> {
+				Map<String, Object> data = request.data();
+				this.mounts.enable(fullPath, string(data.get("type")), string(data.get("description")),
+						config(data.get("config"), MountEntry.MountConfig.DEFAULTS));
+				yield LogicalResponse.empty();
+			}
+			case DELETE -> {
+				if (fullPath.equals(TokenBackend.MOUNT.path())) {
+					throw VaultException.badRequest("token credential backend cannot be disabled");
+				}
+				this.mounts.disable(fullPath);
+				yield LogicalResponse.empty();
+			}
+			default -> throw VaultException.unsupportedOperation();
+		};
+	}
+
+	private LogicalResponse tune(LogicalRequest request, String fullPath) {
+		MountEntry mount = existing(fullPath);
+		return switch (request.operation()) {
+			case READ -> LogicalResponse.data(AuthViews.tune(mount)).withTopLevelCopy();
+			case CREATE, UPDATE -> {
+				if (fullPath.equals(TokenBackend.MOUNT.path())) {
+					throw VaultException.badRequest("tuning the token auth method is not supported");
+				}
+				this.mounts.tune(fullPath, config(request.data(), mount.config()),
+						string(request.data().get("description")));
+				yield LogicalResponse.empty();
+			}
+			default -> throw VaultException.unsupportedOperation();
+		};
+	}
+
+	private MountEntry existing(String fullPath) {
+		if (fullPath.equals(TokenBackend.MOUNT.path())) {
+			return TokenBackend.MOUNT;
+		}
+		return this.mounts.mount(fullPath)
+			.orElseThrow(() -> VaultException.badRequest("cannot fetch sysview for path \"" + fullPath + "\""));
+	}
+
+	private static String fullPath(String path) {
+		return "auth/" + MountPaths.normalize(path);
+	}
+
+	private static MountEntry.MountConfig config(Object raw, MountEntry.MountConfig base) {
+		if (raw == null) {
+			return base;
+		}
+		if (!(raw instanceof Map<?, ?> map)) {
+			throw VaultException.badRequest("config must be an object");
+		}
+		long defaultTtl = map.containsKey("default_lease_ttl") ? ttl(map.get("default_lease_ttl"), "default_lease_ttl")
+				: base.defaultLeaseTtl();
+		long maxTtl = map.containsKey("max_lease_ttl") ? ttl(map.get("max_lease_ttl"), "max_lease_ttl")
+				: base.maxLeaseTtl();
+		if (maxTtl > 0 && defaultTtl > maxTtl) {
+			throw VaultException.badRequest("default lease TTL cannot be greater than maximum lease TTL");
+		}
+		boolean noCache = map.containsKey("force_no_cache")
+				? GoBool.of(map.get("force_no_cache"))
+					.orElseThrow(() -> VaultException.badRequest("force_no_cache must be a boolean"))
+				: base.forceNoCache();
+		return new MountEntry.MountConfig(defaultTtl, maxTtl, noCache);
+	}
+
+	/** Vault accepts {@code "system"} for "use the system default" in tune calls. */
+	private static long ttl(Object value, String field) {
+		return "system".equals(value) ? 0 : VaultDurations.parseSeconds(value, field);
+	}
+
+	private static String string(Object value) {
+		return (value != null) ? value.toString() : null;
+	}
+
+}

@@ -1,0 +1,228 @@
+package io.coffer.secrets.auth;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.coffer.secrets.barrier.Barrier;
+import io.coffer.secrets.engine.SecretEngine;
+import io.coffer.secrets.engine.VaultException;
+import io.coffer.secrets.mount.MountEntry;
+import io.coffer.secrets.seal.SealEvent;
+import io.coffer.secrets.storage.HaCluster;
+import io.coffer.secrets.storage.HaListener;
+import io.coffer.secrets.storage.StorageOp;
+import io.coffer.secrets.token.TokenBackend;
+import io.coffer.secrets.token.TokenIssuer;
+import io.coffer.secrets.token.TokenStore;
+
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+/**
+ * The auth method table ({@code sys/auth}) and the router for {@code auth/}: the built-in
+ * {@code auth/token/} plus every enabled method, each with its data under
+ * {@code auth/<uuid>/}. Only the active node changes the table; it is re-read whenever
+ * this node becomes active and dropped when it seals.
+ */
+@Service
+public class AuthMounts implements HaListener, SmartInitializingSingleton {
+
+	private static final String DATA_PREFIX = "auth/";
+
+	private final Barrier barrier;
+
+	private final SecureRandom random;
+
+	private final HaCluster ha;
+
+	private final TokenBackend tokenBackend;
+
+	private final TokenIssuer issuer;
+
+	private final TokenStore tokens;
+
+	private final Map<String, AuthMethodFactory> factories = new HashMap<>();
+
+	private final Map<String, AuthMountEngine> engines = new ConcurrentHashMap<>();
+
+	private volatile AuthTable table;
+
+	AuthMounts(Barrier barrier, SecureRandom random, HaCluster ha, TokenBackend tokenBackend, TokenIssuer issuer,
+			TokenStore tokens, List<AuthMethodFactory> factories) {
+		this.barrier = barrier;
+		this.random = random;
+		this.ha = ha;
+		this.tokenBackend = tokenBackend;
+		this.issuer = issuer;
+		this.tokens = tokens;
+		factories.forEach((factory) -> this.factories.put(factory.type(), factory));
+	}
+
+	/** Whether a full request path is a login path, which needs no token and no ACL. */
+	public boolean isLoginPath(String fullPath) {
+		if (!fullPath.startsWith("auth/") || this.barrier.isSealed()) {
+			return false;
+		}
+		return table().longestPrefix(fullPath)
+			.map((mount) -> engine(mount).isLoginPath(relative(mount, fullPath)))
+			.orElse(false);
+	}
+
+	/** The mount owning a full {@code auth/...} path, with the engine serving it. */
+	public Optional<Routed> route(String fullPath) {
+		if (fullPath.startsWith(TokenBackend.MOUNT.path()) || fullPath.equals("auth/token")) {
+			return Optional.of(new Routed(TokenBackend.MOUNT, this.tokenBackend));
+		}
+		return table().longestPrefix(fullPath).map((mount) -> new Routed(mount, engine(mount)));
+	}
+
+	/** Every enabled method (full paths), without the built-in token method. */
+	public List<MountEntry> mounts() {
+		return table().entries();
+	}
+
+	public Optional<MountEntry> mount(String fullPath) {
+		return table().exact(fullPath);
+	}
+
+	synchronized MountEntry enable(String fullPath, String type, String description, MountEntry.MountConfig config) {
+		AuthTable current = table();
+		if (TokenBackend.MOUNT.path().startsWith(fullPath) || fullPath.startsWith(TokenBackend.MOUNT.path())) {
+			throw VaultException.badRequest("path is already in use at token/");
+		}
+		current.conflicting(fullPath).ifPresent((existing) -> {
+			throw VaultException.badRequest("path is already in use at " + existing.path().substring(5));
+		});
+		AuthMethodFactory factory = factory(type);
+		MountEntry entry = new MountEntry(fullPath, factory.type(), (description != null) ? description : "",
+				"auth_" + factory.type() + "_" + HexFormat.of().formatHex(randomBytes()), UUID.randomUUID().toString(),
+				config, Map.of());
+		store(current.with(entry), List.of());
+		return entry;
+	}
+
+	/**
+	 * Removes a method, its data and every token it issued; absent paths are fine (Vault
+	 * answers 204).
+	 */
+	synchronized void disable(String fullPath) {
+		AuthTable current = table();
+		Optional<MountEntry> entry = current.exact(fullPath);
+		if (entry.isEmpty()) {
+			return;
+		}
+		List<StorageOp> deletes = new ArrayList<>();
+		collect(DATA_PREFIX + entry.get().uuid() + "/", deletes);
+		store(current.without(fullPath), deletes);
+		this.engines.remove(entry.get().uuid());
+		this.tokens.revokeCreatedUnder(fullPath);
+	}
+
+	synchronized MountEntry tune(String fullPath, MountEntry.MountConfig config, String description) {
+		AuthTable current = table();
+		MountEntry entry = current.exact(fullPath)
+			.orElseThrow(() -> VaultException.badRequest("no auth mount at " + fullPath));
+		MountEntry next = entry.withConfig(config);
+		if (description != null) {
+			next = next.withDescription(description);
+		}
+		store(current.with(next), List.of());
+		this.engines.remove(entry.uuid());
+		return next;
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		this.ha.addListener(this);
+	}
+
+	@Override
+	public synchronized void becameActive() {
+		this.table = null;
+		this.engines.clear();
+	}
+
+	@Override
+	public void becameStandby() {
+		becameActive();
+	}
+
+	@EventListener
+	void onSealEvent(SealEvent event) {
+		becameActive();
+	}
+
+	private AuthMountEngine engine(MountEntry mount) {
+		return this.engines.computeIfAbsent(mount.uuid(),
+				(id) -> new AuthMountEngine(
+						factory(mount.type()).create(mount, this.barrier.view(DATA_PREFIX + mount.uuid() + "/")),
+						this.issuer));
+	}
+
+	private AuthMethodFactory factory(String type) {
+		AuthMethodFactory factory = (type != null) ? this.factories.get(type) : null;
+		if (factory == null) {
+			throw VaultException.badRequest("plugin not found in the catalog: " + type);
+		}
+		return factory;
+	}
+
+	private void store(AuthTable next, List<StorageOp> alsoDelete) {
+		List<StorageOp> ops = new ArrayList<>(alsoDelete);
+		ops.add(new StorageOp.Put(AuthTable.PATH, next.serialize()));
+		this.barrier.write(ops);
+		this.table = next;
+	}
+
+	private void collect(String prefix, List<StorageOp> into) {
+		for (String entry : this.barrier.list(prefix)) {
+			if (entry.endsWith("/")) {
+				collect(prefix + entry, into);
+			}
+			else {
+				into.add(new StorageOp.Delete(prefix + entry));
+			}
+		}
+	}
+
+	private AuthTable table() {
+		AuthTable current = this.table;
+		if (current == null) {
+			synchronized (this) {
+				if (this.table == null) {
+					this.table = AuthTable.load(this.barrier);
+				}
+				current = this.table;
+			}
+		}
+		return current;
+	}
+
+	private byte[] randomBytes() {
+		byte[] bytes = new byte[4];
+		this.random.nextBytes(bytes);
+		return bytes;
+	}
+
+	private static String relative(MountEntry mount, String fullPath) {
+		return (fullPath.length() >= mount.path().length()) ? fullPath.substring(mount.path().length()) : "";
+	}
+
+	/**
+	 * A request path resolved to its auth mount.
+	 *
+	 * @param mount the owning mount (path {@code auth/<path>/})
+	 * @param engine the engine serving it
+	 */
+	public record Routed(MountEntry mount, SecretEngine engine) {
+	}
+
+}

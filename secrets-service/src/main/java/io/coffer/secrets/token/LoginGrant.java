@@ -1,0 +1,24 @@
+package io.coffer.secrets.token;
+
+import java.util.Map;
+
+import io.coffer.secrets.mount.MountEntry;
+
+/**
+ * What a successful login grants; {@link TokenIssuer#login} turns it into a token.
+ *
+ * @param mount the auth mount logged in through (its path is the full
+ * {@code auth/<path>/}), whose tuned TTLs bound the token
+ * @param loginPath the path below the mount, e.g. {@code login} or {@code login/alice}
+ * @param displayName the method's name for the login, e.g. the user name; may be empty
+ * @param meta metadata for the token, e.g. {@code role_name}
+ * @param params the role's or user's token settings
+ */
+public record LoginGrant(MountEntry mount, String loginPath, String displayName, Map<String, String> meta,
+		TokenParams params) {
+
+	public LoginGrant {
+		meta = (meta != null) ? Map.copyOf(meta) : Map.of();
+	}
+
+}

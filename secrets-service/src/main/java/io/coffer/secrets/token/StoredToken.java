@@ -1,0 +1,10 @@
+package io.coffer.secrets.token;
+
+/**
+ * A token entry with its storage id (the salted HMAC of the token).
+ *
+ * @param id the storage id
+ * @param entry the entry
+ */
+record StoredToken(String id, TokenEntry entry) {
+}

@@ -1,0 +1,90 @@
+package io.coffer.secrets.token;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.coffer.secrets.engine.LogicalResponse;
+import io.coffer.secrets.engine.VaultException;
+import io.coffer.secrets.mount.MountEntry;
+import io.coffer.secrets.policy.PolicyService;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Stores new tokens and answers with Vault's {@code auth} block: for
+ * {@code auth/token/create*} (via {@link TokenCreation}) and for auth method logins.
+ */
+@Component
+public class TokenIssuer {
+
+	private final TokenStore store;
+
+	private final PolicyService policies;
+
+	private final TokenMetrics metrics;
+
+	public TokenIssuer(TokenStore store, PolicyService policies, TokenMetrics metrics) {
+		this.store = store;
+		this.policies = policies;
+		this.metrics = metrics;
+	}
+
+	/**
+	 * Issues the token of a successful login: an orphan with the method's policies (plus
+	 * {@code default} unless disabled), bounded by the method's and the mount's TTLs.
+	 * @throws VaultException 400 when the grant would make a root token or is past its
+	 * maximum
+	 */
+	public LogicalResponse login(LoginGrant grant) {
+		TokenParams params = grant.params();
+		List<String> names = PolicyNames.sanitize(params.policies(), !params.noDefaultPolicy());
+		if (params.noDefaultPolicy()) {
+			names = names.stream().filter((name) -> !name.equals(PolicyNames.DEFAULT)).toList();
+		}
+		if (names.contains(PolicyNames.ROOT)) {
+			throw VaultException.badRequest("auth methods cannot create root tokens");
+		}
+		MountEntry mount = grant.mount();
+		long max = mount.effectiveMaxTtl();
+		if (params.maxTtl() > 0 && params.maxTtl() < max) {
+			max = params.maxTtl();
+		}
+		TokenTtl limits = new TokenTtl(mount.effectiveDefaultTtl(), max, params.explicitMaxTtl(), params.period());
+		long now = this.store.now();
+		TokenTtl.Result ttl = limits.calculate(params.ttl(), now, now);
+		String source = mount.path().replaceFirst("^auth/", "").replace('/', '-');
+		String displayName = (source + grant.displayName()).replaceFirst("-$", "");
+		TokenEntry draft = new TokenEntry("", names, mount.path() + grant.loginPath(), displayName, now, ttl.ttl(),
+				params.numUses(), true, grant.meta(), "", now + ttl.ttl(), 0, params.explicitMaxTtl(), params.period(),
+				max, true, "");
+		return issue(draft, null, new Origin(mount.type(), mount.path()), ttl.warnings());
+	}
+
+	/**
+	 * Stores a token and answers with its {@code auth} block, warning about policies that
+	 * do not exist (the token is created anyway, as in Vault).
+	 */
+	LogicalResponse issue(TokenEntry draft, String customId, Origin origin, List<String> warnings) {
+		TokenStore.Issued issued = this.store.create(draft, customId);
+		this.metrics.created(issued.entry(), origin.method(), origin.mountPoint());
+		List<String> all = new ArrayList<>(warnings);
+		for (String name : issued.entry().policies()) {
+			if (!this.policies.exists(name)) {
+				all.add("Policy \"" + name + "\" does not exist");
+			}
+		}
+		return LogicalResponse.empty()
+			.withAuth(TokenViews.auth(issued.token(), issued.entry(), this.store.now()))
+			.withWarnings(all);
+	}
+
+	/**
+	 * Where a token came from, for metrics.
+	 *
+	 * @param method the auth method type, e.g. {@code token} or {@code approle}
+	 * @param mountPoint the mount path, e.g. {@code auth/token/}
+	 */
+	record Origin(String method, String mountPoint) {
+	}
+
+}

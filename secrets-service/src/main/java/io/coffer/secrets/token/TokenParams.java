@@ -1,0 +1,73 @@
+package io.coffer.secrets.token;
+
+import java.util.List;
+import java.util.Map;
+
+import io.coffer.secrets.engine.VaultException;
+
+/**
+ * The {@code token_*} settings an auth method keeps per role or user (Vault's
+ * {@code tokenutil.TokenParams}): what a login's token gets.
+ *
+ * @param policies {@code token_policies} (legacy {@code policies})
+ * @param noDefaultPolicy {@code token_no_default_policy}
+ * @param ttl {@code token_ttl} in seconds, 0 = the mount's default
+ * @param maxTtl {@code token_max_ttl} in seconds, 0 = the mount's maximum
+ * @param explicitMaxTtl {@code token_explicit_max_ttl} in seconds, 0 = none
+ * @param period {@code token_period} in seconds, 0 = not periodic
+ * @param numUses {@code token_num_uses}, 0 = unlimited
+ */
+public record TokenParams(List<String> policies, boolean noDefaultPolicy, long ttl, long maxTtl, long explicitMaxTtl,
+		long period, int numUses) {
+
+	public static final TokenParams NONE = new TokenParams(List.of(), false, 0, 0, 0, 0, 0);
+
+	public TokenParams {
+		policies = List.copyOf(policies);
+	}
+
+	/**
+	 * These settings with the fields present in {@code fields} applied; each field may
+	 * also be given by its legacy name ({@code policies}, {@code ttl}, {@code max_ttl},
+	 * {@code period}).
+	 */
+	public TokenParams updatedWith(Fields fields) {
+		String policiesField = fields.first("token_policies", "policies");
+		String ttlField = fields.first("token_ttl", "ttl");
+		String maxField = fields.first("token_max_ttl", "max_ttl");
+		String periodField = fields.first("token_period", "period");
+		TokenParams next = new TokenParams(
+				fields.has(policiesField) ? PolicyNames.sanitize(fields.list(policiesField), false) : this.policies,
+				fields.bool("token_no_default_policy", this.noDefaultPolicy),
+				fields.has(ttlField) ? fields.seconds(ttlField) : this.ttl,
+				fields.has(maxField) ? fields.seconds(maxField) : this.maxTtl,
+				fields.has("token_explicit_max_ttl") ? fields.seconds("token_explicit_max_ttl") : this.explicitMaxTtl,
+				fields.has(periodField) ? fields.seconds(periodField) : this.period,
+				fields.has("token_num_uses") ? fields.integer("token_num_uses") : this.numUses);
+		String type = fields.string("token_type");
+		if (!type.isEmpty() && !type.equals("service") && !type.equals("default-service") && !type.equals("default")) {
+			throw VaultException.badRequest("only service tokens are supported");
+		}
+		if (next.numUses < 0) {
+			throw VaultException.badRequest("token_num_uses cannot be negative");
+		}
+		if (next.maxTtl > 0 && next.ttl > next.maxTtl) {
+			throw VaultException.badRequest("\"token_ttl\" cannot be greater than \"token_max_ttl\"");
+		}
+		return next;
+	}
+
+	/** Vault's read shape of these fields, added to {@code out}. */
+	public void describeInto(Map<String, Object> out) {
+		out.put("token_bound_cidrs", List.of());
+		out.put("token_explicit_max_ttl", this.explicitMaxTtl);
+		out.put("token_max_ttl", this.maxTtl);
+		out.put("token_no_default_policy", this.noDefaultPolicy);
+		out.put("token_num_uses", this.numUses);
+		out.put("token_period", this.period);
+		out.put("token_policies", this.policies);
+		out.put("token_ttl", this.ttl);
+		out.put("token_type", "default");
+	}
+
+}
