@@ -88,10 +88,21 @@ public class SealFanOut {
 		});
 	}
 
-	private Optional<NodeReply> unsealAnswer(List<NodeReply> replies) {
+	private Optional<NodeReply> unsealAnswer(List<NodeReply> allReplies) {
+		// A node that has not yet applied the init entry answers "not initialized"; right
+		// after init that is
+		// replication lag, not the cluster's answer, so it only counts when every node
+		// says so.
+		List<NodeReply> initialized = allReplies.stream().filter((reply) -> !isNotInitialized(reply)).toList();
+		List<NodeReply> replies = initialized.isEmpty() ? allReplies : initialized;
 		return firstMatching(replies, this.sealStatus::isUnsealed)
 			.or(() -> firstMatching(replies, (reply) -> reply.status() == BAD_REQUEST))
 			.or(() -> replies.stream().findFirst());
+	}
+
+	private static boolean isNotInitialized(NodeReply reply) {
+		return reply.status() == BAD_REQUEST
+				&& new String(reply.body(), java.nio.charset.StandardCharsets.UTF_8).contains("not initialized");
 	}
 
 	private static Optional<NodeReply> sealAnswer(List<NodeReply> replies) {

@@ -73,6 +73,23 @@ class SealFanOutIT extends GatewayIntegrationTest {
 	}
 
 	@Test
+	void aNodeStillApplyingInitDoesNotTurnTheClusterAnswerIntoAnError() {
+		this.cluster.setModes(Mode.UNINITIALIZED, Mode.SEALED, Mode.SEALED);
+
+		this.client.put()
+			.uri("/v1/sys/unseal")
+			.bodyValue("{\"key\":\"partial-share\"}")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.sealed")
+			.isEqualTo(true)
+			.jsonPath("$.node")
+			.isEqualTo("b");
+	}
+
+	@Test
 	void unsealedNodeAnswersEvenWhenASealedOneRejectsTheShare() {
 		this.cluster.setModes(Mode.SEALED, Mode.STANDBY, Mode.ACTIVE);
 

@@ -187,6 +187,9 @@ public final class FakeSecretsNode {
 		if (!body.contains("\"key\"")) {
 			return json(response, 400, "{\"errors\":[\"'key' must be specified in request body as JSON\"]}");
 		}
+		if (this.mode == Mode.UNINITIALIZED) {
+			return json(response, 400, "{\"errors\":[\"Vault is not initialized\"]}");
+		}
 		if (this.mode == Mode.SEALED && body.contains(WRONG_KEY)) {
 			return json(response, 400, "{\"errors\":[\"unseal failed, invalid key\"]}");
 		}
