@@ -108,7 +108,12 @@ public class WrappingService {
 		}
 		catch (RuntimeException ex) {
 			// Taking the only use revokes the token, and with it whatever was written.
-			this.tokens.use(wrapping.token());
+			try {
+				this.tokens.use(wrapping.token());
+			}
+			catch (RuntimeException cleanup) {
+				ex.addSuppressed(cleanup);
+			}
 			throw ex;
 		}
 		return new WrapInfo(wrapping.token(), accessor, ttlSeconds, created, creationPath, wrappedAccessor(envelope));
