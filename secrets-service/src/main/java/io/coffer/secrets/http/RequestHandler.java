@@ -1,6 +1,6 @@
 package io.coffer.secrets.http;
 
-import java.util.Optional;
+import java.time.Duration;
 
 import io.coffer.secrets.auth.AuthMounts;
 import io.coffer.secrets.engine.LogicalRequest;
@@ -8,6 +8,7 @@ import io.coffer.secrets.engine.LogicalResponse;
 import io.coffer.secrets.engine.Operation;
 import io.coffer.secrets.engine.SecretEngine;
 import io.coffer.secrets.engine.VaultException;
+import io.coffer.secrets.engine.cubbyhole.CubbyholeEngine;
 import io.coffer.secrets.mount.MountEntry;
 import io.coffer.secrets.mount.MountService;
 import io.coffer.secrets.policy.AclDecision;
@@ -21,13 +22,15 @@ import io.coffer.secrets.token.CallerAware;
 import io.coffer.secrets.token.TokenBackend;
 import io.coffer.secrets.token.TokenEntry;
 import io.coffer.secrets.token.TokenStore;
+import io.coffer.secrets.wrapping.WrappingPaths;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
 
 /**
  * The logical request path: sealed? → active? → token (one use taken) → route (sys/,
- * auth/, or a secrets mount) → existence check (create vs update) → ACL → engine.
+ * auth/, cubbyhole/ or a secrets mount) → existence check (create vs update) → ACL
+ * (wrapping TTL bounds included) → engine → response, wrapped when asked.
  */
 @Service
 public class RequestHandler {
@@ -48,8 +51,15 @@ public class RequestHandler {
 
 	private final AuthMounts authMounts;
 
+	private final CubbyholeEngine cubbyhole;
+
+	private final WrappingResponder responder;
+
 	public RequestHandler(SealService seal, HaCluster ha, TokenStore tokens, MountService mounts, SystemBackend system,
-			TokenBackend tokenBackend, PolicyService policies, AuthMounts authMounts) {
+			TokenBackend tokenBackend, PolicyService policies, AuthMounts authMounts, CubbyholeEngine cubbyhole,
+			WrappingResponder responder) {
+		this.cubbyhole = cubbyhole;
+		this.responder = responder;
 		this.policies = policies;
 		this.authMounts = authMounts;
 		this.seal = seal;
@@ -84,25 +94,30 @@ public class RequestHandler {
 		Target target = target(path);
 		LogicalRequest logical = new LogicalRequest(request.operation(), target.relative(path), request.data(),
 				target.mount(), request.requestId());
-		logical = withExistence(logical, target.engine());
-		// Logins are unauthenticated in Vault (no ACL applies); the preflight checks
-		// reachability itself.
+		logical = withExistence(logical, target.engine(), caller);
+		// Logins and the wrapping-token paths are unauthenticated in Vault (no ACL
+		// applies); the preflight checks reachability itself.
 		if (!caller.entry().isLoginCaller() && !path.startsWith("sys/internal/ui/mounts")) {
-			authorize(logical, caller.entry(), path);
+			authorize(logical, caller.entry(), path, request.wrapTtl());
+		}
+		if (path.equals(WrappingPaths.WRAP) && request.wrapTtl() == null) {
+			throw VaultException.badRequest("endpoint requires response wrapping to be used");
 		}
 		LogicalResponse response = (target.engine() instanceof CallerAware aware) ? aware.handle(logical, caller)
 				: target.engine().handle(logical);
-		return ResponseWriter.render(response, request.requestId(), target.mount().type());
+		return this.responder.respond(request, target.mount(), response);
 	}
 
 	/**
 	 * Resolves the caller's token, taking one use of a use-limited token. Login paths of
 	 * auth methods take no token: their caller is a policy-less stand-in that skips the
 	 * ACL check, as Vault does for unauthenticated paths; the auth router serves nothing
-	 * but the login itself to that caller.
+	 * but the login itself to that caller. The same stand-in calls the wrapping paths
+	 * whose credential is the wrapping token itself; their endpoint checks that token.
 	 */
 	private TokenEntry authenticate(VaultHttpRequest request, String path) {
-		if (this.authMounts.isLoginPath(path)) {
+		if (this.authMounts.isLoginPath(path)
+				|| WrappingPaths.authenticatesWithWrappingToken(path, request.data(), request.token())) {
 			return TokenEntry.unauthenticatedLogin();
 		}
 		return this.tokens.use(request.token()).orElseThrow(() -> denied(path));
@@ -110,14 +125,16 @@ public class RequestHandler {
 
 	/**
 	 * ACL check after the existence check (create vs update). Vault does not apply
-	 * parameter constraints to KV v2 data, and sudo-protected paths need {@code sudo} as
-	 * well as the operation's capability.
+	 * parameter constraints to KV v2 data, sudo-protected paths need {@code sudo} as well
+	 * as the operation's capability, and a rule's {@code min_wrapping_ttl} or
+	 * {@code max_wrapping_ttl} demand a wrap TTL within them.
 	 */
-	private void authorize(LogicalRequest request, TokenEntry caller, String path) {
+	private void authorize(LogicalRequest request, TokenEntry caller, String path, Duration wrapTtl) {
 		MountEntry mount = request.mount();
 		boolean kvV2 = "kv".equals(mount.type()) && "2".equals(mount.options().get("version"));
 		AclDecision decision = this.policies.check(caller.policies(), path, request.operation(), request.data(), !kvV2);
-		if (!decision.allowed() || (this.policies.requiresSudo(path) && !decision.sudo())) {
+		if (!decision.allowed() || (this.policies.requiresSudo(path) && !decision.sudo())
+				|| !decision.permitsWrapTtl(wrapTtl)) {
 			throw denied(path);
 		}
 	}
@@ -136,6 +153,9 @@ public class RequestHandler {
 		if (path.startsWith("sys/") || path.equals("sys")) {
 			return new Target(SystemBackend.MOUNT, this.system);
 		}
+		if (path.startsWith(CubbyholeEngine.MOUNT.path()) || path.equals("cubbyhole")) {
+			return new Target(CubbyholeEngine.MOUNT, this.cubbyhole);
+		}
 		if (path.startsWith("auth/token/") || path.equals("auth/token")) {
 			return new Target(TokenBackend.MOUNT, this.tokenBackend);
 		}
@@ -153,10 +173,14 @@ public class RequestHandler {
 
 	/**
 	 * Vault's existence check: a write to an absent path is {@code create}, to a present
-	 * one {@code update}.
+	 * one {@code update}. In the cubbyhole, what exists depends on the caller.
 	 */
-	private static LogicalRequest withExistence(LogicalRequest request, SecretEngine engine) {
-		if (request.operation() != Operation.UPDATE || engine.exists(request)) {
+	private LogicalRequest withExistence(LogicalRequest request, SecretEngine engine, Caller caller) {
+		if (request.operation() != Operation.UPDATE) {
+			return request;
+		}
+		boolean exists = (engine == this.cubbyhole) ? this.cubbyhole.exists(request, caller) : engine.exists(request);
+		if (exists) {
 			return request;
 		}
 		return new LogicalRequest(Operation.CREATE, request.path(), request.data(), request.mount(),

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -13,6 +14,7 @@ import io.coffer.secrets.core.Json;
 import io.coffer.secrets.engine.Operation;
 import io.coffer.secrets.engine.VaultException;
 import io.coffer.secrets.support.GoBool;
+import io.coffer.secrets.support.VaultDurations;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.stereotype.Component;
@@ -48,8 +50,20 @@ public class RequestReader {
 		}
 		String requestId = request.getHeader(VaultHeaders.COFFER_REQUEST_ID);
 		return new VaultHttpRequest(operation, fullPath, data, token(request),
-				(requestId != null && requestId.matches("[0-9a-fA-F-]{36}")) ? requestId
-						: UUID.randomUUID().toString());
+				(requestId != null && requestId.matches("[0-9a-fA-F-]{36}")) ? requestId : UUID.randomUUID().toString(),
+				wrapTtl(request.getHeader(VaultHeaders.WRAP_TTL)));
+	}
+
+	/**
+	 * {@code X-Vault-Wrap-TTL}: seconds or a Go duration; bad or negative is a 400, and
+	 * zero means no wrapping, as in Vault.
+	 */
+	static Duration wrapTtl(String header) {
+		if (header == null || header.isBlank()) {
+			return null;
+		}
+		Duration ttl = VaultDurations.parse(header.trim(), VaultHeaders.WRAP_TTL);
+		return ttl.isZero() ? null : ttl;
 	}
 
 	private Operation operation(String method, Map<String, String> query, String contentType) {

@@ -1,6 +1,7 @@
 package io.coffer.secrets.http;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.coffer.common.VaultErrorBody;
@@ -20,8 +21,20 @@ public final class ResponseWriter {
 	}
 
 	public static ResponseEntity<Object> render(LogicalResponse response, String requestId, String mountType) {
+		Map<String, Object> body = envelope(response, requestId, mountType);
+		if (body == null) {
+			return noContent();
+		}
+		return json(status(response), body);
+	}
+
+	/**
+	 * The envelope a client receives for {@code response}; null when Vault answers 204
+	 * with no body.
+	 */
+	public static Map<String, Object> envelope(LogicalResponse response, String requestId, String mountType) {
 		if (response.isEmpty() && response.status() == 0) {
-			return ResponseEntity.status(HttpStatus.NO_CONTENT).contentType(MediaType.APPLICATION_JSON).build();
+			return null;
 		}
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("request_id", requestId);
@@ -37,11 +50,42 @@ public final class ResponseWriter {
 		if (response.topLevelCopy() && response.data() != null) {
 			response.data().forEach(body::putIfAbsent);
 		}
-		int status = (response.status() != 0) ? response.status() : HttpStatus.OK.value();
+		return body;
+	}
+
+	/**
+	 * A wrapped response: nothing but {@code wrap_info} (and warnings), as Vault sends
+	 * it.
+	 */
+	public static ResponseEntity<Object> wrapped(Map<String, Object> wrapInfo, String requestId, String mountType,
+			List<String> warnings) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("request_id", requestId);
+		body.put("lease_id", "");
+		body.put("renewable", false);
+		body.put("lease_duration", 0);
+		body.put("data", null);
+		body.put("wrap_info", wrapInfo);
+		body.put("warnings", warnings.isEmpty() ? null : warnings);
+		body.put("auth", null);
+		body.put("mount_type", (mountType != null) ? mountType : "");
+		return json(HttpStatus.OK.value(), body);
+	}
+
+	/** The status Vault gives {@code response} when it has a body. */
+	public static int status(LogicalResponse response) {
+		return (response.status() != 0) ? response.status() : HttpStatus.OK.value();
+	}
+
+	public static ResponseEntity<Object> json(int status, Object body) {
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
 	}
 
-	public static ResponseEntity<Object> error(int status, java.util.List<String> errors) {
+	public static ResponseEntity<Object> noContent() {
+		return ResponseEntity.status(HttpStatus.NO_CONTENT).contentType(MediaType.APPLICATION_JSON).build();
+	}
+
+	public static ResponseEntity<Object> error(int status, List<String> errors) {
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(new VaultErrorBody(errors));
 	}
 

@@ -1,5 +1,6 @@
 package io.coffer.secrets.http;
 
+import java.time.Duration;
 import java.util.Map;
 
 import io.coffer.secrets.engine.Operation;
@@ -12,9 +13,11 @@ import io.coffer.secrets.engine.Operation;
  * @param data body merged with query parameters where Vault does so
  * @param token the client token ({@code X-Vault-Token} or bearer), or null
  * @param requestId the request id to echo
+ * @param wrapTtl the TTL of {@code X-Vault-Wrap-TTL}, or null when the response is not to
+ * be wrapped
  */
 public record VaultHttpRequest(Operation operation, String path, Map<String, Object> data, String token,
-		String requestId) {
+		String requestId, Duration wrapTtl) {
 
 	@Override
 	public String toString() {

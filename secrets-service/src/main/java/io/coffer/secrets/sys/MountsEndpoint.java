@@ -6,6 +6,7 @@ import java.util.Map;
 import io.coffer.secrets.engine.LogicalRequest;
 import io.coffer.secrets.engine.LogicalResponse;
 import io.coffer.secrets.engine.VaultException;
+import io.coffer.secrets.engine.cubbyhole.CubbyholeEngine;
 import io.coffer.secrets.mount.MountEntry;
 import io.coffer.secrets.mount.MountPaths;
 import io.coffer.secrets.mount.MountRequest;
@@ -30,6 +31,7 @@ class MountsEndpoint {
 		for (MountEntry mount : this.mounts.mounts()) {
 			data.put(mount.path(), MountViews.describe(mount));
 		}
+		data.put(CubbyholeEngine.MOUNT.path(), MountViews.describe(CubbyholeEngine.MOUNT));
 		data.put(SystemBackend.MOUNT.path(), MountViews.describe(SystemBackend.MOUNT));
 		return LogicalResponse.data(data).withTopLevelCopy();
 	}

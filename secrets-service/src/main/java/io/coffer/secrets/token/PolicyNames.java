@@ -15,6 +15,9 @@ public final class PolicyNames {
 
 	public static final String ROOT = "root";
 
+	/** The one policy of a response-wrapping token (Vault's name). */
+	public static final String RESPONSE_WRAPPING = "response-wrapping";
+
 	private PolicyNames() {
 	}
 

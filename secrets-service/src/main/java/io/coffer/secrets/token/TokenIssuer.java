@@ -2,6 +2,7 @@ package io.coffer.secrets.token;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import io.coffer.secrets.engine.LogicalResponse;
 import io.coffer.secrets.engine.VaultException;
@@ -58,6 +59,23 @@ public class TokenIssuer {
 				params.numUses(), true, grant.meta(), "", now + ttl.ttl(), 0, params.explicitMaxTtl(), params.period(),
 				max, true, "");
 		return issue(draft, null, new Origin(mount.type(), mount.path()), ttl.warnings());
+	}
+
+	/**
+	 * Issues a response-wrapping token as Vault's {@code wrapInCubbyhole} does: an orphan
+	 * holding only the {@code response-wrapping} policy, good for one use, not renewable,
+	 * living exactly {@code ttlSeconds} (also its explicit maximum).
+	 * @param creationPath the path of the request whose response is wrapped
+	 * @param mountPoint that request's mount, for metrics
+	 * @return the new token with its entry
+	 */
+	public Caller wrappingToken(String creationPath, String mountPoint, long ttlSeconds) {
+		long now = this.store.now();
+		TokenEntry draft = new TokenEntry("", List.of(PolicyNames.RESPONSE_WRAPPING), creationPath, "", now, ttlSeconds,
+				1, true, Map.of(), "", now + ttlSeconds, 0, ttlSeconds, 0, ttlSeconds, false, "");
+		TokenStore.Issued issued = this.store.create(draft, null);
+		this.metrics.created(issued.entry(), "response_wrapping", mountPoint);
+		return new Caller(issued.token(), issued.entry());
 	}
 
 	/**

@@ -266,6 +266,15 @@ public class TokenStore {
 	}
 
 	/**
+	 * The id under which a token's cubbyhole is stored: a salted HMAC of its accessor, so
+	 * neither the token nor the accessor appears in storage keys, and a revocation (which
+	 * announces the accessor) can find the cubbyhole to destroy.
+	 */
+	public String cubbyholeId(String accessor) {
+		return hmac("cubbyhole/" + accessor);
+	}
+
+	/**
 	 * Drops the cached salt (it is re-read on next use); called when the node seals or
 	 * changes role.
 	 */
