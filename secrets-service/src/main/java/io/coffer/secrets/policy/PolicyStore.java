@@ -28,6 +28,8 @@ public class PolicyStore {
 
 	static final String ROOT = "root";
 
+	static final String RESPONSE_WRAPPING = "response-wrapping";
+
 	private final Barrier barrier;
 
 	private final AtomicLong generation = new AtomicLong();
@@ -86,6 +88,11 @@ public class PolicyStore {
 		String normalized = normalize(name);
 		if (normalized.equals(ROOT)) {
 			throw VaultException.badRequest("cannot update \"root\" policy");
+		}
+		// Wrapping tokens carry this policy; letting an operator define it would widen
+		// what they can do.
+		if (normalized.equals(RESPONSE_WRAPPING)) {
+			throw VaultException.badRequest("cannot update \"response-wrapping\" policy");
 		}
 		requireStorable(normalized);
 		PolicyParser.parse(normalized, text);

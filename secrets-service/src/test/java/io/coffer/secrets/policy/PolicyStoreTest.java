@@ -100,4 +100,11 @@ class PolicyStoreTest {
 		assertThat(this.fixture.service.exists("other")).isFalse();
 	}
 
+	@Test
+	void theResponseWrappingPolicyCannotBeDefinedByAnOperator() {
+		org.assertj.core.api.Assertions.assertThatThrownBy(
+				() -> this.fixture.store.write("response-wrapping", "path \"secret/*\" { capabilities = [\"read\"] }"))
+			.hasMessageContaining("cannot update \"response-wrapping\" policy");
+	}
+
 }
