@@ -228,8 +228,10 @@ public final class ReplicatedStorage implements Storage, HaCluster, AutoCloseabl
 	}
 
 	/**
-	 * Whether this node is a voting member of the CP group; a restarted node becomes one
-	 * a few seconds after it rejoined (diagnostics, tests).
+	 * Whether this node votes in the CP groups: it is a CP member and its Raft node of
+	 * each group has caught up with its admission. A restarted node votes again a few
+	 * seconds after it rejoined; until then losing another node can cost the cluster its
+	 * CP quorum (diagnostics, tests).
 	 */
 	public boolean isCpMember() {
 		return this.threads.membership().isVoting();

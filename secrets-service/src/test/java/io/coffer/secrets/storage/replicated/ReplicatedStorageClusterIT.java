@@ -7,6 +7,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,6 +55,48 @@ class ReplicatedStorageClusterIT {
 			}
 			assertThat(cluster.running()).allSatisfy((node) -> assertThat(node.haEnabled()).isTrue());
 			assertThat(cluster.running().stream().filter(ReplicatedStorage::isActive)).hasSize(1);
+		}
+	}
+
+	@Test
+	void theActiveReadsEveryWriteItAcknowledgedWhileAFollowerLags() throws Exception {
+		try (TestCluster cluster = TestCluster.start(this.root, 3, TestNodes.fastTuning())) {
+			ReplicatedStorage active = cluster.awaitActive(ELECTION);
+			ReplicatedStorage lagging = cluster.node((cluster.indexOf(active) + 1) % 3);
+			// holding its apply lock stalls the follower: acknowledgements come from the
+			// active and the third node only
+			ReentrantLock stall = lagging.runtime().applyLock;
+			stall.lock();
+			try (ExecutorService writers = Executors.newFixedThreadPool(4)) {
+				List<Future<?>> done = new ArrayList<>();
+				for (int w = 0; w < 4; w++) {
+					String prefix = "ryw/" + w + "/";
+					done.add(writers.submit(() -> {
+						for (int i = 0; i < 40; i++) {
+							String key = prefix + i;
+							byte[] value = bytes("v" + i);
+							active.put(key, value);
+							assertThat(active.get(key)).as(key)
+								.hasValueSatisfying((v) -> assertThat(v).isEqualTo(value));
+							assertThat(active.list(prefix)).as(key).contains(String.valueOf(i));
+						}
+						active.delete(prefix + 0);
+						assertThat(active.get(prefix + 0)).isEmpty();
+					}));
+				}
+				for (Future<?> writer : done) {
+					writer.get();
+				}
+				assertThat(lagging.get("ryw/0/39")).as("a stalled follower serves its stale replica").isEmpty();
+			}
+			finally {
+				stall.unlock();
+			}
+			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+				assertThat(lagging.get("ryw/3/39")).isPresent();
+				assertThat(lagging.get("ryw/3/0")).isEmpty();
+				assertThat(lagging.appliedIndex()).isEqualTo(active.appliedIndex());
+			});
 		}
 	}
 
@@ -146,7 +192,8 @@ class ReplicatedStorageClusterIT {
 			});
 
 			// with the third node gone, a write needs the restarted node's CP vote and
-			// its ack
+			// its ack; isCpMember means it votes (its Raft nodes caught up), not just
+			// that it was promoted: killing a CP leader before then would leave no quorum
 			await().atMost(Duration.ofSeconds(30)).until(back::isCpMember);
 			cluster.kill(other);
 			active.put("after/catch-up", bytes("ok"));

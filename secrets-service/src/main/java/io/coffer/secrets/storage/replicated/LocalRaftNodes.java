@@ -1,0 +1,52 @@
+package io.coffer.secrets.storage.replicated;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.cp.CPGroupId;
+import com.hazelcast.cp.internal.RaftService;
+import com.hazelcast.cp.internal.raft.impl.RaftNode;
+import com.hazelcast.instance.impl.HazelcastInstanceProxy;
+
+/**
+ * This member's own Raft nodes, one per CP group it belongs to. The public CP API does
+ * not expose them, so this is the one place that reads Hazelcast internals.
+ * <p>
+ * Why they matter: a promoted CP member counts in its groups' quorums as soon as the
+ * membership change commits (on the other members), but it can vote only once it has a
+ * Raft node for the group, and it creates that node lazily, by asking the METADATA
+ * group's leader. If a leader fails in between, the survivors and the new member cannot
+ * form a quorum, and never will (the new member cannot reach a METADATA leader any more).
+ */
+final class LocalRaftNodes {
+
+	private final Lazy<RaftService> raft;
+
+	LocalRaftNodes(HazelcastInstance hazelcast) {
+		this.raft = new Lazy<>(() -> ((HazelcastInstanceProxy) hazelcast).getOriginal().node.getNodeEngine()
+			.getService(RaftService.SERVICE_NAME));
+	}
+
+	CPGroupId metadataGroup() {
+		return this.raft.get().getMetadataGroupId();
+	}
+
+	/**
+	 * Whether this member's Raft node of {@code group} exists, follows a leader and has
+	 * committed a member list that includes itself, i.e. holds the group's log at least
+	 * up to its own admission: from then on it can elect a new leader with any other
+	 * member.
+	 */
+	boolean votesIn(CPGroupId group) {
+		RaftNode node = this.raft.get().getRaftNode(group);
+		return node != null && !node.isTerminatedOrSteppedDown() && node.getLeader() != null
+				&& node.getCommittedMembers().contains(node.getLocalMember());
+	}
+
+	/**
+	 * Starts creating this member's Raft node of {@code group} now, as Hazelcast would on
+	 * the leader's next message (heartbeats come every 500 ms); a no-op once it exists.
+	 */
+	void initialize(CPGroupId group) {
+		this.raft.get().getOrInitRaftNode(group);
+	}
+
+}
