@@ -36,7 +36,8 @@ class SealServiceTest {
 		SecureRandom random = new SecureRandom();
 		this.barrier = new Barrier(this.storage, random, Clock.systemUTC());
 		this.tokens = new TokenStore(this.barrier, random, Clock.systemUTC());
-		this.seal = new SealService(this.storage, this.barrier, this.ha, this.tokens, random, this.events::add);
+		this.seal = new SealService(this.storage, this.barrier, this.ha, this.tokens, ConfiguredSeal.shamir(), random,
+				this.events::add);
 	}
 
 	@Test
