@@ -91,7 +91,8 @@ class AutoUnsealer implements SmartLifecycle {
 			// A repeated identical failure is logged at debug, so a long outage does not
 			// flood the log; the first one and every change are warnings.
 			if (!ex.getMessage().equals(this.lastFailure)) {
-				log.warn("Auto-unseal with the {} seal failed, node stays sealed: {}; retrying with backoff up to {} ms",
+				log.warn(
+						"Auto-unseal with the {} seal failed, node stays sealed: {}; retrying with backoff up to {} ms",
 						type, ex.getMessage(), this.retry.maxBackoff().toMillis());
 				this.lastFailure = ex.getMessage();
 			}
