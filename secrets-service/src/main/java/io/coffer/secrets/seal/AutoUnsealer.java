@@ -70,6 +70,10 @@ class AutoUnsealer implements SmartLifecycle {
 
 	private void attempt(Duration backoff) {
 		String type = this.seal.configuredSeal().type();
+		if (!this.seal.isSealed()) {
+			// Unsealed by sys/init on this node: nothing left to do.
+			return;
+		}
 		try {
 			SealService.AutoUnsealOutcome outcome = this.seal.autoUnseal();
 			if (outcome == SealService.AutoUnsealOutcome.UNSEALED) {

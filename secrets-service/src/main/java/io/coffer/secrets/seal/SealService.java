@@ -165,11 +165,11 @@ public class SealService {
 		}
 		SealConfig config = this.store.config()
 			.orElseThrow(() -> VaultException.badRequest("Vault is not initialized"));
+		boolean migrating = migrationPending(config);
+		checkUnsealAllowed(config, migrating, migrate);
 		if (!isSealed()) {
 			return status();
 		}
-		boolean migrating = migrationPending(config);
-		checkUnsealAllowed(config, migrating, migrate);
 		this.progress.add(KeyShares.decode(key, config.secretShares()));
 		if (this.nonce.isEmpty()) {
 			this.nonce = UUID.randomUUID().toString();
