@@ -14,8 +14,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param recoveryThreshold recovery shares needed for generate-root and rekey
  */
 public record SealConfig(String type, @JsonProperty("secret_shares") int secretShares,
-		@JsonProperty("secret_threshold") int secretThreshold, @JsonProperty("recovery_shares") int recoveryShares,
-		@JsonProperty("recovery_threshold") int recoveryThreshold) {
+		@JsonProperty("secret_threshold") int secretThreshold, @JsonProperty("recovery_shares") Integer recoveryShares,
+		@JsonProperty("recovery_threshold") Integer recoveryThreshold) {
+
+	/** Configs stored before recovery keys existed lack the recovery fields. */
+	public SealConfig {
+		recoveryShares = (recoveryShares != null) ? recoveryShares : 0;
+		recoveryThreshold = (recoveryThreshold != null) ? recoveryThreshold : 0;
+	}
 
 	public static SealConfig shamir(int shares, int threshold) {
 		return new SealConfig(ConfiguredSeal.SHAMIR, shares, threshold, 0, 0);
