@@ -44,7 +44,7 @@ public class RekeyService {
 	public synchronized RekeyStatus start(boolean recovery, int shares, int threshold) {
 		SealConfig config = config(recovery);
 		Attempts attempts = attempts(recovery);
-		SealService.validate(shares, threshold, recovery ? "recovery" : "seal");
+		InitValidation.shares(shares, threshold, recovery ? "recovery" : "seal");
 		if (attempts.current != null) {
 			throw VaultException.badRequest("rekey already in progress");
 		}

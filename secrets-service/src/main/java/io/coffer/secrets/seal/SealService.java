@@ -115,7 +115,7 @@ public class SealService {
 	 * configuration. With an auto seal the node unseals itself at once, as Vault does.
 	 */
 	public synchronized InitResult init(InitRequest request) {
-		validate(request);
+		InitValidation.check(request, this.configured);
 		if (isInitialized()) {
 			throw VaultException.badRequest("Vault is already initialized");
 		}
@@ -317,42 +317,6 @@ public class SealService {
 	private void resetProgress() {
 		this.progress.reset();
 		this.nonce = "";
-	}
-
-	private void validate(InitRequest request) {
-		if (this.configured.isAuto()) {
-			if (request.secretShares() != 0 || request.secretThreshold() != 0) {
-				throw VaultException.badRequest("secret_shares and secret_threshold must be unset with the "
-						+ this.configured.type() + " seal: use recovery_shares and recovery_threshold");
-			}
-			validate(request.recoveryShares(), request.recoveryThreshold(), "recovery");
-		}
-		else {
-			if (request.recoveryShares() != 0 || request.recoveryThreshold() != 0) {
-				throw VaultException
-					.badRequest("recovery keys are only valid with an auto-unseal seal; this node uses shamir");
-			}
-			validate(request.secretShares(), request.secretThreshold(), "seal");
-		}
-	}
-
-	static void validate(int shares, int threshold, String what) {
-		String prefix = "invalid " + what + " configuration: ";
-		if (shares < 1) {
-			throw VaultException.badRequest(prefix + "shares must be at least one");
-		}
-		if (threshold < 1) {
-			throw VaultException.badRequest(prefix + "threshold must be at least one");
-		}
-		if (shares > 255) {
-			throw VaultException.badRequest(prefix + "shares must be at most 255");
-		}
-		if (threshold > shares) {
-			throw VaultException.badRequest(prefix + "threshold cannot be larger than shares");
-		}
-		if (shares > 1 && threshold == 1) {
-			throw VaultException.badRequest(prefix + "threshold must be greater than one for multiple shares");
-		}
 	}
 
 	/** What an auto-unseal attempt found. */

@@ -184,10 +184,39 @@ class TransitAutoUnsealTest {
 			.containsEntry("progress", 0);
 		assertThat(client.call("DELETE", "sys/generate-root/attempt", null).status()).isEqualTo(204);
 		assertThat(client.call("GET", "sys/generate-root/attempt", null).json()).containsEntry("started", false);
+		assertThat(client.call("GET", "sys/generate-root/update", null).status()).isEqualTo(405);
 	}
 
 	@Test
 	@Order(5)
+	@SuppressWarnings("unchecked")
+	void recoveryKeysRekeyOverHttp() {
+		NodeClient client = this.node.client();
+		assertThat(client.call("GET", "sys/rekey/init", null).status()).as("no unseal keys to rekey").isEqualTo(400);
+		assertThat(client
+			.call("POST", "sys/rekey-recovery-key/init",
+					Map.of("secret_shares", 3, "secret_threshold", 2, "require_verification", true))
+			.status()).isEqualTo(400);
+		Map<String, Object> started = client
+			.call("POST", "sys/rekey-recovery-key/init", Map.of("secret_shares", 3, "secret_threshold", 2))
+			.json();
+		assertThat(started).containsEntry("started", true).containsEntry("t", 2).containsEntry("n", 3);
+		String nonce = (String) started.get("nonce");
+		client.call("POST", "sys/rekey-recovery-key/update", Map.of("key", this.recoveryKeys.get(0), "nonce", nonce));
+		client.call("POST", "sys/rekey-recovery-key/update", Map.of("key", this.recoveryKeys.get(1), "nonce", nonce));
+		Map<String, Object> done = client
+			.call("POST", "sys/rekey-recovery-key/update", Map.of("key", this.recoveryKeys.get(3), "nonce", nonce))
+			.json();
+
+		assertThat(done).containsEntry("complete", true).containsEntry("nonce", nonce);
+		assertThat((List<String>) done.get("keys")).hasSize(3);
+		assertThat(client.call("GET", "sys/seal-status", null).json()).containsEntry("t", 2).containsEntry("n", 3);
+		assertThat(client.call("GET", "sys/rekey-recovery-key/init", null).json()).containsEntry("started", false)
+			.containsEntry("required", 2);
+	}
+
+	@Test
+	@Order(6)
 	void withTheUnsealerDownTheNodeStaysSealedAndRecoversWhenItReturns(CapturedOutput output) {
 		this.node.stop();
 		this.unsealer.stop();
@@ -205,7 +234,7 @@ class TransitAutoUnsealTest {
 	}
 
 	@Test
-	@Order(6)
+	@Order(7)
 	@SuppressWarnings("unchecked")
 	void aShamirNodeMigratesToTheTransitSeal() {
 		this.migrating.start(Map.of());
