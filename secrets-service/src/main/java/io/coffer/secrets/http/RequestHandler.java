@@ -74,7 +74,9 @@ public class RequestHandler {
 	 * Raw sys endpoints served by their own controllers; any other verb on them is 405.
 	 */
 	private static final java.util.Set<String> RAW_SYS_PATHS = java.util.Set.of("sys/init", "sys/seal-status",
-			"sys/unseal", "sys/seal", "sys/health", "sys/leader");
+			"sys/unseal", "sys/seal", "sys/health", "sys/leader", "sys/generate-root/attempt",
+			"sys/generate-root/update", "sys/rekey/init", "sys/rekey/update", "sys/rekey-recovery-key/init",
+			"sys/rekey-recovery-key/update");
 
 	public ResponseEntity<Object> handle(VaultHttpRequest request) {
 		if (RAW_SYS_PATHS.contains(request.path().replaceFirst("/$", ""))) {

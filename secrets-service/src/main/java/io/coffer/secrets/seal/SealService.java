@@ -2,14 +2,10 @@ package io.coffer.secrets.seal;
 
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.coffer.secrets.barrier.AesGcm;
 import io.coffer.secrets.barrier.Barrier;
 import io.coffer.secrets.barrier.BarrierException;
 import io.coffer.secrets.core.ClusterIdentity;
@@ -17,8 +13,8 @@ import io.coffer.secrets.core.Json;
 import io.coffer.secrets.core.Version;
 import io.coffer.secrets.engine.VaultException;
 import io.coffer.secrets.storage.HaCluster;
+import io.coffer.secrets.storage.StandbyException;
 import io.coffer.secrets.storage.Storage;
-import io.coffer.secrets.storage.StorageOp;
 import io.coffer.secrets.token.TokenStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,22 +23,20 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
- * Init, unseal and seal of this node with a Shamir seal. The unseal key (joined from
- * shares) decrypts the root key; the root key opens the barrier's keyring. A node takes
- * part in the HA election only while unsealed.
+ * Init, unseal and seal of this node. The seal (an unseal key joined from Shamir shares,
+ * or an auto-unseal provider) releases the root key; the root key opens the barrier's
+ * keyring. A node takes part in the HA election only while unsealed.
  */
 @Service
 public class SealService {
 
-	public static final String SEAL_CONFIG_PATH = "core/seal-config";
-
-	static final String CLUSTER_IDENTITY_PATH = "core/cluster-identity";
+	public static final String SEAL_CONFIG_PATH = SealStore.SEAL_CONFIG_PATH;
 
 	private static final Logger log = LoggerFactory.getLogger(SealService.class);
 
-	private static final Duration INIT_ACTIVE_TIMEOUT = Duration.ofSeconds(60);
+	static final Duration ACTIVE_TIMEOUT = Duration.ofSeconds(60);
 
-	private final Storage storage;
+	private final SealStore store;
 
 	private final Barrier barrier;
 
@@ -50,30 +44,46 @@ public class SealService {
 
 	private final TokenStore tokens;
 
-	private final SecureRandom random;
+	private final ConfiguredSeal configured;
 
 	private final ApplicationEventPublisher events;
 
-	private final UnsealProgress progress = new UnsealProgress();
+	private final SealInitializer initializer;
+
+	private final KeyShares keyShares;
+
+	private final SealMigration migration;
+
+	private final ShareProgress progress = new ShareProgress();
+
+	private String nonce = "";
 
 	private volatile ClusterIdentity identity;
 
-	public SealService(Storage storage, Barrier barrier, HaCluster ha, TokenStore tokens, SecureRandom random,
-			ApplicationEventPublisher events) {
-		this.storage = storage;
+	public SealService(Storage storage, Barrier barrier, HaCluster ha, TokenStore tokens, ConfiguredSeal configured,
+			SecureRandom random, ApplicationEventPublisher events) {
+		this.store = new SealStore(storage);
 		this.barrier = barrier;
 		this.ha = ha;
 		this.tokens = tokens;
-		this.random = random;
+		this.configured = configured;
 		this.events = events;
+		this.initializer = new SealInitializer(this.store, barrier, tokens, random);
+		this.keyShares = new KeyShares(this.store);
+		this.migration = new SealMigration(this.store, ha, random);
 	}
 
 	public boolean isInitialized() {
-		return sealConfig().isPresent();
+		return this.store.config().isPresent();
 	}
 
 	public boolean isSealed() {
 		return this.barrier.isSealed();
+	}
+
+	/** The seal this node is configured with. */
+	public ConfiguredSeal configuredSeal() {
+		return this.configured;
 	}
 
 	/** The cluster's identity, known once this node has been unsealed. */
@@ -82,30 +92,56 @@ public class SealService {
 	}
 
 	public synchronized SealStatus status() {
-		Optional<SealConfig> config = sealConfig();
+		Optional<SealConfig> config = this.store.config();
 		ClusterIdentity id = isSealed() ? null : this.identity;
-		return new SealStatus("shamir", config.isPresent(), isSealed(),
-				config.map(SealConfig::secretThreshold).orElse(0), config.map(SealConfig::secretShares).orElse(0),
-				this.progress.count(), this.progress.nonce(), Version.REPORTED, Version.BUILD_DATE, false,
-				(id != null) ? id.name() : null, (id != null) ? id.id() : null, false, "raft");
+		boolean migrating = config.map(this::migrationPending).orElse(false);
+		// While migrating the operator still gives Shamir unseal keys: report that seal.
+		boolean recovery = this.configured.isAuto() && !migrating;
+		String type = migrating ? ConfiguredSeal.SHAMIR : this.configured.type();
+		int t = config.map((c) -> recovery ? c.recoveryThreshold() : c.secretThreshold()).orElse(0);
+		int n = config.map((c) -> recovery ? c.recoveryShares() : c.secretShares()).orElse(0);
+		return new SealStatus(type, config.isPresent(), isSealed(), t, n, this.progress.count(), this.nonce,
+				Version.REPORTED, Version.BUILD_DATE, migrating, (id != null) ? id.name() : null,
+				(id != null) ? id.id() : null, recovery, "raft");
+	}
+
+	/** Vault's {@code sys/init} with unseal key shares (Shamir seal). */
+	public InitResult init(int shares, int threshold) {
+		return init(InitRequest.shamir(shares, threshold));
 	}
 
 	/**
 	 * Vault's {@code sys/init}: creates the root key, keyring, root token and seal
-	 * configuration.
+	 * configuration. With an auto seal the node unseals itself at once, as Vault does.
 	 */
-	public synchronized InitResult init(int shares, int threshold) {
-		validate(shares, threshold);
+	public synchronized InitResult init(InitRequest request) {
+		InitValidation.check(request, this.configured);
 		if (isInitialized()) {
 			throw VaultException.badRequest("Vault is already initialized");
 		}
 		this.ha.joinElection();
 		try {
-			this.ha.awaitActive(INIT_ACTIVE_TIMEOUT);
+			this.ha.awaitActive(ACTIVE_TIMEOUT);
 			if (isInitialized()) {
 				throw VaultException.badRequest("Vault is already initialized");
 			}
-			return initializeAsActive(shares, threshold);
+			SealInitializer.Initialized done = this.initializer.initialize(request, this.configured);
+			try {
+				log.info("Initialized with the {} seal ({} of {} {} key shares)", this.configured.type(),
+						done.result().keys().isEmpty() ? request.recoveryThreshold() : request.secretThreshold(),
+						done.result().keys().isEmpty() ? request.recoveryShares() : request.secretShares(),
+						this.configured.isAuto() ? "recovery" : "unseal");
+				if (this.configured.isAuto()) {
+					// Re-enter the election unsealed, so activation reloads what init
+					// wrote.
+					this.ha.leaveElection();
+					open(done.rootKey());
+				}
+				return done.result();
+			}
+			finally {
+				done.destroy();
+			}
 		}
 		finally {
 			if (isSealed()) {
@@ -114,103 +150,104 @@ public class SealService {
 		}
 	}
 
-	private InitResult initializeAsActive(int shares, int threshold) {
-		byte[] rootKey = randomKey();
-		byte[] unsealKey = randomKey();
-		try {
-			this.barrier.initialize(rootKey);
-			this.barrier.unseal(rootKey);
-			TokenStore.RootTokenBatch root = this.tokens.prepareRoot();
-			List<StorageOp> ops = new ArrayList<>(root.ops());
-			String suffix = HexFormat.of().formatHex(randomBytes(4));
-			ops.add(new StorageOp.Put(CLUSTER_IDENTITY_PATH,
-					Json.write(new ClusterIdentity("vault-cluster-" + suffix, UUID.randomUUID().toString()))));
-			this.barrier.write(ops);
-			this.barrier.seal();
-			this.tokens.reset();
-			// The seal config goes last and with the protected root key: until it is
-			// stored, init did not happen.
-			this.storage.write(List.of(
-					new StorageOp.Put(RootKeyProtector.ROOT_KEY_PATH,
-							RootKeyProtector.protect(rootKey, unsealKey, this.random)),
-					new StorageOp.Put(SEAL_CONFIG_PATH, Json.write(new SealConfig("shamir", shares, threshold)))));
-			List<byte[]> split = ShamirKeys.split(unsealKey, shares, threshold, this.random);
-			InitResult result = new InitResult(split.stream().map(ShamirKeys::hex).toList(),
-					split.stream().map(ShamirKeys::base64).toList(), root.token());
-			split.forEach((share) -> Arrays.fill(share, (byte) 0));
-			log.info("Initialized with {} key shares, threshold {}", shares, threshold);
-			return result;
-		}
-		finally {
-			if (!this.barrier.isSealed()) {
-				this.barrier.seal();
-			}
-			Arrays.fill(rootKey, (byte) 0);
-			Arrays.fill(unsealKey, (byte) 0);
-		}
-	}
-
 	/**
 	 * Vault's {@code sys/unseal}: adds a share, or resets progress; at the threshold,
-	 * opens the barrier.
+	 * opens the barrier (or, with {@code migrate}, moves the root key to the configured
+	 * auto seal first).
 	 */
-	public synchronized SealStatus unseal(String key, boolean reset) {
+	public synchronized SealStatus unseal(String key, boolean reset, boolean migrate) {
 		if (reset) {
-			this.progress.reset();
+			resetProgress();
 			return status();
 		}
 		if (key == null) {
 			throw VaultException.badRequest("'key' must be specified in request body as JSON, or 'reset' set to true");
 		}
-		SealConfig config = sealConfig().orElseThrow(() -> VaultException.badRequest("Vault is not initialized"));
+		SealConfig config = this.store.config()
+			.orElseThrow(() -> VaultException.badRequest("Vault is not initialized"));
+		boolean migrating = migrationPending(config);
+		checkUnsealAllowed(config, migrating, migrate);
 		if (!isSealed()) {
 			return status();
 		}
-		int shareLength = (config.secretShares() == 1) ? AesGcm.KEY_BYTES : AesGcm.KEY_BYTES + 1;
-		byte[] share = ShamirKeys.decode(key, shareLength)
-			.orElseThrow(() -> VaultException.badRequest("'key' must be a valid hex or base64 string"));
-		this.progress.add(share);
+		this.progress.add(KeyShares.decode(key, config.secretShares()));
+		if (this.nonce.isEmpty()) {
+			this.nonce = UUID.randomUUID().toString();
+		}
 		if (this.progress.count() >= config.secretThreshold()) {
-			openWith(config);
+			KeyShares.Released released;
+			try {
+				released = this.keyShares.releaseRootKey(this.progress.shares(), config).orElseThrow(() -> {
+					log.warn("Unseal failed: the key shares do not open the root key; progress reset");
+					return VaultException
+						.badRequest("failed to unseal: the given key shares are not valid for this Vault");
+				});
+			}
+			finally {
+				resetProgress();
+			}
+			try {
+				if (migrating) {
+					this.migration.migrate(released, config, this.configured.provider());
+				}
+				open(released.rootKey());
+			}
+			finally {
+				released.destroy();
+			}
 		}
 		return status();
 	}
 
-	private void openWith(SealConfig config) {
-		List<byte[]> shares = this.progress.shares();
-		byte[] unsealKey = null;
-		byte[] rootKey = null;
-		try {
-			unsealKey = ShamirKeys.combine(shares, config.secretShares(), config.secretThreshold());
-			byte[] blob = this.storage.get(RootKeyProtector.ROOT_KEY_PATH)
-				.orElseThrow(() -> new IllegalStateException("root key missing from storage"));
-			rootKey = RootKeyProtector.release(blob, unsealKey);
-			this.barrier.unseal(rootKey);
+	/** Vault's {@code sys/unseal} without migration. */
+	public SealStatus unseal(String key, boolean reset) {
+		return unseal(key, reset, false);
+	}
+
+	/**
+	 * One auto-unseal attempt: asks the provider for the root key (outside the lock, so
+	 * status calls are not held up by a slow provider) and opens the barrier with it.
+	 * @throws SealUnavailableException when the provider fails; the message is safe to
+	 * log
+	 */
+	public AutoUnsealOutcome autoUnseal() {
+		Seal provider = this.configured.provider();
+		if (provider == null || !isSealed()) {
+			return AutoUnsealOutcome.UNSEALED;
 		}
-		catch (BarrierException | IllegalArgumentException ex) {
-			log.warn("Unseal failed: the key shares do not open the root key; progress reset");
-			throw VaultException.badRequest("failed to unseal: the given key shares are not valid for this Vault");
+		Optional<SealConfig> config = this.store.config();
+		if (config.isEmpty()) {
+			return AutoUnsealOutcome.NOT_INITIALIZED;
+		}
+		if (migrationPending(config.get())) {
+			return AutoUnsealOutcome.MIGRATION_PENDING;
+		}
+		if (!config.get().type().equals(provider.type())) {
+			throw new SealUnavailableException(
+					"storage is sealed with the " + config.get().type() + " seal but this node is configured with "
+							+ provider.type() + "; migrating between auto seals is not supported");
+		}
+		byte[] rootKey = provider.decrypt(this.store.protectedRootKey(), SealStore.ROOT_KEY_PATH);
+		try {
+			synchronized (this) {
+				if (isSealed()) {
+					open(rootKey);
+				}
+			}
+			return AutoUnsealOutcome.UNSEALED;
+		}
+		catch (BarrierException ex) {
+			throw new SealUnavailableException(
+					"the " + provider.type() + " seal released a key that does not open the keyring");
 		}
 		finally {
-			this.progress.reset();
-			if (unsealKey != null) {
-				Arrays.fill(unsealKey, (byte) 0);
-			}
-			if (rootKey != null) {
-				Arrays.fill(rootKey, (byte) 0);
-			}
+			Arrays.fill(rootKey, (byte) 0);
 		}
-		this.identity = this.barrier.get(CLUSTER_IDENTITY_PATH)
-			.map((bytes) -> Json.read(bytes, ClusterIdentity.class))
-			.orElse(null);
-		log.info("Unsealed; joining the HA election");
-		this.events.publishEvent(new SealEvent.Unsealed());
-		this.ha.joinElection();
 	}
 
 	/** Vault's {@code sys/seal}: steps down and drops every key from memory. */
 	public synchronized void seal() {
-		this.progress.reset();
+		resetProgress();
 		if (isSealed()) {
 			return;
 		}
@@ -218,40 +255,80 @@ public class SealService {
 		this.barrier.seal();
 		this.tokens.reset();
 		this.events.publishEvent(new SealEvent.Sealed());
-		log.info("Sealed");
+		log.info("Sealed{}", this.configured.isAuto() ? "; an auto-unseal node stays sealed until restarted" : "");
 	}
 
-	private Optional<SealConfig> sealConfig() {
-		return this.storage.get(SEAL_CONFIG_PATH).map((bytes) -> Json.read(bytes, SealConfig.class));
+	/**
+	 * The stored seal configuration of an unsealed active node, for generate-root and
+	 * rekey (both change storage, so only the active node serves them).
+	 */
+	SealConfig requireActiveConfig() {
+		if (isSealed()) {
+			throw new VaultException(503, "Vault is sealed");
+		}
+		if (!this.ha.isActive()) {
+			throw new StandbyException("not the active node");
+		}
+		return this.store.config().orElseThrow(() -> VaultException.badRequest("Vault is not initialized"));
 	}
 
-	private static void validate(int shares, int threshold) {
-		if (shares < 1) {
-			throw VaultException.badRequest("invalid seal configuration: shares must be at least one");
-		}
-		if (threshold < 1) {
-			throw VaultException.badRequest("invalid seal configuration: threshold must be at least one");
-		}
-		if (shares > 255) {
-			throw VaultException.badRequest("invalid seal configuration: shares must be at most 255");
-		}
-		if (threshold > shares) {
-			throw VaultException.badRequest("invalid seal configuration: threshold cannot be larger than shares");
-		}
-		if (shares > 1 && threshold == 1) {
+	SealStore store() {
+		return this.store;
+	}
+
+	KeyShares keyShares() {
+		return this.keyShares;
+	}
+
+	/** Opens the barrier with the root key and joins the election. */
+	private void open(byte[] rootKey) {
+		this.barrier.unseal(rootKey);
+		this.identity = this.barrier.get(SealInitializer.CLUSTER_IDENTITY_PATH)
+			.map((bytes) -> Json.read(bytes, ClusterIdentity.class))
+			.orElse(null);
+		log.info("Unsealed with the {} seal; joining the HA election", this.configured.type());
+		this.events.publishEvent(new SealEvent.Unsealed());
+		this.ha.joinElection();
+	}
+
+	private boolean migrationPending(SealConfig config) {
+		return this.configured.isAuto() && config.isShamir();
+	}
+
+	private void checkUnsealAllowed(SealConfig config, boolean migrating, boolean migrate) {
+		if (migrating && !migrate) {
 			throw VaultException
-				.badRequest("invalid seal configuration: threshold must be greater than one for multiple shares");
+				.badRequest("'migrate' parameter must be set true in JSON body when in seal migration mode");
+		}
+		if (!migrating && migrate) {
+			throw VaultException
+				.badRequest("'migrate' parameter set true in JSON body when not in seal migration mode");
+		}
+		if (!migrating && this.configured.isAuto()) {
+			throw VaultException.badRequest("this node uses the " + this.configured.type()
+					+ " seal and unseals itself; unseal keys are not accepted (recovery keys serve generate-root and rekey)");
+		}
+		if (!config.isShamir()) {
+			throw VaultException.badRequest("storage is sealed with the " + config.type()
+					+ " seal but this node is configured with shamir; migrating from an auto seal to shamir is not supported");
 		}
 	}
 
-	private byte[] randomKey() {
-		return randomBytes(AesGcm.KEY_BYTES);
+	private void resetProgress() {
+		this.progress.reset();
+		this.nonce = "";
 	}
 
-	private byte[] randomBytes(int length) {
-		byte[] bytes = new byte[length];
-		this.random.nextBytes(bytes);
-		return bytes;
+	/** What an auto-unseal attempt found. */
+	public enum AutoUnsealOutcome {
+
+		/** The node is unsealed (now or already). */
+		UNSEALED,
+		/** Storage holds no seal configuration yet: waiting for sys/init. */
+		NOT_INITIALIZED,
+		/** Storage holds a Shamir seal: waiting for unseal keys with {@code migrate}. */
+		MIGRATION_PENDING
+
 	}
 
 }

@@ -10,6 +10,7 @@ import io.coffer.secrets.engine.VaultException;
 import io.coffer.secrets.http.RequestReader;
 import io.coffer.secrets.policy.AclDecision;
 import io.coffer.secrets.policy.PolicyService;
+import io.coffer.secrets.seal.InitRequest;
 import io.coffer.secrets.seal.InitResult;
 import io.coffer.secrets.seal.SealService;
 import io.coffer.secrets.seal.SealStatus;
@@ -56,12 +57,13 @@ public class SealController {
 		if (nonEmptyList(request.get("pgp_keys")) || notBlank(request.get("root_token_pgp_key"))) {
 			throw VaultException.badRequest("PGP-encrypted key shares are not supported by Coffer");
 		}
-		if (request.containsKey("recovery_shares") && intValue(request.get("recovery_shares"), "recovery_shares") > 0) {
-			throw VaultException
-				.badRequest("recovery keys are only valid with an auto-unseal seal; this node uses shamir");
+		if (nonEmptyList(request.get("recovery_pgp_keys"))) {
+			throw VaultException.badRequest("PGP-encrypted recovery key shares are not supported by Coffer");
 		}
-		return this.seal.init(intValue(request.get("secret_shares"), "secret_shares"),
-				intValue(request.get("secret_threshold"), "secret_threshold"));
+		return this.seal.init(new InitRequest(intValue(request.get("secret_shares"), "secret_shares"),
+				intValue(request.get("secret_threshold"), "secret_threshold"),
+				intValue(request.get("recovery_shares"), "recovery_shares"),
+				intValue(request.get("recovery_threshold"), "recovery_threshold")));
 	}
 
 	@GetMapping("/v1/sys/seal-status")
@@ -72,13 +74,10 @@ public class SealController {
 	@RequestMapping(path = "/v1/sys/unseal", method = { RequestMethod.PUT, RequestMethod.POST })
 	SealStatus unseal(HttpServletRequest http) throws IOException {
 		Map<String, Object> request = RequestReader.body(http);
-		boolean reset = request.containsKey("reset") && GoBool.of(request.get("reset"))
-			.orElseThrow(() -> VaultException.badRequest("'reset' must be a boolean"));
-		if (request.containsKey("migrate") && GoBool.of(request.get("migrate")).orElse(false)) {
-			throw VaultException.badRequest("seal migration is not supported by Coffer yet");
-		}
+		boolean reset = flag(request, "reset");
+		boolean migrate = flag(request, "migrate");
 		Object key = request.get("key");
-		return this.seal.unseal((key != null) ? key.toString() : null, reset);
+		return this.seal.unseal((key != null) ? key.toString() : null, reset, migrate);
 	}
 
 	@RequestMapping(path = "/v1/sys/seal", method = { RequestMethod.PUT, RequestMethod.POST })
@@ -98,7 +97,12 @@ public class SealController {
 		return ResponseEntity.noContent().build();
 	}
 
-	private static int intValue(Object value, String field) {
+	private static boolean flag(Map<String, Object> request, String name) {
+		return request.containsKey(name) && GoBool.of(request.get(name))
+			.orElseThrow(() -> VaultException.badRequest("'" + name + "' must be a boolean"));
+	}
+
+	static int intValue(Object value, String field) {
 		if (value == null) {
 			return 0;
 		}
@@ -111,11 +115,11 @@ public class SealController {
 		throw VaultException.badRequest("'" + field + "' must be an integer");
 	}
 
-	private static boolean nonEmptyList(Object value) {
+	static boolean nonEmptyList(Object value) {
 		return value instanceof List<?> list && !list.isEmpty();
 	}
 
-	private static boolean notBlank(Object value) {
+	static boolean notBlank(Object value) {
 		return value != null && !value.toString().isBlank();
 	}
 

@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import java.util.List;
 
 import io.coffer.secrets.barrier.Barrier;
+import io.coffer.secrets.core.Json;
 import io.coffer.secrets.engine.VaultException;
 import io.coffer.secrets.ha.FakeHaCluster;
 import io.coffer.secrets.storage.InMemoryStorage;
@@ -36,7 +37,8 @@ class SealServiceTest {
 		SecureRandom random = new SecureRandom();
 		this.barrier = new Barrier(this.storage, random, Clock.systemUTC());
 		this.tokens = new TokenStore(this.barrier, random, Clock.systemUTC());
-		this.seal = new SealService(this.storage, this.barrier, this.ha, this.tokens, random, this.events::add);
+		this.seal = new SealService(this.storage, this.barrier, this.ha, this.tokens, ConfiguredSeal.shamir(), random,
+				this.events::add);
 	}
 
 	@Test
@@ -155,6 +157,24 @@ class SealServiceTest {
 		assertThat(this.seal.isSealed()).isTrue();
 		assertThat(this.ha.isActive()).isFalse();
 		assertThat(this.seal.status().clusterName()).isNull();
+	}
+
+	@Test
+	void aSealConfigStoredBeforeRecoveryKeysExistedStillReads() {
+		InitResult result = this.seal.init(3, 2);
+		this.storage.put(SealService.SEAL_CONFIG_PATH,
+				"{\"type\":\"shamir\",\"secret_shares\":3,\"secret_threshold\":2}".getBytes());
+
+		assertThat(this.seal.status().t()).isEqualTo(2);
+		this.seal.unseal(result.keys().get(0), false);
+		assertThat(this.seal.unseal(result.keys().get(1), false).sealed()).isFalse();
+	}
+
+	@Test
+	void theInitAnswerHasNoRecoveryKeyFieldsWithShamir() {
+		InitResult result = this.seal.init(1, 1);
+
+		assertThat(Json.readMap(Json.write(result))).containsOnlyKeys("keys", "keys_base64", "root_token");
 	}
 
 }

@@ -4,40 +4,31 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 
 /**
- * The shares given so far towards unsealing this node. Not thread-safe:
- * {@link SealService} guards it.
+ * The key shares given so far towards a quorum (unseal, generate-root, rekey). Not
+ * thread-safe: its owner guards it.
  */
-final class UnsealProgress {
+final class ShareProgress {
 
 	private final List<byte[]> shares = new ArrayList<>();
-
-	private String nonce = "";
 
 	int count() {
 		return this.shares.size();
 	}
 
-	String nonce() {
-		return this.nonce;
-	}
-
 	/**
-	 * Adds a share; a share already given is ignored (constant-time comparison), as Vault
-	 * does.
+	 * Adds a share unless it was already given (constant-time comparison).
+	 * @return false when the share was given before
 	 */
-	void add(byte[] share) {
+	boolean add(byte[] share) {
 		for (byte[] given : this.shares) {
 			if (MessageDigest.isEqual(given, share)) {
-				return;
+				return false;
 			}
 		}
-		if (this.shares.isEmpty()) {
-			this.nonce = UUID.randomUUID().toString();
-		}
 		this.shares.add(share);
+		return true;
 	}
 
 	List<byte[]> shares() {
@@ -48,7 +39,6 @@ final class UnsealProgress {
 	void reset() {
 		this.shares.forEach((share) -> Arrays.fill(share, (byte) 0));
 		this.shares.clear();
-		this.nonce = "";
 	}
 
 }
