@@ -2,13 +2,12 @@ package io.coffer.secrets.seal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.util.Arrays;
 import java.util.UUID;
 
-import io.coffer.secrets.barrier.Barrier;
 import io.coffer.secrets.engine.VaultException;
 import io.coffer.secrets.support.Base62;
+import io.coffer.secrets.token.TokenStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +26,7 @@ public class GenerateRootService {
 
 	private final SealService seal;
 
-	private final RootTokenWriter writer;
+	private final TokenStore tokens;
 
 	private final SecureRandom random;
 
@@ -35,9 +34,14 @@ public class GenerateRootService {
 
 	private Attempt attempt;
 
-	public GenerateRootService(SealService seal, Barrier barrier, SecureRandom random, Clock clock) {
+	/**
+	 * {@code hvs.} plus 24 base62 characters: a root token's length, and so the OTP's.
+	 */
+	static final int TOKEN_LENGTH = 28;
+
+	public GenerateRootService(SealService seal, TokenStore tokens, SecureRandom random) {
 		this.seal = seal;
-		this.writer = new RootTokenWriter(barrier, random, clock);
+		this.tokens = tokens;
 		this.random = random;
 	}
 
@@ -58,8 +62,8 @@ public class GenerateRootService {
 			throw VaultException.badRequest("root generation already in progress");
 		}
 		boolean generated = otp == null || otp.isEmpty();
-		String pad = generated ? Base62.random(this.random, RootTokenWriter.TOKEN_LENGTH) : otp;
-		if (pad.length() != RootTokenWriter.TOKEN_LENGTH) {
+		String pad = generated ? Base62.random(this.random, TOKEN_LENGTH) : otp;
+		if (pad.length() != TOKEN_LENGTH) {
 			throw VaultException.badRequest("OTP string has incorrect length");
 		}
 		this.attempt = new Attempt(UUID.randomUUID().toString(), pad.getBytes(StandardCharsets.US_ASCII));
@@ -108,20 +112,19 @@ public class GenerateRootService {
 			throw VaultException.badRequest("root generation aborted: the given "
 					+ (quorum.recovery() ? "recovery" : "unseal") + " key shares are not valid for this Vault");
 		}
-		String token = this.writer.create();
+		String token = this.tokens.createRoot();
 		String encoded = OneTimePad.encode(token, this.attempt.otp());
 		String attemptNonce = this.attempt.nonce();
 		clear();
 		log.info("Root token generation complete: a new root token was created");
 		return new GenerateRootStatus(true, attemptNonce, quorum.threshold(), quorum.threshold(), encoded, encoded, "",
-				RootTokenWriter.TOKEN_LENGTH, "", true);
+				TOKEN_LENGTH, "", true);
 	}
 
 	private GenerateRootStatus status(SealConfig config, String encoded, String otp) {
 		SealConfig.KeyQuorum quorum = config.quorum();
 		return new GenerateRootStatus(this.attempt != null, (this.attempt != null) ? this.attempt.nonce() : "",
-				this.progress.count(), quorum.threshold(), encoded, encoded, "", RootTokenWriter.TOKEN_LENGTH, otp,
-				false);
+				this.progress.count(), quorum.threshold(), encoded, encoded, "", TOKEN_LENGTH, otp, false);
 	}
 
 	private void clear() {

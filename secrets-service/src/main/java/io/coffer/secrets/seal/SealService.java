@@ -30,6 +30,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class SealService {
 
+	private static final java.time.Duration REPLICATION_GRACE = java.time.Duration.ofSeconds(3);
+
 	public static final String SEAL_CONFIG_PATH = SealStore.SEAL_CONFIG_PATH;
 
 	private static final Logger log = LoggerFactory.getLogger(SealService.class);
@@ -163,7 +165,7 @@ public class SealService {
 		if (key == null) {
 			throw VaultException.badRequest("'key' must be specified in request body as JSON, or 'reset' set to true");
 		}
-		SealConfig config = this.store.config()
+		SealConfig config = configAllowingForReplication()
 			.orElseThrow(() -> VaultException.badRequest("Vault is not initialized"));
 		boolean migrating = migrationPending(config);
 		checkUnsealAllowed(config, migrating, migrate);
@@ -262,6 +264,28 @@ public class SealService {
 	 * The stored seal configuration of an unsealed active node, for generate-root and
 	 * rekey (both change storage, so only the active node serves them).
 	 */
+	/**
+	 * Init is acknowledged once a majority of nodes applied it; the gateway sends the
+	 * first unseal to every node at once, so a follower may still be a few milliseconds
+	 * behind. Waiting briefly for the seal configuration keeps that follower from missing
+	 * a share (it would then stay sealed while its peers open).
+	 */
+	private java.util.Optional<SealConfig> configAllowingForReplication() {
+		long deadline = System.nanoTime() + REPLICATION_GRACE.toNanos();
+		java.util.Optional<SealConfig> config = this.store.config();
+		while (config.isEmpty() && System.nanoTime() < deadline) {
+			try {
+				Thread.sleep(50);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+			config = this.store.config();
+		}
+		return config;
+	}
+
 	SealConfig requireActiveConfig() {
 		if (isSealed()) {
 			throw new VaultException(503, "Vault is sealed");

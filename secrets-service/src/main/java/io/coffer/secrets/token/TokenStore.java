@@ -86,16 +86,33 @@ public class TokenStore {
 	public RootTokenBatch prepareRoot() {
 		byte[] newSalt = new byte[32];
 		this.random.nextBytes(newSalt);
+		RootTokenBatch root = rootRecords(newSalt);
+		List<StorageOp> ops = new java.util.ArrayList<>();
+		ops.add(new StorageOp.Put(SALT_PATH, newSalt));
+		ops.addAll(root.ops());
+		return new RootTokenBatch(root.token(), ops);
+	}
+
+	/**
+	 * Stores one more root token under the existing salt (generate-root) and returns it,
+	 * once.
+	 */
+	public String createRoot() {
+		RootTokenBatch root = rootRecords(salt());
+		this.barrier.write(root.ops());
+		return root.token();
+	}
+
+	private RootTokenBatch rootRecords(byte[] salt) {
 		String token = "hvs." + Base62.random(this.random, ROOT_BODY_LENGTH);
 		String accessor = Base62.random(this.random, ACCESSOR_LENGTH);
 		TokenEntry entry = new TokenEntry(accessor, List.of("root"), "auth/token/root", "root",
 				this.clock.instant().getEpochSecond(), 0, 0, true, Map.of());
-		String id = Hmac.sha256Hex(newSalt, token);
-		List<StorageOp> ops = List.of(new StorageOp.Put(SALT_PATH, newSalt),
-				new StorageOp.Put(ID_PREFIX + id, Json.write(entry)),
-				new StorageOp.Put(ACCESSOR_PREFIX + Hmac.sha256Hex(newSalt, accessor),
-						Json.write(new AccessorIndex(id, accessor))));
-		return new RootTokenBatch(token, ops);
+		String id = Hmac.sha256Hex(salt, token);
+		return new RootTokenBatch(token,
+				List.of(new StorageOp.Put(ID_PREFIX + id, Json.write(entry)),
+						new StorageOp.Put(ACCESSOR_PREFIX + Hmac.sha256Hex(salt, accessor),
+								Json.write(new AccessorIndex(id, accessor)))));
 	}
 
 	/**

@@ -23,7 +23,7 @@ record TestNode(Barrier barrier, TokenStore tokens, FakeHaCluster ha, SealServic
 		FakeHaCluster ha = new FakeHaCluster();
 		SealService seal = new SealService(storage, barrier, ha, tokens, configured, random, (event) -> {
 		});
-		return new TestNode(barrier, tokens, ha, seal, new GenerateRootService(seal, barrier, random, clock),
+		return new TestNode(barrier, tokens, ha, seal, new GenerateRootService(seal, tokens, random),
 				new RekeyService(seal, random));
 	}
 
