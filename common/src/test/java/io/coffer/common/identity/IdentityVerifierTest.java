@@ -138,18 +138,19 @@ class IdentityVerifierTest {
 
 	/**
 	 * Prints what one signature and one verification cost on this machine; both happen
-	 * once per forwarded request (gateway, node).
+	 * once per forwarded request (gateway, node). The bound is loose because build
+	 * machines are shared; it still catches a per-call key parse or a slow algorithm.
 	 */
 	@Test
-	void signingAndVerifyingCostWellUnderAMillisecond() {
+	void signingAndVerifyingCostAFractionOfARequest() {
 		Clock clock = Clock.systemUTC();
 		IdentitySigner signer = new IdentitySigner(gateway, clock);
 		JwtDecoder verifier = IdentityVerifier.decoder(List.of((ECPublicKey) gateway.getPublic()), clock, SKEW);
 		String token = signer.sign("warm-up");
-		for (int i = 0; i < 2_000; i++) {
+		for (int i = 0; i < 1_000; i++) {
 			verifier.decode(signer.sign("warm-up"));
 		}
-		int rounds = 2_000;
+		int rounds = 500;
 		long signStart = System.nanoTime();
 		for (int i = 0; i < rounds; i++) {
 			token = signer.sign("request-" + i);
@@ -163,8 +164,8 @@ class IdentityVerifierTest {
 		System.out.printf("Internal identity cost per request: sign %.1f µs (gateway), verify %.1f µs (node)%n",
 				signMicros, verifyMicros);
 
-		assertThat(signMicros).isLessThan(1_000);
-		assertThat(verifyMicros).isLessThan(1_000);
+		assertThat(signMicros).isLessThan(10_000);
+		assertThat(verifyMicros).isLessThan(10_000);
 	}
 
 	private static void assertRefused(String token) {
