@@ -41,7 +41,8 @@ class InternalIdentityIT {
 
 		for (VaultReply refused : new VaultReply[] { direct, directList, directWrite }) {
 			assertThat(refused.status()).isEqualTo(401);
-			assertThat(refused.json().get("errors").get(0).asString()).isEqualTo("missing or invalid internal identity");
+			assertThat(refused.json().get("errors").get(0).asString())
+				.isEqualTo("missing or invalid internal identity");
 			assertThat(refused.body()).doesNotContain("\"k\"");
 		}
 		assertThat(proxied.status()).isEqualTo(200);
@@ -60,7 +61,11 @@ class InternalIdentityIT {
 
 	@Test
 	void anIdentityHeaderFromAClientIsReplacedByTheGateway() throws Exception {
-		URI uri = coffer.cluster().gatewayUri().resolve("/v1/secret/data/identity/direct");
+		assertThat(coffer.cluster()
+			.http()
+			.post("secret/data/identity/forged", Map.of("data", Map.of("k", "v")), coffer.cluster().rootToken())
+			.status()).isEqualTo(200);
+		URI uri = coffer.cluster().gatewayUri().resolve("/v1/secret/data/identity/forged");
 		HttpRequest request = HttpRequest.newBuilder(uri)
 			.header("X-Vault-Token", coffer.cluster().rootToken())
 			.header("X-Coffer-Identity", "eyJhbGciOiJub25lIn0.eyJpc3MiOiJjb2ZmZXItZ2F0ZXdheSJ9.")

@@ -82,7 +82,8 @@ public final class CofferCluster implements AutoCloseable {
 		String clusterName = "coffer-e2e-" + HexFormat.of().formatHex(suffix);
 		Path logDir = Path.of("target", "e2e-logs", label).toAbsolutePath();
 		Path dataDir = createTempDirectory(label);
-		// A key pair per cluster, as deploy/local/run.sh makes one: the gateway signs with
+		// A key pair per cluster, as deploy/local/run.sh makes one: the gateway signs
+		// with
 		// the private key, every node verifies with the public one.
 		Path signingKey = dataDir.resolve("identity").resolve("signing-key.pem");
 		IdentityKeyFiles.generate(signingKey, new SecureRandom());

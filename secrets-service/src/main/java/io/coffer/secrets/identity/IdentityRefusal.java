@@ -34,8 +34,8 @@ final class IdentityRefusal implements AuthenticationEntryPoint, AccessDeniedHan
 	public void commence(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException authException) throws IOException {
 		// Spring Security's reasons name the failed check, never the token's content.
-		logger.warn("Refused {} {} without a valid internal identity: {}", request.getMethod(),
-				request.getRequestURI(), authException.getMessage());
+		logger.warn("Refused {} {} without a valid internal identity: {}", request.getMethod(), request.getRequestURI(),
+				authException.getMessage());
 		write(response, HttpServletResponse.SC_UNAUTHORIZED);
 	}
 
