@@ -22,6 +22,9 @@ Starts Coffer locally and keeps it in the foreground (Ctrl-C stops every process
   secrets nodes  node1..nodeN on http://127.0.0.1:8210.. (Hazelcast 5701..), data in DIR/nodeI
   gateway        http://127.0.0.1:8200 (the Vault API; point VAULT_ADDR here)
   logs           DIR/logs/*.log
+  identity key   DIR/identity/signing-key.pem (+ .pub.pem): generated on the first start; the gateway signs
+                 every request it forwards with it and the nodes refuse calls without that signature
+                 (docs/identity.md), so only the gateway's port serves the Vault API
 
 Builds the jars first if they are missing or older than the sources (./mvnw -q -DskipTests package).
 
@@ -148,6 +151,7 @@ elapsed() {
 
 secrets_jar="$root_dir/secrets-service/target/coffer-secrets-service.jar"
 gateway_jar="$root_dir/gateway/target/coffer-gateway.jar"
+common_jar="$root_dir/common/target/coffer-common.jar"
 
 jar_is_stale() {
 	local jar=$1 module=$2
@@ -156,10 +160,19 @@ jar_is_stale() {
 		-path '*/target' -prune -o -type f -newer "$jar" -print -quit) ]]
 }
 
-if jar_is_stale "$secrets_jar" secrets-service || jar_is_stale "$gateway_jar" gateway; then
+if jar_is_stale "$secrets_jar" secrets-service || jar_is_stale "$gateway_jar" gateway || [[ ! -f $common_jar ]]; then
 	echo "Building the jars (./mvnw -q -DskipTests package; the first build downloads dependencies)..."
 	(cd "$root_dir" && ./mvnw -q -DskipTests -pl secrets-service,gateway -am package)
 fi
+
+# --- internal identity key ------------------------------------------------------------------------------
+
+# Generated before anything starts, so nodes and gateway can start in any order; kept with the data, so later
+# starts reuse it. The gateway would generate a missing key itself, but the nodes need its public half first.
+readonly signing_key="$data_dir/identity/signing-key.pem"
+readonly verification_key="$data_dir/identity/signing-key.pub.pem"
+"$JAVA_HOME/bin/java" -cp "$common_jar" "$root_dir/deploy/local/lib/GenerateIdentityKey.java" "$signing_key" ||
+	die "could not generate the internal identity key pair at $signing_key"
 
 # --- processes -------------------------------------------------------------------------------------------
 
@@ -235,10 +248,12 @@ for ((i = 0; i < nodes; i++)); do
 			IFS=,
 			echo "${members[*]}"
 		)" \
-		--coffer.cluster.size="$nodes"
+		--coffer.cluster.size="$nodes" \
+		--coffer.identity.verification-keys="$verification_key"
 done
 launch gateway "$gateway_jar" \
 	--server.port="$GATEWAY_PORT" \
+	--coffer.identity.signing-key="$signing_key" \
 	--coffer.gateway.nodes="$(
 		IFS=,
 		echo "${node_urls[*]}"

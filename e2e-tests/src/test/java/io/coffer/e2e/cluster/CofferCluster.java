@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import io.coffer.common.identity.IdentityKeyFiles;
 import io.coffer.e2e.http.VaultHttp;
 import io.coffer.e2e.http.VaultReply;
 import tools.jackson.databind.JsonNode;
@@ -81,6 +82,12 @@ public final class CofferCluster implements AutoCloseable {
 		String clusterName = "coffer-e2e-" + HexFormat.of().formatHex(suffix);
 		Path logDir = Path.of("target", "e2e-logs", label).toAbsolutePath();
 		Path dataDir = createTempDirectory(label);
+		// A key pair per cluster, as deploy/local/run.sh makes one: the gateway signs
+		// with
+		// the private key, every node verifies with the public one.
+		Path signingKey = dataDir.resolve("identity").resolve("signing-key.pem");
+		IdentityKeyFiles.generate(signingKey, new SecureRandom());
+		String verificationKey = IdentityKeyFiles.publicKeyPath(signingKey).toString();
 
 		List<String> members = new ArrayList<>();
 		for (int i = 0; i < nodeCount; i++) {
@@ -97,12 +104,13 @@ public final class CofferCluster implements AutoCloseable {
 					"--coffer.node.id=" + id, "--coffer.node.api-address=" + apiAddress,
 					"--coffer.storage.data-dir=" + dataDir.resolve(id), "--coffer.cluster.name=" + clusterName,
 					"--coffer.cluster.bind-host=127.0.0.1", "--coffer.cluster.port=" + ports.get(nodeCount + i),
-					"--coffer.cluster.members=" + String.join(",", members), "--coffer.cluster.size=" + nodeCount),
-					logDir));
+					"--coffer.cluster.members=" + String.join(",", members), "--coffer.cluster.size=" + nodeCount,
+					"--coffer.identity.verification-keys=" + verificationKey), logDir));
 		}
 		int gatewayPort = ports.get(2 * nodeCount);
 		ServiceProcess gateway = ServiceProcess.launch("gateway", gatewayPort, gatewayJar,
-				List.of("--server.port=" + gatewayPort, "--coffer.gateway.nodes=" + String.join(",", nodeUris)),
+				List.of("--server.port=" + gatewayPort, "--coffer.gateway.nodes=" + String.join(",", nodeUris),
+						"--coffer.identity.signing-key=" + signingKey),
 				logDir);
 
 		CofferCluster cluster = new CofferCluster(label, dataDir, nodes, gateway);

@@ -3,6 +3,7 @@ package io.coffer.gateway.cluster;
 import java.time.Clock;
 
 import io.coffer.gateway.config.CofferGatewayProperties;
+import io.coffer.gateway.identity.SignedNodeCalls;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
@@ -23,12 +24,16 @@ public class ClusterConfiguration {
 	/** Name of the Resilience4j retry (its metrics are tagged with it). */
 	public static final String FAILOVER_RETRY = "secrets-failover";
 
+	/** The gateway's own calls to nodes (health probes, seal fan-out), each signed. */
 	@Bean
-	public WebClient nodeWebClient(CofferGatewayProperties properties) {
+	public WebClient nodeWebClient(CofferGatewayProperties properties, SignedNodeCalls signedNodeCalls) {
 		HttpClient http = HttpClient.create()
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.connectTimeout().toMillis())
 			.responseTimeout(properties.responseTimeout());
-		return WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build();
+		return WebClient.builder()
+			.clientConnector(new ReactorClientHttpConnector(http))
+			.filter(signedNodeCalls)
+			.build();
 	}
 
 	@Bean

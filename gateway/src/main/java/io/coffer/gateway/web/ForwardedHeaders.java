@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import io.coffer.common.VaultHeaders;
+import io.coffer.common.identity.InternalIdentity;
 
 import org.springframework.http.HttpHeaders;
 
@@ -20,9 +21,12 @@ public final class ForwardedHeaders {
 	private ForwardedHeaders() {
 	}
 
-	/** Client headers to send to a node, with the gateway's request id. */
+	/**
+	 * Client headers to send to a node, with the gateway's request id. A client's
+	 * internal identity header is dropped here; the gateway signs its own per call.
+	 */
 	public static HttpHeaders toNode(HttpHeaders client, String requestId) {
-		HttpHeaders headers = copyWithout(client, Set.of());
+		HttpHeaders headers = copyWithout(client, Set.of(InternalIdentity.HEADER.toLowerCase(Locale.ROOT)));
 		headers.set(VaultHeaders.COFFER_REQUEST_ID, requestId);
 		return headers;
 	}

@@ -32,7 +32,8 @@ public final class FakeSecretsNode {
 	}
 
 	/** One request the node received. */
-	public record Received(String method, String path, String query, String requestId, String token, String body) {
+	public record Received(String method, String path, String query, String requestId, String token, String body,
+			String identity, String authorization) {
 	}
 
 	public static final String ROOT_TOKEN = "test-root-token";
@@ -153,7 +154,8 @@ public final class FakeSecretsNode {
 		String query = (queryStart < 0) ? "" : uri.substring(queryStart + 1);
 		String method = request.method().name();
 		this.received.add(new Received(method, path, query, request.requestHeaders().get("X-Coffer-Request-Id"),
-				request.requestHeaders().get("X-Vault-Token"), body));
+				request.requestHeaders().get("X-Vault-Token"), body, request.requestHeaders().get("X-Coffer-Identity"),
+				request.requestHeaders().get("Authorization")));
 		response.header("Content-Type", "application/json");
 		return switch (path) {
 			case "/v1/sys/health" -> json(response, healthCode(), healthBody());

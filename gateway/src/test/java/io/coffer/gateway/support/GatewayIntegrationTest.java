@@ -1,7 +1,9 @@
 package io.coffer.gateway.support;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.UUID;
 
 import io.coffer.gateway.cluster.ClusterMonitor;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +27,13 @@ public abstract class GatewayIntegrationTest {
 
 	protected static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(1);
 
+	/**
+	 * Not there before the context starts, so the gateway generates it as on a new
+	 * cluster.
+	 */
+	protected static final Path SIGNING_KEY = Path.of("target", "test-identity", UUID.randomUUID().toString(),
+			"signing-key.pem");
+
 	protected final FakeCluster cluster = FakeCluster.shared();
 
 	@LocalServerPort
@@ -42,6 +51,7 @@ public abstract class GatewayIntegrationTest {
 		registry.add("coffer.gateway.failover-budget", () -> FAILOVER_BUDGET.toMillis() + "ms");
 		registry.add("coffer.gateway.retry-interval", () -> "100ms");
 		registry.add("coffer.gateway.response-timeout", () -> RESPONSE_TIMEOUT.toMillis() + "ms");
+		registry.add("coffer.identity.signing-key", SIGNING_KEY::toString);
 	}
 
 	/** An already-encoded gateway URL (a URI template would encode it a second time). */

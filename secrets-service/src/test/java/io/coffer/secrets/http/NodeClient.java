@@ -5,13 +5,18 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
+import io.coffer.common.identity.InternalIdentity;
+import io.coffer.secrets.identity.TestIdentities;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Raw HTTP against one node, so tests see exactly what a Vault client sees (status,
- * headers, body).
+ * headers, body). Every call carries a fresh internal identity signed with the TEST
+ * gateway key, as the gateway's calls do, unless {@link #identity} says otherwise.
  */
 public final class NodeClient {
 
@@ -21,10 +26,31 @@ public final class NodeClient {
 
 	private final String base;
 
+	private final Map<String, String> headers = new LinkedHashMap<>();
+
 	private String token;
+
+	private Supplier<String> identity = TestIdentities::valid;
 
 	public NodeClient(String base) {
 		this.base = base;
+	}
+
+	/**
+	 * A client for the same node whose calls carry what {@code identity} supplies in
+	 * {@link InternalIdentity#HEADER} (a {@code null} value sends no header).
+	 */
+	public NodeClient identity(Supplier<String> identity) {
+		NodeClient other = copy();
+		other.identity = identity;
+		return other;
+	}
+
+	/** A client for the same node that adds {@code name: value} to every call. */
+	public NodeClient header(String name, String value) {
+		NodeClient other = copy();
+		other.headers.put(name, value);
+		return other;
 	}
 
 	public NodeClient token(String token) {
@@ -37,10 +63,24 @@ public final class NodeClient {
 	}
 
 	public Response call(String method, String path, Object body, String contentType) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + "/v1/" + path));
+		return send(method, "/v1/" + path, body, contentType);
+	}
+
+	/** A call outside Vault's API, e.g. {@code /actuator/prometheus}. */
+	public Response raw(String method, String absolutePath) {
+		return send(method, absolutePath, null, null);
+	}
+
+	private Response send(String method, String absolutePath, Object body, String contentType) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + absolutePath));
 		if (this.token != null) {
 			request.header("X-Vault-Token", this.token);
 		}
+		String signed = this.identity.get();
+		if (signed != null) {
+			request.header(InternalIdentity.HEADER, signed);
+		}
+		this.headers.forEach(request::header);
 		if (contentType != null) {
 			request.header("Content-Type", contentType);
 		}
@@ -59,6 +99,14 @@ public final class NodeClient {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	private NodeClient copy() {
+		NodeClient other = new NodeClient(this.base);
+		other.token = this.token;
+		other.identity = this.identity;
+		other.headers.putAll(this.headers);
+		return other;
 	}
 
 	/**

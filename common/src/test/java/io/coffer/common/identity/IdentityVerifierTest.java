@@ -1,0 +1,190 @@
+package io.coffer.common.identity;
+
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.SecureRandom;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class IdentityVerifierTest {
+
+	private static final Instant NOW = Instant.parse("2026-01-01T12:00:00Z");
+
+	private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+
+	private static final Duration SKEW = Duration.ofSeconds(5);
+
+	@TempDir
+	static Path dir;
+
+	static KeyPair gateway;
+
+	static KeyPair other;
+
+	static JwtDecoder decoder;
+
+	@BeforeAll
+	static void keys() {
+		gateway = IdentityKeyFiles.generate(dir.resolve("gateway.pem"), new SecureRandom());
+		other = IdentityKeyFiles.generate(dir.resolve("other.pem"), new SecureRandom());
+		decoder = IdentityVerifier.decoder(List.of((ECPublicKey) gateway.getPublic()), CLOCK, SKEW);
+	}
+
+	@Test
+	void anIdentityFromTheSignerIsAccepted() {
+		String token = new IdentitySigner(gateway, CLOCK).sign("0b7f0c1e-1111-4222-8333-444455556666");
+
+		Jwt jwt = decoder.decode(token);
+
+		assertThat(jwt.getId()).isEqualTo("0b7f0c1e-1111-4222-8333-444455556666");
+		assertThat(jwt.getClaimAsString("iss")).isEqualTo("coffer-gateway");
+		assertThat(jwt.getAudience()).containsExactly("coffer-secrets");
+		assertThat(jwt.getExpiresAt()).isEqualTo(NOW.plusSeconds(30));
+		assertThat(jwt.getHeaders()).containsEntry("kid", IdentityKeyFiles.keyId(gateway.getPublic()))
+			.containsEntry("alg", "ES256");
+	}
+
+	@Test
+	void anExpiredIdentityIsRefused() {
+		Clock earlier = Clock.fixed(NOW.minusSeconds(40), ZoneOffset.UTC);
+
+		assertRefused(new IdentitySigner(gateway, earlier).sign("id"));
+	}
+
+	@Test
+	void anIdentityExpiredLessThanTheSkewAgoIsStillAccepted() {
+		Clock earlier = Clock.fixed(NOW.minusSeconds(33), ZoneOffset.UTC);
+
+		assertThat(decoder.decode(new IdentitySigner(gateway, earlier).sign("id")).getId()).isEqualTo("id");
+	}
+
+	@Test
+	void anIdentityIssuedInTheFutureIsRefused() {
+		Clock later = Clock.fixed(NOW.plusSeconds(20), ZoneOffset.UTC);
+
+		assertRefused(new IdentitySigner(gateway, later).sign("id"));
+	}
+
+	@Test
+	void anIdentitySignedByAnotherKeyIsRefused() {
+		assertRefused(new IdentitySigner(other, CLOCK).sign("id"));
+	}
+
+	@Test
+	void anotherKeySignedUnderTheGatewaysKeyIdIsRefused() throws Exception {
+		assertRefused(sign(other, IdentityKeyFiles.keyId(gateway.getPublic()), UnaryOperator.identity()));
+	}
+
+	@Test
+	void wrongAudienceIssuerOrMissingClaimsAreRefused() throws Exception {
+		String kid = IdentityKeyFiles.keyId(gateway.getPublic());
+		assertRefused(sign(gateway, kid, (claims) -> claims.audience("coffer-lease")));
+		assertRefused(sign(gateway, kid, (claims) -> claims.issuer("someone-else")));
+		assertRefused(sign(gateway, kid, (claims) -> claims.jwtID(null)));
+		assertRefused(sign(gateway, kid, (claims) -> claims.issueTime(null)));
+		assertRefused(sign(gateway, kid, (claims) -> claims.expirationTime(null)));
+	}
+
+	@Test
+	void aLongLivedIdentityIsRefusedEvenWhenCurrentlyValid() throws Exception {
+		String kid = IdentityKeyFiles.keyId(gateway.getPublic());
+
+		assertRefused(sign(gateway, kid, (claims) -> claims.expirationTime(Date.from(NOW.plus(Duration.ofHours(1))))));
+	}
+
+	@Test
+	void unsignedAndSymmetricallySignedTokensAreRefused() throws Exception {
+		JWTClaimsSet claims = validClaims().build();
+		assertRefused(new PlainJWT(claims).serialize());
+		SignedJWT hmac = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+		hmac.sign(new MACSigner(gateway.getPublic().getEncoded()));
+		assertRefused(hmac.serialize());
+		assertRefused("not.a.jwt");
+	}
+
+	@Test
+	void duringRotationBothKeysAreAcceptedAndPickedByKeyId() {
+		JwtDecoder rotating = IdentityVerifier
+			.decoder(List.of((ECPublicKey) gateway.getPublic(), (ECPublicKey) other.getPublic()), CLOCK, SKEW);
+
+		assertThat(rotating.decode(new IdentitySigner(gateway, CLOCK).sign("a")).getId()).isEqualTo("a");
+		assertThat(rotating.decode(new IdentitySigner(other, CLOCK).sign("b")).getId()).isEqualTo("b");
+	}
+
+	/**
+	 * Prints what one signature and one verification cost on this machine; both happen
+	 * once per forwarded request (gateway, node). The bound is loose because build
+	 * machines are shared; it still catches a per-call key parse or a slow algorithm.
+	 */
+	@Test
+	void signingAndVerifyingCostAFractionOfARequest() {
+		Clock clock = Clock.systemUTC();
+		IdentitySigner signer = new IdentitySigner(gateway, clock);
+		JwtDecoder verifier = IdentityVerifier.decoder(List.of((ECPublicKey) gateway.getPublic()), clock, SKEW);
+		String token = signer.sign("warm-up");
+		for (int i = 0; i < 1_000; i++) {
+			verifier.decode(signer.sign("warm-up"));
+		}
+		int rounds = 500;
+		long signStart = System.nanoTime();
+		for (int i = 0; i < rounds; i++) {
+			token = signer.sign("request-" + i);
+		}
+		double signMicros = (System.nanoTime() - signStart) / 1_000.0 / rounds;
+		long verifyStart = System.nanoTime();
+		for (int i = 0; i < rounds; i++) {
+			verifier.decode(token);
+		}
+		double verifyMicros = (System.nanoTime() - verifyStart) / 1_000.0 / rounds;
+		System.out.printf("Internal identity cost per request: sign %.1f µs (gateway), verify %.1f µs (node)%n",
+				signMicros, verifyMicros);
+
+		assertThat(signMicros).isLessThan(10_000);
+		assertThat(verifyMicros).isLessThan(10_000);
+	}
+
+	private static void assertRefused(String token) {
+		assertThatExceptionOfType(JwtException.class).isThrownBy(() -> decoder.decode(token));
+	}
+
+	private static JWTClaimsSet.Builder validClaims() {
+		return new JWTClaimsSet.Builder().issuer(InternalIdentity.ISSUER)
+			.audience(InternalIdentity.AUDIENCE)
+			.issueTime(Date.from(NOW))
+			.expirationTime(Date.from(NOW.plusSeconds(30)))
+			.jwtID("id");
+	}
+
+	private static String sign(KeyPair keys, String kid, UnaryOperator<JWTClaimsSet.Builder> change) throws Exception {
+		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(kid).build(),
+				change.apply(validClaims()).build());
+		jwt.sign(new ECDSASigner((ECPrivateKey) keys.getPrivate()));
+		return jwt.serialize();
+	}
+
+}
