@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 import io.coffer.secrets.engine.cubbyhole.CubbyholeStore;
+import io.coffer.common.identity.InternalIdentity;
 import io.coffer.secrets.http.NodeClient;
+import io.coffer.secrets.identity.SigningProxy;
+import io.coffer.secrets.identity.TestIdentities;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -206,9 +209,14 @@ class WrappingApiTest {
 	}
 
 	@Test
-	void springVaultWrapsLooksUpRewrapsAndReads() {
-		VaultTemplate vault = new VaultTemplate(VaultEndpoint.from(URI.create(base())),
-				new TokenAuthentication(this.rootToken));
+	void springVaultWrapsLooksUpRewrapsAndReads() throws java.io.IOException {
+		try (SigningProxy gateway = new SigningProxy(base())) {
+			springVaultFlows(new VaultTemplate(VaultEndpoint.from(URI.create(gateway.address())),
+					new TokenAuthentication(this.rootToken)));
+		}
+	}
+
+	private void springVaultFlows(VaultTemplate vault) {
 		VaultWrappingOperations wrapping = vault.opsForWrapping();
 		WrappedMetadata wrapped = wrapping.wrap(Map.of("username", "app", "password", "s3cr3t"), Duration.ofMinutes(5));
 		assertThat(wrapped.getTtl()).isEqualTo(Duration.ofMinutes(5));
@@ -249,6 +257,7 @@ class WrappingApiTest {
 	private Reply call(String method, String path, Object body, String token, String wrapTtl) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + "/v1/" + path))
 			.header("Content-Type", "application/json")
+			.header(InternalIdentity.HEADER, TestIdentities.valid())
 			.method(method, (body == null) ? HttpRequest.BodyPublishers.noBody()
 					: HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
 		if (token != null) {
