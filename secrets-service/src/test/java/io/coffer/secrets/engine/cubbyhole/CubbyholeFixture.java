@@ -18,7 +18,7 @@ import io.coffer.secrets.policy.PolicyStore;
 import io.coffer.secrets.storage.InMemoryStorage;
 import io.coffer.secrets.token.Caller;
 import io.coffer.secrets.token.LoginGrant;
-import io.coffer.secrets.token.TestClock;
+import io.coffer.secrets.support.TestClock;
 import io.coffer.secrets.token.TokenEntry;
 import io.coffer.secrets.token.TokenIssuer;
 import io.coffer.secrets.token.TokenMetrics;

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import io.coffer.secrets.support.TestClock;
 import io.coffer.secrets.barrier.Barrier;
 import io.coffer.secrets.barrier.TestBarriers;
 import io.coffer.secrets.engine.LogicalRequest;
@@ -26,7 +27,7 @@ final class KvFixture {
 
 	final Barrier barrier = TestBarriers.unsealed(this.storage);
 
-	final MutableClock clock = new MutableClock(START);
+	final TestClock clock = new TestClock(START);
 
 	final KvEngineFactory factory = new KvEngineFactory(this.clock);
 

@@ -5,14 +5,13 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.coffer.secrets.support.TestClock;
 import io.coffer.secrets.barrier.Barrier;
 import io.coffer.secrets.barrier.TestBarriers;
 import io.coffer.secrets.engine.LogicalRequest;
@@ -34,7 +33,7 @@ final class TransitFixture {
 
 	final Barrier barrier = TestBarriers.unsealed(this.storage);
 
-	final MovableClock clock = new MovableClock(START);
+	final TestClock clock = new TestClock(START);
 
 	final String uuid = UUID.randomUUID().toString();
 
@@ -106,36 +105,6 @@ final class TransitFixture {
 	@SuppressWarnings("unchecked")
 	static List<Map<String, Object>> list(Object value) {
 		return (List<Map<String, Object>>) value;
-	}
-
-	/** A clock that tests move by hand, so that auto-rotation needs no waiting. */
-	static final class MovableClock extends Clock {
-
-		private volatile Instant now;
-
-		MovableClock(Instant start) {
-			this.now = start;
-		}
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
 	}
 
 }

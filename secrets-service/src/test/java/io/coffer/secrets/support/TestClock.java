@@ -1,4 +1,4 @@
-package io.coffer.secrets.token;
+package io.coffer.secrets.support;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that tests move by hand, so TTL rules need no waiting. */
+/**
+ * A clock that tests move by hand, so time-based rules (TTLs, expiry, rotation) need no
+ * waiting.
+ */
 public final class TestClock extends Clock {
 
 	private volatile Instant now;
