@@ -86,6 +86,7 @@ public final class BenchMain {
 		settings.put("maxSeconds", o.maxDuration().toSeconds());
 		settings.put("limitSeconds", o.limitDuration().toSeconds());
 		settings.put("warmupSeconds", o.warmup().toSeconds());
+		settings.put("suiteWarmupSeconds", o.suiteWarmup().toSeconds());
 		settings.put("threads", o.threads());
 		settings.put("keys", o.keys());
 		settings.put("scenarios", List.copyOf(o.scenarios()));

@@ -15,8 +15,8 @@ import java.util.Set;
  * process list): {@code --init-file} or the {@code VAULT_TOKEN} environment variable.
  */
 public record BenchOptions(URI address, List<URI> nodes, Path initFile, double rate, Duration mixDuration,
-		Duration maxDuration, Duration limitDuration, Duration warmup, int threads, int keys, Set<String> scenarios,
-		Path outDir, Path diskDir) {
+		Duration maxDuration, Duration limitDuration, Duration warmup, Duration suiteWarmup, int threads, int keys,
+		Set<String> scenarios, Path outDir, Path diskDir) {
 
 	public static final List<String> ALL_SCENARIOS = List.of("proxy", "kv-read", "kv-write", "mix", "mix-close",
 			"token-create", "transit-encrypt", "cp", "rocksdb");
@@ -31,6 +31,7 @@ public record BenchOptions(URI address, List<URI> nodes, Path initFile, double r
 			  --max-duration D      measured time of each closed-loop scenario (default 20s)
 			  --limit-duration D    measured time of each in-process limit (default 10s)
 			  --warmup D            load sent before measuring, per scenario (default 3s)
+			  --suite-warmup D      every request type before the first scenario, for the JIT (default 20s; 0s: none)
 			  --threads N           closed-loop concurrency, also for the CP and RocksDB limits (default 16)
 			  --keys N              KV keys read and written (default 200)
 			  --scenarios A,B,...   subset of: %s
@@ -49,6 +50,7 @@ public record BenchOptions(URI address, List<URI> nodes, Path initFile, double r
 		Duration max = Duration.ofSeconds(20);
 		Duration limit = Duration.ofSeconds(10);
 		Duration warmup = Duration.ofSeconds(3);
+		Duration suiteWarmup = Duration.ofSeconds(20);
 		int threads = 16;
 		int keys = 200;
 		Set<String> scenarios = new LinkedHashSet<>(ALL_SCENARIOS);
@@ -72,6 +74,7 @@ public record BenchOptions(URI address, List<URI> nodes, Path initFile, double r
 				case "--max-duration" -> max = duration(value);
 				case "--limit-duration" -> limit = duration(value);
 				case "--warmup" -> warmup = duration(value);
+				case "--suite-warmup" -> suiteWarmup = duration(value);
 				case "--threads" -> threads = (int) positive(name, Integer.parseInt(value));
 				case "--keys" -> keys = (int) positive(name, Integer.parseInt(value));
 				case "--scenarios" -> scenarios = scenarios(value);
@@ -80,8 +83,8 @@ public record BenchOptions(URI address, List<URI> nodes, Path initFile, double r
 				default -> throw new UsageException("unknown option " + name);
 			}
 		}
-		return new BenchOptions(address, nodes, initFile, rate, mix, max, limit, warmup, threads, keys, scenarios, out,
-				disk);
+		return new BenchOptions(address, nodes, initFile, rate, mix, max, limit, warmup, suiteWarmup, threads, keys,
+				scenarios, out, disk);
 	}
 
 	public boolean runs(String scenario) {

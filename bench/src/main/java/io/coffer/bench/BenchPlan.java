@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -59,6 +60,7 @@ final class BenchPlan {
 			say("preparing: mounts secret/ (kv v2) and transit/, key transit/keys/bench, %d KV keys",
 					this.options.keys());
 			Fixtures.prepare(this.http, this.workloads, this.options.threads());
+			warmUpSuite();
 		}
 		if (this.options.runs("proxy")) {
 			closed(Verdicts.GATEWAY_HEALTH, this.workloads.health(this.http, "gateway-health"));
@@ -95,6 +97,22 @@ final class BenchPlan {
 			rocksLimits();
 		}
 		return this.results;
+	}
+
+	private void warmUpSuite() throws InterruptedException {
+		Timing timing = new Timing(Duration.ZERO, this.options.suiteWarmup());
+		if (timing.measured().isZero()) {
+			return;
+		}
+		ClosedLoop loop = new ClosedLoop(this.options.threads(), timing);
+		say("warming up the suite: every request type, %s, %d s (not recorded)", closedLoad(loop),
+				timing.measured().toSeconds());
+		List<Stats> stats = loop.run(this.workloads.warmup(this.http));
+		long errors = stats.stream().mapToLong(Stats::errors).sum();
+		if (errors > 0) {
+			say("  %d requests failed during the warm-up: %s", errors,
+					stats.stream().filter((s) -> s.firstError() != null).findFirst().map(Stats::firstError).orElse(""));
+		}
 	}
 
 	private void open(String name, Workload workload, boolean keepAlive) throws InterruptedException {

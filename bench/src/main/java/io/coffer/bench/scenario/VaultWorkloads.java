@@ -22,6 +22,8 @@ public final class VaultWorkloads {
 
 	private final int keys;
 
+	private final String transitPlaintext;
+
 	private final String transitBody;
 
 	public VaultWorkloads(int keys) {
@@ -30,7 +32,12 @@ public final class VaultWorkloads {
 		for (int i = 0; i < plaintext.length; i++) {
 			plaintext[i] = (byte) ('a' + i % 26);
 		}
-		this.transitBody = "{\"plaintext\":\"" + Base64.getEncoder().encodeToString(plaintext) + "\"}";
+		this.transitPlaintext = Base64.getEncoder().encodeToString(plaintext);
+		this.transitBody = "{\"plaintext\":\"" + this.transitPlaintext + "\"}";
+	}
+
+	String transitPlaintextBase64() {
+		return this.transitPlaintext;
 	}
 
 	public int keys() {
@@ -84,6 +91,26 @@ public final class VaultWorkloads {
 	public Workload transitEncrypt(VaultHttp http) {
 		return Workload.of("transit-encrypt",
 				(seq) -> http.post(TRANSIT_MOUNT + "/encrypt/" + TRANSIT_KEY, this.transitBody));
+	}
+
+	/**
+	 * Every request type in turn, so that the JIT of every process has compiled the paths
+	 * the scenarios take before the first one is measured.
+	 */
+	public Workload warmup(VaultHttp http) {
+		List<Workload> all = List.of(kvRead(http), kvWrite(http), health(http, "health"), tokenCreate(http),
+				transitEncrypt(http));
+		return new Workload() {
+			@Override
+			public List<String> kinds() {
+				return all.stream().flatMap((w) -> w.kinds().stream()).toList();
+			}
+
+			@Override
+			public Step step(long seq) {
+				return all.get((int) (seq % all.size())).step(seq / all.size());
+			}
+		};
 	}
 
 	public Workload health(VaultHttp http, String kind) {
