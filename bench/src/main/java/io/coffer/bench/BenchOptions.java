@@ -31,7 +31,7 @@ public record BenchOptions(URI address, List<URI> nodes, Path initFile, double r
 			  --max-duration D      measured time of each closed-loop scenario (default 20s)
 			  --limit-duration D    measured time of each in-process limit (default 10s)
 			  --warmup D            load sent before measuring, per scenario (default 3s)
-			  --suite-warmup D      every request type before the first scenario, for the JIT (default 20s; 0s: none)
+			  --suite-warmup D      every request type before the first scenario, for the JIT (default 60s; 0s: none)
 			  --threads N           closed-loop concurrency, also for the CP and RocksDB limits (default 16)
 			  --keys N              KV keys read and written (default 200)
 			  --scenarios A,B,...   subset of: %s
@@ -50,7 +50,7 @@ public record BenchOptions(URI address, List<URI> nodes, Path initFile, double r
 		Duration max = Duration.ofSeconds(20);
 		Duration limit = Duration.ofSeconds(10);
 		Duration warmup = Duration.ofSeconds(3);
-		Duration suiteWarmup = Duration.ofSeconds(20);
+		Duration suiteWarmup = Duration.ofSeconds(60);
 		int threads = 16;
 		int keys = 200;
 		Set<String> scenarios = new LinkedHashSet<>(ALL_SCENARIOS);

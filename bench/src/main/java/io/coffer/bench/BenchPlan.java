@@ -150,6 +150,14 @@ final class BenchPlan {
 				announce(name, closedLoad(loop), timing);
 				record(name, closedLoad(loop), "embedded", rocks.syncedPuts(loop, ROCKS_VALUE_BYTES));
 			}
+			// the suite's three replicas share this disk and fsync the same entry at once
+			try (RocksSyncLimit second = RocksSyncLimit.open(this.options.diskDir());
+					RocksSyncLimit third = RocksSyncLimit.open(this.options.diskDir())) {
+				String name = "limit-rocksdb-sync-3db";
+				announce(name, "closed 3 thr", timing);
+				record(name, "closed 3 thr", "embedded",
+						rocks.syncedPutsAcross(List.of(second, third), timing, ROCKS_VALUE_BYTES));
+			}
 		}
 	}
 

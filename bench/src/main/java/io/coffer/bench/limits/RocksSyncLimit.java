@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
@@ -16,6 +18,7 @@ import org.rocksdb.WriteOptions;
 
 import io.coffer.bench.load.ClosedLoop;
 import io.coffer.bench.load.Stats;
+import io.coffer.bench.load.Timing;
 import io.coffer.bench.load.Workload;
 
 /**
@@ -67,6 +70,25 @@ public final class RocksSyncLimit implements AutoCloseable {
 		String kind = "rocksdb-sync-put-" + loop.threads() + "t";
 		return loop.run(Workload.of(kind,
 				(seq) -> this.db.put(this.synced, ByteBuffer.allocate(8).putLong(seq).array(), value)));
+	}
+
+	/**
+	 * What three nodes on one disk do: one thread per database, each waiting for its own
+	 * fsync, all at once. {@code others} are the databases beside this one.
+	 */
+	public List<Stats> syncedPutsAcross(List<RocksSyncLimit> others, Timing timing, int valueBytes)
+			throws InterruptedException {
+		List<RocksSyncLimit> all = new ArrayList<>();
+		all.add(this);
+		all.addAll(others);
+		byte[] value = new byte[valueBytes];
+		AtomicInteger nextDb = new AtomicInteger();
+		ThreadLocal<RocksSyncLimit> mine = ThreadLocal
+			.withInitial(() -> all.get(nextDb.getAndIncrement() % all.size()));
+		return new ClosedLoop(all.size(), timing).run(Workload.of("rocksdb-sync-put-" + all.size() + "db", (seq) -> {
+			RocksSyncLimit db = mine.get();
+			db.db.put(db.synced, ByteBuffer.allocate(8).putLong(seq).array(), value);
+		}));
 	}
 
 	@Override
