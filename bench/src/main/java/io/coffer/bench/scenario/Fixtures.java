@@ -1,0 +1,87 @@
+package io.coffer.bench.scenario;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.coffer.bench.http.VaultHttp;
+
+/**
+ * What the scenarios need before they start: a KV v2 mount at {@code secret/} (run.sh
+ * makes it), a transit mount with an aes256-gcm96 key, and the keys the reads read.
+ */
+public final class Fixtures {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private Fixtures() {
+	}
+
+	public static void prepare(VaultHttp http, VaultWorkloads workloads, int threads)
+			throws IOException, InterruptedException {
+		JsonNode mounts = JSON.readTree(http.get("sys/mounts"));
+		if (!hasMount(mounts, VaultWorkloads.KV_MOUNT)) {
+			http.post("sys/mounts/" + VaultWorkloads.KV_MOUNT, "{\"type\":\"kv\",\"options\":{\"version\":\"2\"}}");
+		}
+		if (!hasMount(mounts, VaultWorkloads.TRANSIT_MOUNT)) {
+			http.post("sys/mounts/" + VaultWorkloads.TRANSIT_MOUNT, "{\"type\":\"transit\"}");
+		}
+		http.post(VaultWorkloads.TRANSIT_MOUNT + "/keys/" + VaultWorkloads.TRANSIT_KEY, "{\"type\":\"aes256-gcm96\"}");
+		writeKeys(http, workloads.keys(), threads);
+	}
+
+	/** The node that answers 200 on sys/health (standbys answer 429), or null. */
+	public static URI activeNode(VaultHttp http, List<URI> nodes) {
+		for (URI node : nodes) {
+			try {
+				if (http.at(node).status("sys/health") == 200) {
+					return node;
+				}
+			}
+			catch (IOException ex) {
+				// not reachable: try the next one
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return null;
+			}
+		}
+		return null;
+	}
+
+	static boolean hasMount(JsonNode mounts, String path) {
+		String key = path + "/";
+		return mounts.has(key) || (mounts.has("data") && mounts.get("data").has(key));
+	}
+
+	private static void writeKeys(VaultHttp http, int keys, int threads) throws InterruptedException, IOException {
+		AtomicLong next = new AtomicLong();
+		List<Thread> writers = new ArrayList<>();
+		List<Exception> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+		for (int t = 0; t < threads; t++) {
+			writers.add(Thread.ofPlatform().start(() -> {
+				long i;
+				while ((i = next.getAndIncrement()) < keys && failures.isEmpty()) {
+					try {
+						http.post(VaultWorkloads.kvPath(i, keys), VaultWorkloads.kvBody(i));
+					}
+					catch (IOException | InterruptedException ex) {
+						failures.add(ex);
+					}
+				}
+			}));
+		}
+		for (Thread writer : writers) {
+			writer.join();
+		}
+		if (!failures.isEmpty()) {
+			throw new IOException("writing the KV keys failed: " + failures.get(0).getMessage(), failures.get(0));
+		}
+	}
+
+}
