@@ -119,9 +119,7 @@ public class AuthMounts implements HaListener, SmartInitializingSingleton {
 		if (entry.isEmpty()) {
 			return;
 		}
-		List<StorageOp> deletes = new ArrayList<>();
-		collect(DATA_PREFIX + entry.get().uuid() + "/", deletes);
-		store(current.without(fullPath), deletes);
+		store(current.without(fullPath), this.barrier.deletesUnder(DATA_PREFIX + entry.get().uuid() + "/"));
 		this.engines.remove(entry.get().uuid());
 		this.tokens.revokeCreatedUnder(fullPath);
 	}
@@ -180,17 +178,6 @@ public class AuthMounts implements HaListener, SmartInitializingSingleton {
 		ops.add(new StorageOp.Put(AuthTable.PATH, next.serialize()));
 		this.barrier.write(ops);
 		this.table = next;
-	}
-
-	private void collect(String prefix, List<StorageOp> into) {
-		for (String entry : this.barrier.list(prefix)) {
-			if (entry.endsWith("/")) {
-				collect(prefix + entry, into);
-			}
-			else {
-				into.add(new StorageOp.Delete(prefix + entry));
-			}
-		}
 	}
 
 	private AuthTable table() {

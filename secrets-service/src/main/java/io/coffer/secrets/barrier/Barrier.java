@@ -158,6 +158,23 @@ public class Barrier {
 		this.storage.write(encrypted);
 	}
 
+	/**
+	 * Delete operations for every key below {@code prefix}, to write atomically with
+	 * whatever else changes.
+	 */
+	public List<StorageOp> deletesUnder(String prefix) {
+		List<StorageOp> deletes = new ArrayList<>();
+		for (String entry : list(prefix)) {
+			if (entry.endsWith("/")) {
+				deletes.addAll(deletesUnder(prefix + entry));
+			}
+			else {
+				deletes.add(new StorageOp.Delete(prefix + entry));
+			}
+		}
+		return deletes;
+	}
+
 	public BarrierView view(String prefix) {
 		return new BarrierView(this, prefix);
 	}

@@ -49,21 +49,9 @@ public final class BarrierView {
 	 * batch.
 	 */
 	public void deleteTree(String prefix) {
-		List<StorageOp> deletes = new java.util.ArrayList<>();
-		collect(prefix, deletes);
+		List<StorageOp> deletes = this.barrier.deletesUnder(this.prefix + checked(prefix));
 		if (!deletes.isEmpty()) {
-			write(deletes);
-		}
-	}
-
-	private void collect(String prefix, List<StorageOp> into) {
-		for (String entry : list(prefix)) {
-			if (entry.endsWith("/")) {
-				collect(prefix + entry, into);
-			}
-			else {
-				into.add(new StorageOp.Delete(prefix + entry));
-			}
+			this.barrier.write(deletes);
 		}
 	}
 

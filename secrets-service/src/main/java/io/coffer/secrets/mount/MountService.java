@@ -107,10 +107,7 @@ public class MountService {
 		if (entry.isEmpty()) {
 			return;
 		}
-		String dataPrefix = DATA_PREFIX + entry.get().uuid() + "/";
-		List<StorageOp> deletes = new java.util.ArrayList<>();
-		collect(dataPrefix, deletes);
-		store(current.without(path), deletes);
+		store(current.without(path), this.barrier.deletesUnder(DATA_PREFIX + entry.get().uuid() + "/"));
 		this.engines.remove(entry.get().uuid());
 	}
 
@@ -152,17 +149,6 @@ public class MountService {
 		ops.add(new StorageOp.Put(MountTable.PATH, next.serialize()));
 		this.barrier.write(ops);
 		this.table = next;
-	}
-
-	private void collect(String prefix, List<StorageOp> into) {
-		for (String entry : this.barrier.list(prefix)) {
-			if (entry.endsWith("/")) {
-				collect(prefix + entry, into);
-			}
-			else {
-				into.add(new StorageOp.Delete(prefix + entry));
-			}
-		}
 	}
 
 	private SecretEngine create(MountEntry mount) {
