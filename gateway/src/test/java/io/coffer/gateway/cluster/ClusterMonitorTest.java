@@ -55,6 +55,10 @@ class ClusterMonitorTest {
 
 	@Test
 	void concurrentRefreshesShareOneProbeRound() {
+		// Held answers keep the first round open while the other seven join it, however
+		// slowly this thread runs.
+		this.first.healthDelay(Duration.ofMillis(500));
+		this.second.healthDelay(Duration.ofMillis(500));
 		List<ClusterView> views = Flux.range(0, 8)
 			.flatMap((i) -> this.monitor.refresh())
 			.collectList()

@@ -55,6 +55,8 @@ public final class FakeSecretsNode {
 
 	private volatile Duration delay = Duration.ZERO;
 
+	private volatile Duration healthDelay = Duration.ZERO;
+
 	private volatile int port;
 
 	private volatile DisposableServer server;
@@ -98,6 +100,11 @@ public final class FakeSecretsNode {
 		this.delay = delay;
 	}
 
+	/** Holds every {@code sys/health} answer back this long. */
+	public void healthDelay(Duration healthDelay) {
+		this.healthDelay = healthDelay;
+	}
+
 	public List<Received> received() {
 		return List.copyOf(this.received);
 	}
@@ -110,6 +117,7 @@ public final class FakeSecretsNode {
 		this.mode = mode;
 		this.modeAfterUnseal = Mode.STANDBY;
 		this.delay = Duration.ZERO;
+		this.healthDelay = Duration.ZERO;
 		this.received.clear();
 		if (!isRunning()) {
 			bind(this.port);
@@ -158,7 +166,7 @@ public final class FakeSecretsNode {
 				request.requestHeaders().get("Authorization")));
 		response.header("Content-Type", "application/json");
 		return switch (path) {
-			case "/v1/sys/health" -> json(response, healthCode(), healthBody());
+			case "/v1/sys/health" -> Mono.delay(this.healthDelay).then(json(response, healthCode(), healthBody()));
 			case "/v1/sys/seal-status" -> json(response, 200, sealStatus());
 			case "/v1/sys/unseal" -> unseal(response, body);
 			case "/v1/sys/seal" -> seal(request, response);
