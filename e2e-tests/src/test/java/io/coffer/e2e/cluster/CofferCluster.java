@@ -29,8 +29,11 @@ import static org.awaitility.Awaitility.await;
  * A real Coffer suite for one test class (or one test run): N secrets nodes forming one
  * Hazelcast cluster and the gateway, each a separate JVM started from the jars the build
  * produced, on free ports, with a cluster name of its own and data in a temporary
- * directory. {@link #start} returns once the cluster is initialized, unsealed, has an
- * active node and a KV v2 engine at {@code secret/} (as deploy/local/run.sh leaves it).
+ * directory. {@link #start(String, int)} returns once the cluster is initialized,
+ * unsealed, has an active node and a KV v2 engine at {@code secret/} (as
+ * deploy/local/run.sh leaves it); {@link #start(ClusterOptions)} can add node arguments
+ * and leave the init to the test. Nodes and gateway can be stopped and started again on
+ * the same ports and data.
  */
 public final class CofferCluster implements AutoCloseable {
 
@@ -41,6 +44,11 @@ public final class CofferCluster implements AutoCloseable {
 	private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(4);
 
 	private static final Duration ACTIVE_TIMEOUT = Duration.ofMinutes(2);
+
+	/**
+	 * How long a stopped service may take to shut down gracefully before it is killed.
+	 */
+	private static final long STOP_GRACE_SECONDS = 30;
 
 	private final String label;
 
@@ -74,6 +82,17 @@ public final class CofferCluster implements AutoCloseable {
 	 * gateway.
 	 */
 	public static CofferCluster start(String label, int nodeCount) {
+		return start(ClusterOptions.of(label, nodeCount));
+	}
+
+	/**
+	 * Starts the nodes and the gateway as {@code options} say; returns once every process
+	 * answers HTTP (and, with {@link ClusterOptions#shamirInit()}, once the cluster is
+	 * initialized, unsealed and serving).
+	 */
+	public static CofferCluster start(ClusterOptions options) {
+		String label = options.label();
+		int nodeCount = options.nodeCount();
 		Path secretsJar = jar("coffer.secrets.jar");
 		Path gatewayJar = jar("coffer.gateway.jar");
 		List<Integer> ports = FreePorts.allocate(2 * nodeCount + 1);
@@ -100,12 +119,14 @@ public final class CofferCluster implements AutoCloseable {
 			int apiPort = ports.get(i);
 			String apiAddress = "http://127.0.0.1:" + apiPort;
 			nodeUris.add(apiAddress);
-			nodes.add(ServiceProcess.launch(id, apiPort, secretsJar, List.of("--server.port=" + apiPort,
-					"--coffer.node.id=" + id, "--coffer.node.api-address=" + apiAddress,
-					"--coffer.storage.data-dir=" + dataDir.resolve(id), "--coffer.cluster.name=" + clusterName,
-					"--coffer.cluster.bind-host=127.0.0.1", "--coffer.cluster.port=" + ports.get(nodeCount + i),
+			List<String> arguments = new ArrayList<>(List.of("--server.port=" + apiPort, "--coffer.node.id=" + id,
+					"--coffer.node.api-address=" + apiAddress, "--coffer.storage.data-dir=" + dataDir.resolve(id),
+					"--coffer.cluster.name=" + clusterName, "--coffer.cluster.bind-host=127.0.0.1",
+					"--coffer.cluster.port=" + ports.get(nodeCount + i),
 					"--coffer.cluster.members=" + String.join(",", members), "--coffer.cluster.size=" + nodeCount,
-					"--coffer.identity.verification-keys=" + verificationKey), logDir));
+					"--coffer.identity.verification-keys=" + verificationKey));
+			arguments.addAll(options.nodeArguments());
+			nodes.add(ServiceProcess.launch(id, apiPort, secretsJar, arguments, logDir));
 		}
 		int gatewayPort = ports.get(2 * nodeCount);
 		ServiceProcess gateway = ServiceProcess.launch("gateway", gatewayPort, gatewayJar,
@@ -115,7 +136,10 @@ public final class CofferCluster implements AutoCloseable {
 
 		CofferCluster cluster = new CofferCluster(label, dataDir, nodes, gateway);
 		try {
-			cluster.awaitProcessesUp();
+			cluster.awaitUp(cluster.allProcesses());
+			if (!options.shamirInit()) {
+				return cluster;
+			}
 			cluster.initialize();
 			cluster.awaitEveryNodeInitialized();
 			cluster.unseal();
@@ -137,12 +161,20 @@ public final class CofferCluster implements AutoCloseable {
 	}
 
 	public String rootToken() {
-		return this.init.rootToken();
+		return initResponse().rootToken();
 	}
 
 	/** The unseal key shares in hex, as {@code sys/init} returned them. */
 	public List<String> unsealKeys() {
-		return this.init.keys();
+		return initResponse().keys();
+	}
+
+	private InitResponse initResponse() {
+		if (this.init == null) {
+			throw new IllegalStateException(this + " was started uninitialized: its keys and root token are the "
+					+ "test's own sys/init answer");
+		}
+		return this.init;
 	}
 
 	public List<ServiceProcess> nodes() {
@@ -205,8 +237,41 @@ public final class CofferCluster implements AutoCloseable {
 			.until(() -> this.http.get("sys/health", null).status() == 200);
 	}
 
-	private void awaitProcessesUp() {
-		Stream.concat(this.nodes.stream(), Stream.of(this.gateway)).forEach((process) -> {
+	/**
+	 * Stops every secrets node at once (SIGTERM, killed if still running after a grace
+	 * period), leaving the gateway up, as an operator stopping the whole cluster.
+	 */
+	public void stopNodes() {
+		this.nodes.forEach(ServiceProcess::terminate);
+		this.nodes.forEach((node) -> node.waitForExit(STOP_GRACE_SECONDS));
+	}
+
+	/**
+	 * Starts every stopped secrets node again with its ports, data directory and
+	 * arguments; returns once each answers HTTP (sealed or not).
+	 */
+	public void startNodes() {
+		this.nodes.forEach(ServiceProcess::relaunch);
+		awaitUp(this.nodes);
+	}
+
+	public void stopGateway() {
+		this.gateway.terminate();
+		this.gateway.waitForExit(STOP_GRACE_SECONDS);
+	}
+
+	/** Starts the stopped gateway again on its port; returns once it reports healthy. */
+	public void startGateway() {
+		this.gateway.relaunch();
+		awaitUp(List.of(this.gateway));
+	}
+
+	private List<ServiceProcess> allProcesses() {
+		return Stream.concat(this.nodes.stream(), Stream.of(this.gateway)).toList();
+	}
+
+	private void awaitUp(List<ServiceProcess> processes) {
+		processes.forEach((process) -> {
 			URI probe = process.baseUri().resolve((process == this.gateway) ? "/actuator/health" : "/v1/sys/health");
 			await(process.name() + " up").atMost(STARTUP_TIMEOUT).pollInterval(Duration.ofMillis(250)).until(() -> {
 				if (!process.isAlive()) {

@@ -5,12 +5,15 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One Coffer service started from its executable jar, as deploy/local/run.sh starts it.
- * Output goes to a log file so that a failed run can be read afterwards.
+ * Output goes to a log file so that a failed run can be read afterwards. A stopped
+ * service can be started again with the same command line (ports, data directory, cluster
+ * name), as an operator restarts it; its log continues in the same file.
  */
 public final class ServiceProcess {
 
@@ -20,29 +23,58 @@ public final class ServiceProcess {
 
 	private final Path logFile;
 
-	private final Process process;
+	private final List<String> command;
 
-	private ServiceProcess(String name, URI baseUri, Path logFile, Process process) {
+	private volatile Process process;
+
+	private ServiceProcess(String name, URI baseUri, Path logFile, List<String> command) {
 		this.name = name;
 		this.baseUri = baseUri;
 		this.logFile = logFile;
-		this.process = process;
+		this.command = List.copyOf(command);
 	}
 
 	static ServiceProcess launch(String name, int port, Path jar, List<String> arguments, Path logDir) {
 		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-		Path logFile = logDir.resolve(name + ".log");
 		var command = new java.util.ArrayList<String>(List.of(java.toString(), "-Xmx384m", "-jar", jar.toString()));
 		command.addAll(arguments);
+		ServiceProcess service = new ServiceProcess(name, URI.create("http://127.0.0.1:" + port),
+				logDir.resolve(name + ".log"), command);
 		try {
 			Files.createDirectories(logDir);
-			Process process = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(logFile.toFile())
-				.start();
-			return new ServiceProcess(name, URI.create("http://127.0.0.1:" + port), logFile, process);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot start " + name, ex);
+		}
+		service.process = service.spawn(ProcessBuilder.Redirect.to(service.logFile.toFile()));
+		return service;
+	}
+
+	/**
+	 * Starts the stopped service again with its original command line, appending to its
+	 * log.
+	 */
+	void relaunch() {
+		if (isAlive()) {
+			throw new IllegalStateException(this.name + " is still running");
+		}
+		try {
+			Files.writeString(this.logFile,
+					System.lineSeparator() + "==== restarted by the test ====" + System.lineSeparator(),
+					StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot restart " + this.name, ex);
+		}
+		this.process = spawn(ProcessBuilder.Redirect.appendTo(this.logFile.toFile()));
+	}
+
+	private Process spawn(ProcessBuilder.Redirect output) {
+		try {
+			return new ProcessBuilder(this.command).redirectErrorStream(true).redirectOutput(output).start();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot start " + this.name, ex);
 		}
 	}
 
@@ -79,15 +111,16 @@ public final class ServiceProcess {
 	}
 
 	void waitForExit(long seconds) {
+		Process current = this.process;
 		try {
-			if (!this.process.waitFor(seconds, TimeUnit.SECONDS)) {
-				this.process.destroyForcibly();
-				this.process.waitFor(10, TimeUnit.SECONDS);
+			if (!current.waitFor(seconds, TimeUnit.SECONDS)) {
+				current.destroyForcibly();
+				current.waitFor(10, TimeUnit.SECONDS);
 			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			this.process.destroyForcibly();
+			current.destroyForcibly();
 		}
 	}
 
