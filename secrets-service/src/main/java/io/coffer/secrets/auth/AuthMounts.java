@@ -14,6 +14,7 @@ import io.coffer.secrets.barrier.Barrier;
 import io.coffer.secrets.engine.SecretEngine;
 import io.coffer.secrets.engine.VaultException;
 import io.coffer.secrets.mount.MountEntry;
+import io.coffer.secrets.mount.MountTable;
 import io.coffer.secrets.seal.SealEvent;
 import io.coffer.secrets.storage.HaCluster;
 import io.coffer.secrets.storage.HaListener;
@@ -37,6 +38,12 @@ public class AuthMounts implements HaListener, SmartInitializingSingleton {
 
 	private static final String DATA_PREFIX = "auth/";
 
+	/**
+	 * Where the table of auth mounts is stored. Entry paths are full request prefixes
+	 * ({@code auth/approle/}); the built-in token method is not stored.
+	 */
+	static final String TABLE_PATH = "core/auth";
+
 	private final Barrier barrier;
 
 	private final SecureRandom random;
@@ -53,7 +60,7 @@ public class AuthMounts implements HaListener, SmartInitializingSingleton {
 
 	private final Map<String, AuthMountEngine> engines = new ConcurrentHashMap<>();
 
-	private volatile AuthTable table;
+	private volatile MountTable table;
 
 	AuthMounts(Barrier barrier, SecureRandom random, HaCluster ha, TokenBackend tokenBackend, TokenIssuer issuer,
 			TokenStore tokens, List<AuthMethodFactory> factories) {
@@ -94,7 +101,7 @@ public class AuthMounts implements HaListener, SmartInitializingSingleton {
 	}
 
 	synchronized MountEntry enable(String fullPath, String type, String description, MountEntry.MountConfig config) {
-		AuthTable current = table();
+		MountTable current = table();
 		if (TokenBackend.MOUNT.path().startsWith(fullPath) || fullPath.startsWith(TokenBackend.MOUNT.path())) {
 			throw VaultException.badRequest("path is already in use at token/");
 		}
@@ -114,7 +121,7 @@ public class AuthMounts implements HaListener, SmartInitializingSingleton {
 	 * answers 204).
 	 */
 	synchronized void disable(String fullPath) {
-		AuthTable current = table();
+		MountTable current = table();
 		Optional<MountEntry> entry = current.exact(fullPath);
 		if (entry.isEmpty()) {
 			return;
@@ -125,7 +132,7 @@ public class AuthMounts implements HaListener, SmartInitializingSingleton {
 	}
 
 	synchronized MountEntry tune(String fullPath, MountEntry.MountConfig config, String description) {
-		AuthTable current = table();
+		MountTable current = table();
 		MountEntry entry = current.exact(fullPath)
 			.orElseThrow(() -> VaultException.badRequest("no auth mount at " + fullPath));
 		MountEntry next = entry.withConfig(config);
@@ -173,19 +180,19 @@ public class AuthMounts implements HaListener, SmartInitializingSingleton {
 		return factory;
 	}
 
-	private void store(AuthTable next, List<StorageOp> alsoDelete) {
+	private void store(MountTable next, List<StorageOp> alsoDelete) {
 		List<StorageOp> ops = new ArrayList<>(alsoDelete);
-		ops.add(new StorageOp.Put(AuthTable.PATH, next.serialize()));
+		ops.add(new StorageOp.Put(next.path(), next.serialize()));
 		this.barrier.write(ops);
 		this.table = next;
 	}
 
-	private AuthTable table() {
-		AuthTable current = this.table;
+	private MountTable table() {
+		MountTable current = this.table;
 		if (current == null) {
 			synchronized (this) {
 				if (this.table == null) {
-					this.table = AuthTable.load(this.barrier);
+					this.table = MountTable.load(this.barrier, TABLE_PATH);
 				}
 				current = this.table;
 			}

@@ -1,47 +1,32 @@
 package io.coffer.secrets.auth;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.coffer.secrets.mount.MountEntry;
+import io.coffer.secrets.mount.MountViews;
 
-/** Vault's JSON shapes of an auth mount ({@code sys/auth}, vault-api.md §2). */
+/**
+ * Vault's JSON shapes of an auth mount ({@code sys/auth}, vault-api.md §2): a mount's,
+ * plus the token type its logins issue.
+ */
 final class AuthViews {
+
+	private static final String TOKEN_TYPE = "default-service";
 
 	private AuthViews() {
 	}
 
+	@SuppressWarnings("unchecked")
 	static Map<String, Object> describe(MountEntry mount) {
-		Map<String, Object> out = new LinkedHashMap<>();
-		out.put("accessor", mount.accessor());
-		Map<String, Object> config = new LinkedHashMap<>();
-		config.put("default_lease_ttl", mount.config().defaultLeaseTtl());
-		config.put("max_lease_ttl", mount.config().maxLeaseTtl());
-		config.put("force_no_cache", mount.config().forceNoCache());
-		config.put("token_type", "default-service");
-		out.put("config", config);
-		out.put("description", mount.description());
-		out.put("external_entropy_access", false);
-		out.put("local", false);
-		out.put("options", mount.options().isEmpty() ? null : new LinkedHashMap<>(mount.options()));
-		out.put("plugin_version", "");
-		out.put("running_plugin_version", "");
-		out.put("running_sha256", "");
-		out.put("seal_wrap", false);
-		out.put("type", mount.type());
-		out.put("uuid", mount.uuid());
+		Map<String, Object> out = MountViews.describe(mount);
+		((Map<String, Object>) out.get("config")).put("token_type", TOKEN_TYPE);
 		return out;
 	}
 
 	/** {@code GET sys/auth/:path/tune}: effective TTLs (system values where unset). */
 	static Map<String, Object> tune(MountEntry mount) {
-		Map<String, Object> out = new LinkedHashMap<>();
-		out.put("default_lease_ttl", mount.effectiveDefaultTtl());
-		out.put("description", mount.description());
-		out.put("force_no_cache", mount.config().forceNoCache());
-		out.put("max_lease_ttl", mount.effectiveMaxTtl());
-		out.put("options", mount.options().isEmpty() ? null : new LinkedHashMap<>(mount.options()));
-		out.put("token_type", "default-service");
+		Map<String, Object> out = MountViews.tune(mount);
+		out.put("token_type", TOKEN_TYPE);
 		return out;
 	}
 

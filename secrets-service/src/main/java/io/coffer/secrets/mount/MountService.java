@@ -33,6 +33,9 @@ public class MountService {
 
 	private static final String DATA_PREFIX = "logical/";
 
+	/** Where the table of secrets mounts is stored. */
+	static final String TABLE_PATH = "core/mounts";
+
 	private final Barrier barrier;
 
 	private final SecureRandom random;
@@ -51,7 +54,7 @@ public class MountService {
 
 	/** Re-reads the table from storage and drops every engine built from the old one. */
 	public synchronized void reload() {
-		this.table = MountTable.load(this.barrier);
+		this.table = MountTable.load(this.barrier, TABLE_PATH);
 		this.engines.clear();
 	}
 
@@ -146,7 +149,7 @@ public class MountService {
 
 	private void store(MountTable next, List<StorageOp> alsoDelete) {
 		List<StorageOp> ops = new java.util.ArrayList<>(alsoDelete);
-		ops.add(new StorageOp.Put(MountTable.PATH, next.serialize()));
+		ops.add(new StorageOp.Put(next.path(), next.serialize()));
 		this.barrier.write(ops);
 		this.table = next;
 	}
@@ -168,7 +171,7 @@ public class MountService {
 		if (current == null) {
 			synchronized (this) {
 				if (this.table == null) {
-					this.table = MountTable.load(this.barrier);
+					this.table = MountTable.load(this.barrier, TABLE_PATH);
 				}
 				current = this.table;
 			}

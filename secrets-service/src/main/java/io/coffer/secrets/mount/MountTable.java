@@ -10,42 +10,50 @@ import io.coffer.secrets.core.Json;
 import tools.jackson.core.type.TypeReference;
 
 /**
- * The user-enabled secrets mounts, stored as one barrier entry so a change to the table
- * is atomic. Immutable snapshots: a change produces a new table that the caller stores.
+ * A table of user-enabled mounts (the secrets mounts, or the auth methods), stored as one
+ * barrier entry so a change to the table is atomic. Immutable snapshots: a change
+ * produces a new table that the caller stores under {@link #path()}.
  */
-final class MountTable {
-
-	static final String PATH = "core/mounts";
+public final class MountTable {
 
 	private static final TypeReference<List<MountEntry>> ENTRIES = new TypeReference<>() {
 	};
 
+	private final String path;
+
 	private final List<MountEntry> entries;
 
-	private MountTable(List<MountEntry> entries) {
+	private MountTable(String path, List<MountEntry> entries) {
+		this.path = path;
 		this.entries = entries.stream().sorted(Comparator.comparing(MountEntry::path)).toList();
 	}
 
-	static MountTable load(Barrier barrier) {
-		return barrier.get(PATH)
-			.map((bytes) -> new MountTable(Json.MAPPER.readValue(bytes, ENTRIES)))
-			.orElseGet(() -> new MountTable(List.of()));
+	/** The table stored at {@code path}; empty when nothing is stored there yet. */
+	public static MountTable load(Barrier barrier, String path) {
+		return barrier.get(path)
+			.map((bytes) -> new MountTable(path, Json.MAPPER.readValue(bytes, ENTRIES)))
+			.orElseGet(() -> new MountTable(path, List.of()));
 	}
 
-	byte[] serialize() {
+	/** The barrier path the table is stored at. */
+	public String path() {
+		return this.path;
+	}
+
+	public byte[] serialize() {
 		return Json.write(this.entries);
 	}
 
-	List<MountEntry> entries() {
+	public List<MountEntry> entries() {
 		return this.entries;
 	}
 
-	Optional<MountEntry> exact(String path) {
+	public Optional<MountEntry> exact(String path) {
 		return this.entries.stream().filter((entry) -> entry.path().equals(path)).findFirst();
 	}
 
 	/** The mount owning {@code fullPath}: the longest mount path that prefixes it. */
-	Optional<MountEntry> longestPrefix(String fullPath) {
+	public Optional<MountEntry> longestPrefix(String fullPath) {
 		MountEntry best = null;
 		for (MountEntry entry : this.entries) {
 			if ((fullPath.startsWith(entry.path()) || (fullPath + "/").equals(entry.path()))
@@ -57,23 +65,23 @@ final class MountTable {
 	}
 
 	/** A mount that this path would nest inside, or that would nest inside it. */
-	Optional<MountEntry> conflicting(String path) {
+	public Optional<MountEntry> conflicting(String path) {
 		return this.entries.stream()
 			.filter((entry) -> entry.path().startsWith(path) || path.startsWith(entry.path()))
 			.findFirst();
 	}
 
-	MountTable with(MountEntry entry) {
+	public MountTable with(MountEntry entry) {
 		List<MountEntry> next = new ArrayList<>(this.entries);
 		next.removeIf((existing) -> existing.path().equals(entry.path()));
 		next.add(entry);
-		return new MountTable(next);
+		return new MountTable(this.path, next);
 	}
 
-	MountTable without(String path) {
+	public MountTable without(String path) {
 		List<MountEntry> next = new ArrayList<>(this.entries);
 		next.removeIf((existing) -> existing.path().equals(path));
-		return new MountTable(next);
+		return new MountTable(this.path, next);
 	}
 
 }

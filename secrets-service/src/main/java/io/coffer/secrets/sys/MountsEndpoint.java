@@ -8,6 +8,7 @@ import io.coffer.secrets.engine.LogicalResponse;
 import io.coffer.secrets.engine.VaultException;
 import io.coffer.secrets.engine.cubbyhole.CubbyholeEngine;
 import io.coffer.secrets.mount.MountEntry;
+import io.coffer.secrets.mount.MountViews;
 import io.coffer.secrets.mount.MountPaths;
 import io.coffer.secrets.mount.MountRequest;
 import io.coffer.secrets.mount.MountService;

@@ -9,6 +9,7 @@ import io.coffer.secrets.engine.LogicalResponse;
 import io.coffer.secrets.engine.Operation;
 import io.coffer.secrets.engine.VaultException;
 import io.coffer.secrets.mount.MountEntry;
+import io.coffer.secrets.mount.MountViews;
 import io.coffer.secrets.mount.MountService;
 import io.coffer.secrets.policy.PolicyService;
 import io.coffer.secrets.token.Caller;

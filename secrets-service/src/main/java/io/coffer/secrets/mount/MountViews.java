@@ -1,17 +1,18 @@
-package io.coffer.secrets.sys;
+package io.coffer.secrets.mount;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.coffer.secrets.mount.MountEntry;
-
-/** Vault's JSON shape of a mount (vault-api.md §2). */
-final class MountViews {
+/**
+ * Vault's JSON shapes of a secrets or auth mount (vault-api.md §2); auth mounts add their
+ * token type on top.
+ */
+public final class MountViews {
 
 	private MountViews() {
 	}
 
-	static Map<String, Object> describe(MountEntry mount) {
+	public static Map<String, Object> describe(MountEntry mount) {
 		Map<String, Object> out = new LinkedHashMap<>();
 		out.put("accessor", mount.accessor());
 		out.put("config", config(mount));
@@ -28,7 +29,7 @@ final class MountViews {
 		return out;
 	}
 
-	static Map<String, Object> config(MountEntry mount) {
+	public static Map<String, Object> config(MountEntry mount) {
 		Map<String, Object> config = new LinkedHashMap<>();
 		config.put("default_lease_ttl", mount.config().defaultLeaseTtl());
 		config.put("max_lease_ttl", mount.config().maxLeaseTtl());
@@ -37,10 +38,10 @@ final class MountViews {
 	}
 
 	/**
-	 * {@code GET sys/mounts/:path/tune}: effective TTLs, i.e. the system values where the
-	 * mount sets none.
+	 * {@code GET sys/mounts/:path/tune} and {@code sys/auth/:path/tune}: effective TTLs,
+	 * i.e. the system values where the mount sets none.
 	 */
-	static Map<String, Object> tune(MountEntry mount) {
+	public static Map<String, Object> tune(MountEntry mount) {
 		Map<String, Object> out = new LinkedHashMap<>();
 		out.put("default_lease_ttl", mount.effectiveDefaultTtl());
 		out.put("max_lease_ttl", mount.effectiveMaxTtl());
