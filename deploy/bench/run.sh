@@ -13,7 +13,7 @@ Usage: deploy/bench/run.sh [--data-dir DIR] [--start-suite] [bench options...]
 
 Runs the Coffer benchmark (module bench/) against the suite of deploy/local/run.sh on 127.0.0.1: the OpenBao
 mix (90% KV v2 reads / 10% writes at 500 req/s, keep-alive on and off), maximum KV v2 read and write, token
-create and transit encrypt, and in the same run the limits: the gateway proxying sys/health vs. a node
+create and transit encrypt and decrypt, and in the same run the limits: the gateway proxying sys/health vs. a node
 directly, raw Hazelcast CP commits (an embedded 3-member group) and RocksDB synced writes on this disk.
 Prints a table; writes bench-results/<UTC time>.json.
 

@@ -19,7 +19,7 @@ public record BenchOptions(URI address, List<URI> nodes, Path initFile, double r
 		Set<String> scenarios, Path outDir, Path diskDir) {
 
 	public static final List<String> ALL_SCENARIOS = List.of("proxy", "kv-read", "kv-write", "mix", "mix-close",
-			"token-create", "transit-encrypt", "cp", "rocksdb");
+			"token-create", "transit-encrypt", "transit-decrypt", "cp", "rocksdb");
 
 	static final String USAGE = """
 			Usage: java -jar bench/target/coffer-bench.jar [options]   (or deploy/bench/run.sh [options])

@@ -90,6 +90,10 @@ final class BenchPlan {
 		if (this.options.runs("transit-encrypt")) {
 			closed("transit-encrypt-1k-max", this.workloads.transitEncrypt(this.http));
 		}
+		if (this.options.runs("transit-decrypt")) {
+			closed("transit-decrypt-1k-max",
+					this.workloads.transitDecrypt(this.http, Fixtures.transitCiphertext(this.http, this.workloads)));
+		}
 		if (this.options.runs("cp")) {
 			cpLimits();
 		}

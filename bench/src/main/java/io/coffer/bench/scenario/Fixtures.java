@@ -35,6 +35,14 @@ public final class Fixtures {
 		writeKeys(http, workloads.keys(), threads);
 	}
 
+	/** A ciphertext of the 1 KiB transit plaintext under the bench key. */
+	public static String transitCiphertext(VaultHttp http, VaultWorkloads workloads)
+			throws IOException, InterruptedException {
+		String reply = http.post(VaultWorkloads.TRANSIT_MOUNT + "/encrypt/" + VaultWorkloads.TRANSIT_KEY,
+				workloads.transitEncryptBody());
+		return JSON.readTree(reply).path("data").path("ciphertext").asText();
+	}
+
 	/** The node that answers 200 on sys/health (standbys answer 429), or null. */
 	public static URI activeNode(VaultHttp http, List<URI> nodes) {
 		for (URI node : nodes) {

@@ -94,6 +94,19 @@ public final class VaultWorkloads {
 	}
 
 	/**
+	 * Decrypts the same 1 KiB ciphertext (made once by
+	 * {@link Fixtures#transitCiphertext}).
+	 */
+	public Workload transitDecrypt(VaultHttp http, String ciphertext) {
+		String body = "{\"ciphertext\":\"" + ciphertext + "\"}";
+		return Workload.of("transit-decrypt", (seq) -> http.post(TRANSIT_MOUNT + "/decrypt/" + TRANSIT_KEY, body));
+	}
+
+	String transitEncryptBody() {
+		return this.transitBody;
+	}
+
+	/**
 	 * Every request type in turn, so that the JIT of every process has compiled the paths
 	 * the scenarios take before the first one is measured.
 	 */
