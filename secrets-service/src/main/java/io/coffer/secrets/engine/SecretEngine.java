@@ -22,4 +22,12 @@ public interface SecretEngine {
 		return true;
 	}
 
+	/**
+	 * Whether this engine does the same for {@code create} as for {@code update}, so that
+	 * the existence check only matters when the caller's ACL tells them apart.
+	 */
+	default boolean treatsCreateAsUpdate() {
+		return false;
+	}
+
 }

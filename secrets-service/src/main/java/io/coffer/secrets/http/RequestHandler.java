@@ -96,7 +96,7 @@ public class RequestHandler {
 		Target target = target(path);
 		LogicalRequest logical = new LogicalRequest(request.operation(), target.relative(path), request.data(),
 				target.mount(), request.requestId());
-		logical = withExistence(logical, target.engine(), caller);
+		logical = withExistence(logical, target.engine(), caller, path);
 		// Logins and the wrapping-token paths are unauthenticated in Vault (no ACL
 		// applies); the preflight checks reachability itself.
 		if (!caller.entry().isLoginCaller() && !path.startsWith("sys/internal/ui/mounts")) {
@@ -175,10 +175,16 @@ public class RequestHandler {
 
 	/**
 	 * Vault's existence check: a write to an absent path is {@code create}, to a present
-	 * one {@code update}. In the cubbyhole, what exists depends on the caller.
+	 * one {@code update}. In the cubbyhole, what exists depends on the caller. Skipped
+	 * when neither the engine nor the caller's ACL would act on the answer (a KV write by
+	 * a caller granted both or neither): it costs a storage read and decode per write.
 	 */
-	private LogicalRequest withExistence(LogicalRequest request, SecretEngine engine, Caller caller) {
+	private LogicalRequest withExistence(LogicalRequest request, SecretEngine engine, Caller caller, String path) {
 		if (request.operation() != Operation.UPDATE) {
+			return request;
+		}
+		if (engine.treatsCreateAsUpdate() && (caller.entry().isLoginCaller()
+				|| !this.policies.separatesCreateFromUpdate(caller.entry().policies(), path))) {
 			return request;
 		}
 		boolean exists = (engine == this.cubbyhole) ? this.cubbyhole.exists(request, caller) : engine.exists(request);

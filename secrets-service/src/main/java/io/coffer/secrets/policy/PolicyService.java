@@ -72,6 +72,23 @@ public class PolicyService {
 	}
 
 	/**
+	 * Whether the policies grant exactly one of {@code create} and {@code update} on the
+	 * path, i.e. whether a write's ACL decision depends on the existence check.
+	 */
+	public boolean separatesCreateFromUpdate(List<String> policies, String path) {
+		List<String> names = normalized(policies);
+		if (names.contains(PolicyStore.ROOT)) {
+			return false;
+		}
+		return acl(names).lookup(strip(path), false)
+			.map(Acl.Match::permissions)
+			.filter((permissions) -> !permissions.denies())
+			.map((permissions) -> permissions.capabilities().contains(Capability.CREATE) != permissions.capabilities()
+				.contains(Capability.UPDATE))
+			.orElse(false);
+	}
+
+	/**
 	 * What {@code sys/capabilities} reports: sorted capability names, {@code ["root"]}
 	 * for root, {@code ["deny"]} when nothing is granted.
 	 */

@@ -42,6 +42,11 @@ final class KvV1Engine implements SecretEngine {
 	}
 
 	@Override
+	public boolean treatsCreateAsUpdate() {
+		return true;
+	}
+
+	@Override
 	public boolean exists(LogicalRequest request) {
 		return this.view.get(KvStorageKeys.v1Entry(request.path())).isPresent();
 	}

@@ -62,6 +62,11 @@ final class KvV2Engine implements SecretEngine {
 	}
 
 	@Override
+	public boolean treatsCreateAsUpdate() {
+		return true;
+	}
+
+	@Override
 	public boolean exists(LogicalRequest request) {
 		String path = request.path();
 		if (path.startsWith("data/")) {
