@@ -19,10 +19,8 @@ import io.coffer.secrets.http.NodeClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,9 +37,6 @@ class InternalIdentityTest {
 
 	@LocalServerPort
 	int port;
-
-	@Autowired
-	JwtDecoder internalIdentityDecoder;
 
 	NodeClient signed;
 
@@ -140,21 +135,6 @@ class InternalIdentityTest {
 
 		assertThat(response.status()).isEqualTo(413);
 		assertThat(response.json()).isEqualTo(Map.of("errors", List.of("http: request body too large")));
-	}
-
-	/** The node's own decoder, timed on fresh identities (each request brings one). */
-	@Test
-	void verificationCostPerRequestIsPrinted() {
-		List<String> identities = java.util.stream.IntStream.range(0, 600)
-			.mapToObj((i) -> TestIdentities.valid())
-			.toList();
-		identities.subList(0, 300).forEach(this.internalIdentityDecoder::decode);
-		long start = System.nanoTime();
-		identities.subList(300, 600).forEach(this.internalIdentityDecoder::decode);
-		double micros = (System.nanoTime() - start) / 1_000.0 / 300;
-		System.out.printf("Node-side internal identity verification: %.1f µs per request%n", micros);
-
-		assertThat(micros).isLessThan(10_000);
 	}
 
 	private static JWTClaimsSet.Builder claims() {

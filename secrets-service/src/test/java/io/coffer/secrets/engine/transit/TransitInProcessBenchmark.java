@@ -14,8 +14,8 @@ import static io.coffer.secrets.engine.transit.TransitFixture.mapOf;
  * The transit engine's own rate for aes256-gcm96 with 1 KiB payloads: encrypt and decrypt
  * through {@code SecretEngine.handle} over an unsealed in-memory barrier (key read,
  * barrier decrypt, JSON decode, AES-GCM, response), without HTTP. A program, not a test:
- * run it with {@code deploy/bench/transit-inprocess.sh}; the HTTP figures come from the
- * benchmark harness ({@code transit-encrypt-1k-max}, {@code transit-decrypt-1k-max}).
+ * run it with {@code deploy/bench/inprocess.sh}; the HTTP figures come from the benchmark
+ * harness ({@code transit-encrypt-1k-max}, {@code transit-decrypt-1k-max}).
  */
 public final class TransitInProcessBenchmark {
 

@@ -4,22 +4,20 @@ import java.util.Arrays;
 import java.util.List;
 
 import io.coffer.secrets.engine.Operation;
-import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Prints the cost of the per-request authorization decision (the figure the
- * tokens/policies issue asks for): with the compiled ACL cached, and uncached (a policy
- * write invalidates the cache before every check, as a policy change does). Asserts only
- * the decisions, never the timings.
+ * The cost of the per-request authorization decision: with the compiled ACL cached, and
+ * uncached (the cache invalidated before every check, as a policy change does). A
+ * program, not a test: run it with {@code deploy/bench/inprocess.sh}.
  */
-class AclOverheadTest {
+public final class AclOverheadBenchmark {
 
 	private static final int ROUNDS = 20_000;
 
-	@Test
-	void printsAuthorizationOverheadCachedAndUncached() {
+	private AclOverheadBenchmark() {
+	}
+
+	public static void main(String[] args) {
 		PolicyFixture fixture = new PolicyFixture();
 		for (int i = 0; i < 20; i++) {
 			fixture.policy("team" + i,
@@ -30,18 +28,22 @@ class AclOverheadTest {
 		List<String> policies = List.of("default", "team3", "team7", "team11");
 
 		long[] cached = measure(ROUNDS,
-				() -> assertThat(fixture.check(policies, "secret/data/team7/app/config", Operation.READ).allowed())
-					.isTrue());
+				() -> expect(fixture.check(policies, "secret/data/team7/app/config", Operation.READ).allowed(), true));
 		long[] uncached = measure(ROUNDS / 10, () -> {
 			fixture.store.invalidate();
-			assertThat(fixture.check(policies, "secret/data/team9/app", Operation.READ).allowed()).isFalse();
+			expect(fixture.check(policies, "secret/data/team9/app", Operation.READ).allowed(), false);
 		});
 
 		System.out.printf("ACL decision, cached:   p50 %.1f us, p99 %.1f us (%d checks)%n", pct(cached, 50),
 				pct(cached, 99), cached.length);
 		System.out.printf("ACL decision, uncached: p50 %.1f us, p99 %.1f us (%d checks, compile from storage)%n",
 				pct(uncached, 50), pct(uncached, 99), uncached.length);
-		assertThat(fixture.check(policies, "secret/data/x/shared", Operation.READ).allowed()).isTrue();
+	}
+
+	private static void expect(boolean allowed, boolean expected) {
+		if (allowed != expected) {
+			throw new IllegalStateException("unexpected ACL decision: " + allowed);
+		}
 	}
 
 	private static long[] measure(int rounds, Runnable check) {
