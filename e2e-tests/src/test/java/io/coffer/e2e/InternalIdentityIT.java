@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Nodes serve only the gateway: a call straight to a node's port is refused unless it is
  * one of the node's own unauthenticated endpoints, while the same call through the
- * gateway (which signs an internal identity per request) works.
+ * gateway (which sends its signed internal identity with every request) works.
  */
 class InternalIdentityIT {
 

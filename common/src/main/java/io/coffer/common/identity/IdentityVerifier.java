@@ -34,7 +34,8 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
  * only, signed by one of the configured public keys (picked by {@code kid}; several keys
  * while a key is rotated), {@code iss=coffer-gateway}, {@code aud=coffer-secrets}, a
  * {@code jti}, and a lifetime of at most {@link InternalIdentity#LIFETIME} that covers
- * now, give or take the clock skew.
+ * now, give or take the clock skew. Identities that verified are remembered until they
+ * expire ({@link VerifiedIdentityCache}).
  */
 public final class IdentityVerifier {
 
@@ -42,6 +43,11 @@ public final class IdentityVerifier {
 	}
 
 	public static JwtDecoder decoder(List<ECPublicKey> keys, Clock clock, Duration clockSkew) {
+		return new VerifiedIdentityCache(verifier(keys, clock, clockSkew), clock, clockSkew);
+	}
+
+	/** The checks themselves, without the cache: one ECDSA verification per call. */
+	static JwtDecoder verifier(List<ECPublicKey> keys, Clock clock, Duration clockSkew) {
 		if (keys.isEmpty()) {
 			throw new IllegalArgumentException("at least one identity verification key is needed");
 		}

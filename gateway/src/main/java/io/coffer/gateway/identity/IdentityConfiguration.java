@@ -17,9 +17,10 @@ public class IdentityConfiguration {
 
 	@Bean
 	public NodeRequestHeaders nodeRequestHeaders(IdentityProperties properties, SecureRandom secureRandom,
-			Clock clock) {
+			Clock clock, RequestIds requestIds) {
 		return new NodeRequestHeaders(
-				new IdentitySigner(SigningKeys.loadOrGenerate(properties.signingKey(), secureRandom), clock));
+				new IdentitySigner(SigningKeys.loadOrGenerate(properties.signingKey(), secureRandom), clock), clock,
+				requestIds);
 	}
 
 	@Bean

@@ -11,9 +11,10 @@ import org.springframework.core.Ordered;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Signs every proxied request. It runs after {@link ClusterRoutingFilter}, once per
- * attempt, so a request retried on another node during a failover carries an identity
- * signed for that attempt rather than one that may have expired meanwhile.
+ * Gives every proxied request the gateway's current identity. It runs after
+ * {@link ClusterRoutingFilter}, once per attempt, so a request retried on another node
+ * during a failover carries the identity current at that attempt rather than one that may
+ * have expired meanwhile.
  */
 public class InternalIdentityFilter implements GlobalFilter, Ordered {
 

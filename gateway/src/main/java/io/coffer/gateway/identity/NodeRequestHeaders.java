@@ -1,36 +1,39 @@
 package io.coffer.gateway.identity;
 
+import java.time.Clock;
+
 import io.coffer.common.VaultHeaders;
 import io.coffer.common.identity.IdentitySigner;
 import io.coffer.common.identity.InternalIdentity;
+import io.coffer.gateway.web.RequestIds;
 
 import org.springframework.http.HttpHeaders;
 
 /**
  * The headers every request to a node gets, whichever way the gateway sends it (proxy
  * route, seal fan-out, health probe): the client's Vault token in {@code X-Vault-Token}
- * and a fresh identity signed by the gateway in place of anything a client sent under
- * that name.
+ * and the gateway's current identity ({@link SharedIdentity}) in place of anything a
+ * client sent under that name.
  */
 public final class NodeRequestHeaders {
 
 	private static final String BEARER = "Bearer ";
 
-	private final IdentitySigner signer;
+	private final SharedIdentity identity;
 
-	public NodeRequestHeaders(IdentitySigner signer) {
-		this.signer = signer;
+	public NodeRequestHeaders(IdentitySigner signer, Clock clock, RequestIds ids) {
+		this.identity = new SharedIdentity(signer, clock, ids::next);
 	}
 
 	/**
 	 * Prepares {@code headers} in place.
 	 * @param requestId the request's {@code X-Coffer-Request-Id} (set here if the call
-	 * had none, e.g. a health probe), carried as the identity's {@code jti}
+	 * had none, e.g. a health probe)
 	 */
 	public void prepare(HttpHeaders headers, String requestId) {
 		useBearerAsVaultToken(headers);
 		headers.set(VaultHeaders.COFFER_REQUEST_ID, requestId);
-		headers.set(InternalIdentity.HEADER, this.signer.sign(requestId));
+		headers.set(InternalIdentity.HEADER, this.identity.token());
 	}
 
 	/**
