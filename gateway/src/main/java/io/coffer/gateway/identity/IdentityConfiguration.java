@@ -16,8 +16,8 @@ import org.springframework.context.annotation.Configuration;
 public class IdentityConfiguration {
 
 	@Bean
-	public NodeRequestHeaders nodeRequestHeaders(IdentityProperties properties, SecureRandom secureRandom,
-			Clock clock, RequestIds requestIds) {
+	public NodeRequestHeaders nodeRequestHeaders(IdentityProperties properties, SecureRandom secureRandom, Clock clock,
+			RequestIds requestIds) {
 		return new NodeRequestHeaders(
 				new IdentitySigner(SigningKeys.loadOrGenerate(properties.signingKey(), secureRandom), clock), clock,
 				requestIds);

@@ -1,8 +1,8 @@
 package io.coffer.gateway.identity;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -10,8 +10,8 @@ import io.coffer.common.identity.IdentitySigner;
 
 /**
  * The identity the gateway sends with every call to a node, signed anew every
- * {@link #REUSE} rather than per request: an ES256 signature costs the gateway about
- * 0.1 ms and its verification a node about 0.3 ms, more than the rest of a KV read. Nodes
+ * {@link #REUSE} rather than per request: an ES256 signature costs the gateway about 0.1
+ * ms and its verification a node about 0.3 ms, more than the rest of a KV read. Nodes
  * remember identities that verified until they expire, so a reused one costs them
  * nothing. Each identity still lives 30 s at most; one is at most {@code REUSE} old when
  * sent, so a node always gets at least 20 s of validity. Concurrent callers may sign a
@@ -23,13 +23,13 @@ final class SharedIdentity {
 
 	private final IdentitySigner signer;
 
-	private final Clock clock;
+	private final InstantSource clock;
 
 	private final Supplier<String> ids;
 
 	private final AtomicReference<Signed> current = new AtomicReference<>();
 
-	SharedIdentity(IdentitySigner signer, Clock clock, Supplier<String> ids) {
+	SharedIdentity(IdentitySigner signer, InstantSource clock, Supplier<String> ids) {
 		this.signer = signer;
 		this.clock = clock;
 		this.ids = ids;

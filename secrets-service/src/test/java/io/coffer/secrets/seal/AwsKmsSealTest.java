@@ -1,6 +1,5 @@
 package io.coffer.secrets.seal;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -32,24 +31,18 @@ class AwsKmsSealTest {
 
 	@BeforeAll
 	static void credentials() {
-		// The default credential chain reads these first; no real AWS account is
-		// involved.
-		System.setProperty("aws.accessKeyId", "AKIAIOSFODNN7EXAMPLE");
-		System.setProperty("aws.secretAccessKey", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+		KmsStub.useExampleCredentials();
 	}
 
 	@AfterAll
 	static void clearCredentials() {
-		System.clearProperty("aws.accessKeyId");
-		System.clearProperty("aws.secretAccessKey");
+		KmsStub.clearExampleCredentials();
 	}
 
 	@BeforeEach
 	void startKms() throws Exception {
 		this.kms = new KmsStub();
-		this.configured = new SealConfiguration().configuredSeal(new SealProperties("awskms",
-				new SealProperties.AwsKms("us-east-1", "alias/coffer", URI.create(this.kms.endpoint())), null,
-				new SealProperties.Retry(Duration.ofMillis(20), Duration.ofMillis(100))));
+		this.configured = this.kms.seal(Duration.ofMillis(20), Duration.ofMillis(100));
 	}
 
 	@AfterEach

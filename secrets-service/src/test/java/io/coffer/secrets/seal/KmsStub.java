@@ -2,9 +2,11 @@ package io.coffer.secrets.seal;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.TreeMap;
@@ -52,6 +54,27 @@ final class KmsStub implements AutoCloseable {
 
 	String endpoint() {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+	}
+
+	/** The awskms seal of a node configured against this stub. */
+	ConfiguredSeal seal(Duration initialBackoff, Duration maxBackoff) {
+		return new SealConfiguration().configuredSeal(new SealProperties("awskms",
+				new SealProperties.AwsKms("us-east-1", "alias/coffer", URI.create(endpoint())), null,
+				new SealProperties.Retry(initialBackoff, maxBackoff)));
+	}
+
+	/**
+	 * Example credentials for the SDK's default chain, which reads these system
+	 * properties first; no real AWS account is involved.
+	 */
+	static void useExampleCredentials() {
+		System.setProperty("aws.accessKeyId", "AKIAIOSFODNN7EXAMPLE");
+		System.setProperty("aws.secretAccessKey", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+	}
+
+	static void clearExampleCredentials() {
+		System.clearProperty("aws.accessKeyId");
+		System.clearProperty("aws.secretAccessKey");
 	}
 
 	void denyAccess(boolean deny) {

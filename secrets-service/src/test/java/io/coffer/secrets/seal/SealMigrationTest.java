@@ -1,6 +1,5 @@
 package io.coffer.secrets.seal;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
@@ -31,22 +30,18 @@ class SealMigrationTest {
 
 	@BeforeAll
 	static void credentials() {
-		System.setProperty("aws.accessKeyId", "AKIAIOSFODNN7EXAMPLE");
-		System.setProperty("aws.secretAccessKey", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+		KmsStub.useExampleCredentials();
 	}
 
 	@AfterAll
 	static void clearCredentials() {
-		System.clearProperty("aws.accessKeyId");
-		System.clearProperty("aws.secretAccessKey");
+		KmsStub.clearExampleCredentials();
 	}
 
 	@BeforeEach
 	void shamirCluster() throws Exception {
 		this.kms = new KmsStub();
-		this.awskms = new SealConfiguration().configuredSeal(new SealProperties("awskms",
-				new SealProperties.AwsKms("us-east-1", "alias/coffer", URI.create(this.kms.endpoint())), null,
-				new SealProperties.Retry(Duration.ofSeconds(1), Duration.ofSeconds(30))));
+		this.awskms = this.kms.seal(Duration.ofSeconds(1), Duration.ofSeconds(30));
 		this.init = TestNode.start(this.storage, ConfiguredSeal.shamir()).seal().init(3, 2);
 	}
 
