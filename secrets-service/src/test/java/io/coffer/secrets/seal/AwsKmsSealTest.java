@@ -6,11 +6,10 @@ import java.util.List;
 
 import io.coffer.secrets.engine.VaultException;
 import io.coffer.secrets.storage.InMemoryStorage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,6 +20,7 @@ import static org.awaitility.Awaitility.await;
  * endpoint override, region) against {@link KmsStub}, an in-test server speaking the KMS
  * JSON protocol.
  */
+@ExtendWith(KmsStub.ExampleCredentials.class)
 class AwsKmsSealTest {
 
 	private final InMemoryStorage storage = new InMemoryStorage();
@@ -28,16 +28,6 @@ class AwsKmsSealTest {
 	private KmsStub kms;
 
 	private ConfiguredSeal configured;
-
-	@BeforeAll
-	static void credentials() {
-		KmsStub.useExampleCredentials();
-	}
-
-	@AfterAll
-	static void clearCredentials() {
-		KmsStub.clearExampleCredentials();
-	}
 
 	@BeforeEach
 	void startKms() throws Exception {

@@ -18,6 +18,9 @@ import javax.crypto.spec.SecretKeySpec;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -65,16 +68,23 @@ final class KmsStub implements AutoCloseable {
 
 	/**
 	 * Example credentials for the SDK's default chain, which reads these system
-	 * properties first; no real AWS account is involved.
+	 * properties first, set for the test class ({@code @ExtendWith}); no real AWS account
+	 * is involved.
 	 */
-	static void useExampleCredentials() {
-		System.setProperty("aws.accessKeyId", "AKIAIOSFODNN7EXAMPLE");
-		System.setProperty("aws.secretAccessKey", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
-	}
+	static final class ExampleCredentials implements BeforeAllCallback, AfterAllCallback {
 
-	static void clearExampleCredentials() {
-		System.clearProperty("aws.accessKeyId");
-		System.clearProperty("aws.secretAccessKey");
+		@Override
+		public void beforeAll(ExtensionContext context) {
+			System.setProperty("aws.accessKeyId", "AKIAIOSFODNN7EXAMPLE");
+			System.setProperty("aws.secretAccessKey", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+		}
+
+		@Override
+		public void afterAll(ExtensionContext context) {
+			System.clearProperty("aws.accessKeyId");
+			System.clearProperty("aws.secretAccessKey");
+		}
+
 	}
 
 	void denyAccess(boolean deny) {

@@ -5,11 +5,10 @@ import java.util.List;
 
 import io.coffer.secrets.engine.VaultException;
 import io.coffer.secrets.storage.InMemoryStorage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Shamir to awskms seal migration (the transit variant runs over HTTP in
  * {@code TransitAutoUnsealTest}).
  */
+@ExtendWith(KmsStub.ExampleCredentials.class)
 class SealMigrationTest {
 
 	private final InMemoryStorage storage = new InMemoryStorage();
@@ -27,16 +27,6 @@ class SealMigrationTest {
 	private ConfiguredSeal awskms;
 
 	private InitResult init;
-
-	@BeforeAll
-	static void credentials() {
-		KmsStub.useExampleCredentials();
-	}
-
-	@AfterAll
-	static void clearCredentials() {
-		KmsStub.clearExampleCredentials();
-	}
 
 	@BeforeEach
 	void shamirCluster() throws Exception {
