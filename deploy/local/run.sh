@@ -237,6 +237,7 @@ for ((i = 0; i < nodes; i++)); do
 	node_urls+=("$url")
 	mkdir -p "$data_dir/$id"
 	launch "$id" "$secrets_jar" \
+		--server.address=127.0.0.1 \
 		--server.port=$((NODE_PORT_BASE + i)) \
 		--coffer.node.id="$id" \
 		--coffer.node.api-address="$url" \

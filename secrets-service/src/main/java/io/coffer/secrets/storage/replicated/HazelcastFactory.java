@@ -3,6 +3,7 @@ package io.coffer.secrets.storage.replicated;
 import java.util.Map;
 
 import com.hazelcast.config.Config;
+import com.hazelcast.config.JavaSerializationFilterConfig;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.config.cp.CPSubsystemConfig;
@@ -53,7 +54,24 @@ final class HazelcastFactory {
 		join.getTcpIpConfig().setEnabled(true).setMembers(cluster.members());
 
 		cpConfig(config.getCPSubsystemConfig(), settings);
+		config.getSerializationConfig().setJavaSerializationFilterConfig(deserializationFilter());
 		return config;
+	}
+
+	/**
+	 * Java deserialization accepts only the classes Coffer sends between its members
+	 * (this package's records, CP functions and copy tasks), Hazelcast's own, and the JDK
+	 * classes they contain (collections, UUID, exceptions of failed remote calls). Any
+	 * other class in a packet from the cluster port is refused before it is instantiated,
+	 * so a deserialization gadget is never loaded. Hazelcast's default list would accept
+	 * every {@code java*} class.
+	 */
+	static JavaSerializationFilterConfig deserializationFilter() {
+		JavaSerializationFilterConfig filter = new JavaSerializationFilterConfig().setDefaultsDisabled(true);
+		filter.getWhitelist()
+			.addPrefixes(HazelcastFactory.class.getPackageName() + ".", "com.hazelcast.", "[")
+			.addPackages("java.lang", "java.util", "java.util.concurrent");
+		return filter;
 	}
 
 	private static void cpConfig(CPSubsystemConfig cp, StorageSettings settings) {
