@@ -61,8 +61,13 @@ public class Barrier {
 		return this.keyring == null;
 	}
 
-	/** Creates the first keyring under {@code rootKey} and leaves the barrier sealed. */
+	/**
+	 * Creates the first keyring under {@code rootKey} and leaves the barrier sealed. The
+	 * storage log is authenticated from here on (the log key derives from the root key),
+	 * so the keyring entry itself is already signed.
+	 */
 	public void initialize(byte[] rootKey) {
+		authenticateLog(rootKey);
 		byte[] dataKey = newKey();
 		Keyring first = Keyring.first(dataKey, this.clock.instant());
 		try {
@@ -81,6 +86,7 @@ public class Barrier {
 		byte[] stored = this.storage.get(KEYRING_PATH)
 			.orElseThrow(() -> new BarrierException("barrier not initialized"));
 		Keyring loaded = Keyring.deserialize(AesGcm.decrypt(rootKey, stored, aad(KEYRING_PATH)));
+		authenticateLog(rootKey);
 		byte[] oldRoot = this.rootKey;
 		this.rootKey = rootKey.clone();
 		swap(loaded);
@@ -103,8 +109,23 @@ public class Barrier {
 		swap(Keyring.deserialize(AesGcm.decrypt(key, stored, aad(KEYRING_PATH))));
 	}
 
-	/** Drops and overwrites every key held in memory. */
+	/**
+	 * Gives storage the log key derived from {@code rootKey} (see {@link LogKey}), e.g.
+	 * for a seal migration that writes before the barrier opens.
+	 */
+	public void authenticateLog(byte[] rootKey) {
+		byte[] logKey = LogKey.derive(rootKey);
+		try {
+			this.storage.authenticateLog(logKey);
+		}
+		finally {
+			Arrays.fill(logKey, (byte) 0);
+		}
+	}
+
+	/** Drops and overwrites every key held in memory, the log key included. */
 	public synchronized void seal() {
+		this.storage.authenticateLog(null);
 		byte[] key = this.rootKey;
 		swap(null);
 		this.rootKey = null;

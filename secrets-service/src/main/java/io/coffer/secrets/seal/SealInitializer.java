@@ -60,8 +60,12 @@ final class SealInitializer {
 				config = SealConfig.shamir(request.secretShares(), request.secretThreshold());
 				protectedRootKey = RootKeyProtector.protect(rootKey, shareKey, this.random);
 			}
-			String rootToken = writeBarrierContents(rootKey);
-			this.store.replace(config, protectedRootKey, check);
+			SealConfig sealConfig = config;
+			RecoveryKeyCheck recoveryCheck = check;
+			// the seal configuration last (it marks storage initialized), while this node
+			// still holds the log key that signs it
+			String rootToken = writeBarrierContents(rootKey,
+					() -> this.store.replace(sealConfig, protectedRootKey, recoveryCheck));
 			SealConfig.KeyQuorum quorum = config.quorum();
 			List<byte[]> split = ShamirKeys.split(shareKey, quorum.shares(), quorum.threshold(), this.random);
 			List<String> hex = split.stream().map(ShamirKeys::hex).toList();
@@ -87,8 +91,11 @@ final class SealInitializer {
 		}
 	}
 
-	/** The keyring, root token and cluster identity; returns the root token. */
-	private String writeBarrierContents(byte[] rootKey) {
+	/**
+	 * The keyring, root token and cluster identity, then {@code last}; returns the root
+	 * token.
+	 */
+	private String writeBarrierContents(byte[] rootKey, Runnable last) {
 		try {
 			this.barrier.initialize(rootKey);
 			this.barrier.unseal(rootKey);
@@ -100,6 +107,7 @@ final class SealInitializer {
 					Json.write(new ClusterIdentity("vault-cluster-" + HexFormat.of().formatHex(suffix),
 							UUID.randomUUID().toString()))));
 			this.barrier.write(ops);
+			last.run();
 			return root.token();
 		}
 		finally {

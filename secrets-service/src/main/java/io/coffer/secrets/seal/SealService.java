@@ -190,7 +190,15 @@ public class SealService {
 			}
 			try {
 				if (migrating) {
-					this.migration.migrate(released, config, this.configured.provider());
+					// the migration writes as the active node before the barrier opens
+					this.barrier.authenticateLog(released.rootKey());
+					try {
+						this.migration.migrate(released, config, this.configured.provider());
+					}
+					catch (RuntimeException ex) {
+						this.barrier.seal();
+						throw ex;
+					}
 				}
 				open(released.rootKey());
 			}

@@ -35,4 +35,12 @@ public interface Storage {
 		write(List.of(new StorageOp.Delete(key)));
 	}
 
+	/**
+	 * The key that authenticates a replicated log (derived from the root key by the
+	 * barrier when {@code sys/init} creates it and at every unseal; null when the node
+	 * seals). Storage without a log ignores it.
+	 */
+	default void authenticateLog(byte[] logKey) {
+	}
+
 }

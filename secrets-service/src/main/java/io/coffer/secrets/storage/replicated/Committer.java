@@ -93,7 +93,14 @@ final class Committer implements Runnable {
 	private void commit(ActiveTerm term, List<Pending> group) {
 		List<StorageOp> ops = new ArrayList<>();
 		group.forEach((p) -> ops.addAll(p.ops()));
-		LogEntry entry = new LogEntry(term.epoch(), term.lastIndex() + 1, term.fence(), null, ops);
+		LogEntry entry = new LogEntry(term.epoch(), term.lastIndex() + 1, term.fence(), null, ops)
+			.signed(this.runtime.auth);
+		if (entry.tag() == null) {
+			// followers would refuse it; only a node holding the log key (unsealed, or
+			// during sys/init) writes data
+			fail(group, new StorageException("this node holds no log key (it is sealed): write refused"));
+			return;
+		}
 		byte[] encoded = LogCodec.encode(entry);
 		boolean appended;
 		try {

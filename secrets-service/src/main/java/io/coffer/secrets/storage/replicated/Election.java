@@ -124,11 +124,12 @@ final class Election implements Runnable {
 		try {
 			for (int attempt = 0; attempt < 5; attempt++) {
 				LogEntry head = log.head();
-				if (head == null || !catchUp(head)) {
+				if (head == null || this.runtime.admit(head) != NodeRuntime.Admission.APPLY || !catchUp(head)) {
 					return null;
 				}
 				log.archive(LogCodec.encode(head));
-				LogEntry barrier = new LogEntry(head.epoch(), head.index() + 1, fence, null, List.of());
+				LogEntry barrier = new LogEntry(head.epoch(), head.index() + 1, fence, null, List.of())
+					.signed(this.runtime.auth);
 				byte[] encoded = LogCodec.encode(barrier);
 				if (log.append(encoded)) {
 					log.archive(encoded);
@@ -148,7 +149,7 @@ final class Election implements Runnable {
 		while (!applied.equals(head.position())) {
 			LogEntry next = (applied.index() < head.index()) ? this.runtime.cpLog.read(applied.index() + 1, head)
 					: null;
-			if (next == null || !next.follows(applied)) {
+			if (next == null || !next.follows(applied) || this.runtime.admit(next) != NodeRuntime.Admission.APPLY) {
 				return false;
 			}
 			this.runtime.apply(next);

@@ -38,6 +38,8 @@ final class Follower implements Runnable {
 
 	private volatile boolean ready;
 
+	private volatile boolean waitingForKey;
+
 	private volatile boolean running = true;
 
 	private boolean signalled;
@@ -58,9 +60,23 @@ final class Follower implements Runnable {
 		return this.ready;
 	}
 
-	/** A committed entry broadcast by the active. */
+	/**
+	 * Whether this node stopped at an entry it cannot verify without the log key (it is
+	 * sealed); see {@link SealedReads}.
+	 */
+	boolean waitingForKey() {
+		return this.waitingForKey;
+	}
+
+	/** Wakes the follower, e.g. when the log key arrives. */
+	void poke() {
+		wake();
+	}
+
+	/**
+	 * A committed entry broadcast by the active (a hint: it is verified like any other).
+	 */
 	void offer(LogEntry entry) {
-		this.runtime.observeCommitted(entry.index());
 		if (this.hints.size() < MAX_BUFFERED_HINTS) {
 			this.hints.put(entry.index(), entry);
 		}
@@ -109,8 +125,9 @@ final class Follower implements Runnable {
 			Position applied = this.runtime.replica.position();
 			this.hints.headMap(applied.index(), true).clear();
 			LogEntry hint = this.hints.remove(applied.index() + 1);
-			if (hint != null && hint.follows(applied)) {
+			if (hint != null && hint.follows(applied) && this.runtime.admit(hint) == NodeRuntime.Admission.APPLY) {
 				this.runtime.apply(hint);
+				this.waitingForKey = false;
 				return true;
 			}
 			if (hint == null && this.ready && System.nanoTime() - this.lastPollNanos < POLL.toNanos()) {
@@ -131,21 +148,50 @@ final class Follower implements Runnable {
 		LogEntry head = this.runtime.cpLog.head();
 		if (head == null) {
 			this.ready = false;
+			this.waitingForKey = false;
 			this.seeder.step(applied);
 			return false;
 		}
-		this.runtime.observeCommitted(head.index());
 		if (head.position().equals(applied)) {
 			this.ready = true;
+			this.waitingForKey = false;
+			return false;
+		}
+		if (head.epoch().equals(applied.epoch()) && head.index() < applied.index()) {
+			// committed entries are never removed: a head behind this replica was planted
+			this.ready = false;
+			this.runtime.admit(head);
+			logger.warn("Node {} at {} refused the log head {}: it is behind this replica (replayed)",
+					this.runtime.nodeId(), applied, head.position());
 			return false;
 		}
 		LogEntry next = (applied.index() < head.index()) ? this.runtime.cpLog.read(applied.index() + 1, head) : null;
 		if (next != null && next.follows(applied)) {
-			this.runtime.apply(next);
-			this.ready = true;
-			return true;
+			NodeRuntime.Admission verdict = this.runtime.admit(next);
+			if (verdict == NodeRuntime.Admission.APPLY) {
+				this.runtime.apply(next);
+				this.ready = true;
+				this.waitingForKey = false;
+				return true;
+			}
+			if (verdict == NodeRuntime.Admission.WAIT) {
+				this.ready = false;
+				this.waitingForKey = true;
+				return false;
+			}
 		}
 		this.ready = false;
+		if (!this.runtime.auth.keyed()) {
+			// a copy is verified with the log key: a sealed node waits for it
+			this.waitingForKey = true;
+			return false;
+		}
+		if (this.runtime.admit(head) != NodeRuntime.Admission.APPLY || head.position().compareTo(applied) <= 0) {
+			logger.warn("Node {} at {} cannot continue the log and does not copy towards the head {}: it is not "
+					+ "authenticated or not ahead", this.runtime.nodeId(), applied, head.position());
+			return false;
+		}
+		this.runtime.observeCommitted(head.index());
 		logger.info("Node {} at {} cannot continue the log (head {}); copying a replica", this.runtime.nodeId(),
 				applied, head.position());
 		return copyFromPeer(head.epoch());

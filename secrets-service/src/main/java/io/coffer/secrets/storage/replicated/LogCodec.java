@@ -11,11 +11,13 @@ import io.coffer.secrets.storage.StorageOp;
 
 /**
  * Binary form of a {@link LogEntry}: a fixed header (readable without decoding the batch,
- * for the CP functions), the operations, and a CRC32C of everything before it.
+ * for the CP functions), the operations (together: the body, which the entry's HMAC
+ * covers), the tag (key id, 0 if none, and the 32-byte MAC) and a CRC32C of everything
+ * before it.
  */
 final class LogCodec {
 
-	private static final byte VERSION = 1;
+	private static final byte VERSION = 2;
 
 	private static final byte FLAG_GENESIS = 1;
 
@@ -28,9 +30,23 @@ final class LogCodec {
 	private LogCodec() {
 	}
 
+	private static final int TAG_BYTES = 8 + LogAuth.MAC_BYTES;
+
 	static byte[] encode(LogEntry entry) {
+		byte[] body = body(entry);
+		ByteBuffer out = ByteBuffer.allocate(body.length + TAG_BYTES + 4);
+		out.put(body);
+		LogAuth.Tag tag = entry.tag();
+		out.putLong((tag != null) ? tag.keyId() : 0);
+		out.put((tag != null) ? tag.mac() : new byte[LogAuth.MAC_BYTES]);
+		out.putInt(crc(out.array(), out.capacity() - 4));
+		return out.array();
+	}
+
+	/** What an entry's HMAC covers: every field but the tag. */
+	static byte[] body(LogEntry entry) {
 		List<byte[]> keys = new ArrayList<>(entry.ops().size());
-		int size = HEADER_BYTES + (entry.isGenesis() ? 16 : 0) + 4 + 4;
+		int size = HEADER_BYTES + (entry.isGenesis() ? 16 : 0) + 4;
 		for (StorageOp op : entry.ops()) {
 			byte[] key = op.key().getBytes(StandardCharsets.UTF_8);
 			keys.add(key);
@@ -53,17 +69,16 @@ final class LogCodec {
 				out.putInt(put.value().length).put(put.value());
 			}
 		}
-		out.putInt(crc(out.array(), size - 4));
 		return out.array();
 	}
 
 	static LogEntry decode(byte[] bytes) {
-		if (bytes.length < HEADER_BYTES + 8
+		if (bytes.length < HEADER_BYTES + 4 + TAG_BYTES + 4
 				|| crc(bytes, bytes.length - 4) != ByteBuffer.wrap(bytes).getInt(bytes.length - 4)) {
 			throw new CorruptEntryException("log entry checksum mismatch");
 		}
 		try {
-			ByteBuffer in = ByteBuffer.wrap(bytes, 0, bytes.length - 4);
+			ByteBuffer in = ByteBuffer.wrap(bytes, 0, bytes.length - 4 - TAG_BYTES);
 			Header header = readHeader(in);
 			Epoch previous = header.genesis() ? new Epoch(in.getLong(), in.getLong()) : null;
 			int count = in.getInt();
@@ -73,7 +88,15 @@ final class LogCodec {
 				String key = new String(readBytes(in), StandardCharsets.UTF_8);
 				ops.add((type == OP_PUT) ? new StorageOp.Put(key, readBytes(in)) : new StorageOp.Delete(key));
 			}
-			return new LogEntry(header.epoch(), header.index(), header.fence(), previous, ops);
+			if (in.hasRemaining()) {
+				throw new CorruptEntryException("malformed log entry");
+			}
+			ByteBuffer tagIn = ByteBuffer.wrap(bytes, bytes.length - 4 - TAG_BYTES, TAG_BYTES);
+			long keyId = tagIn.getLong();
+			byte[] mac = new byte[LogAuth.MAC_BYTES];
+			tagIn.get(mac);
+			return new LogEntry(header.epoch(), header.index(), header.fence(), previous, ops,
+					(keyId != 0) ? new LogAuth.Tag(keyId, mac) : null);
 		}
 		catch (BufferUnderflowException | IllegalArgumentException ex) {
 			throw new CorruptEntryException("malformed log entry");

@@ -13,11 +13,27 @@ import io.coffer.secrets.storage.StorageOp;
  * @param previous for the first entry of an epoch (its genesis): the epoch whose entry
  * {@code index - 1} it continues; {@code null} otherwise
  * @param ops the batch, applied atomically
+ * @param tag the writer's HMAC over all of the above ({@link LogAuth}); null when written
+ * without the log key (before {@code sys/init} created it)
  */
-record LogEntry(Epoch epoch, long index, long fence, Epoch previous, List<StorageOp> ops) {
+record LogEntry(Epoch epoch, long index, long fence, Epoch previous, List<StorageOp> ops, LogAuth.Tag tag) {
 
 	LogEntry {
 		ops = List.copyOf(ops);
+	}
+
+	LogEntry(Epoch epoch, long index, long fence, Epoch previous, List<StorageOp> ops) {
+		this(epoch, index, fence, previous, ops, null);
+	}
+
+	/** This entry tagged with {@code auth}'s key (unchanged when the node has none). */
+	LogEntry signed(LogAuth auth) {
+		return new LogEntry(this.epoch, this.index, this.fence, this.previous, this.ops,
+				auth.sign(LogCodec.body(this)));
+	}
+
+	boolean changesData() {
+		return !this.ops.isEmpty();
 	}
 
 	static LogEntry genesis(Epoch epoch, Position from) {
@@ -42,7 +58,8 @@ record LogEntry(Epoch epoch, long index, long fence, Epoch previous, List<Storag
 
 	@Override
 	public String toString() {
-		return "LogEntry[" + position() + ", fence=" + this.fence + ", ops=" + this.ops.size() + "]";
+		return "LogEntry[" + position() + ", fence=" + this.fence + ", ops=" + this.ops.size() + ", "
+				+ ((this.tag != null) ? this.tag : "unauthenticated") + "]";
 	}
 
 }

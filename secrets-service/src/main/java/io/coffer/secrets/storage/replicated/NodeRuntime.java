@@ -41,6 +41,8 @@ final class NodeRuntime {
 
 	final SecureRandom random;
 
+	final LogAuth auth;
+
 	final ReentrantLock applyLock = new ReentrantLock();
 
 	private final ITopic<byte[]> hints;
@@ -57,15 +59,18 @@ final class NodeRuntime {
 
 	private volatile ActiveMarker knownActive;
 
+	private volatile Position lastRefused;
+
 	NodeRuntime(StorageSettings settings, HazelcastInstance hazelcast, Replica replica, Clock clock,
-			SecureRandom random) {
+			SecureRandom random, LogAuth auth) {
 		this.settings = settings;
+		this.auth = auth;
 		this.hazelcast = hazelcast;
 		this.replica = replica;
 		this.clock = clock;
 		this.random = random;
 		this.cpLog = new CpLog(hazelcast, settings.tuning().logSlots());
-		this.progress = new ReplicationProgress(settings.majority());
+		this.progress = new ReplicationProgress(settings.majority(), auth);
 		this.hints = hazelcast.getTopic(CpNames.HINT_TOPIC);
 		this.reports = hazelcast.getTopic(CpNames.APPLIED_TOPIC);
 		this.activeMarker = new Lazy<>(() -> hazelcast.getCPSubsystem().getAtomicReference(CpNames.ACTIVE_NODE));
@@ -132,9 +137,36 @@ final class NodeRuntime {
 	}
 
 	void report() {
-		AppliedReport report = new AppliedReport(nodeId(), member(), this.replica.position());
+		AppliedReport report = new AppliedReport(nodeId(), member(), this.replica.position()).signed(this.auth);
 		this.progress.onReport(report);
 		broadcast(() -> this.reports.publishAsync(report));
+	}
+
+	/** A report from the topic; see {@link ReplicationProgress#receive}. */
+	void receive(AppliedReport report) {
+		this.progress.receive(report);
+	}
+
+	/** Whether this node may apply {@code entry}; see STORAGE.md "Authenticated log". */
+	Admission admit(LogEntry entry) {
+		Admission verdict = LogAdmission.verdict(this.auth, entry);
+		if (verdict == Admission.REFUSE && !entry.position().equals(this.lastRefused)) {
+			this.lastRefused = entry.position();
+			logger.warn("Node {} refused log entry {}: {}", nodeId(), entry, LogAdmission.reason(this.auth, entry));
+		}
+		return verdict;
+	}
+
+	/** What {@link #admit} decides about an entry. */
+	enum Admission {
+
+		/** Verified (or changes no data): apply it. */
+		APPLY,
+		/** Changes data and this node has no key to verify it (sealed): wait. */
+		WAIT,
+		/** Forged, replayed, or tagged with another key: never apply it. */
+		REFUSE
+
 	}
 
 	void publishHint(byte[] entry) {

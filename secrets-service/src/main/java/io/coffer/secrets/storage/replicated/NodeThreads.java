@@ -35,7 +35,7 @@ final class NodeThreads {
 		this.runtime = runtime;
 		this.snapshots = snapshots;
 		this.follower = new Follower(runtime, new Seeder(runtime),
-				new ReplicaCopier(runtime.hazelcast, runtime.replica));
+				new ReplicaCopier(runtime.hazelcast, runtime.replica, runtime.auth));
 		this.election = new Election(runtime, this.follower);
 		this.committer = new Committer(runtime);
 		this.membership = new CpMembership(runtime.hazelcast, runtime.settings.cluster().cpMemberCount());
@@ -45,6 +45,10 @@ final class NodeThreads {
 		this.threads = List.of(Thread.ofPlatform().daemon().name(prefix + "follower").unstarted(this.follower),
 				Thread.ofPlatform().daemon().name(prefix + "election").unstarted(this.election),
 				Thread.ofPlatform().daemon().name(prefix + "committer").unstarted(this.committer));
+	}
+
+	Follower follower() {
+		return this.follower;
 	}
 
 	Election election() {
@@ -61,8 +65,7 @@ final class NodeThreads {
 
 	void start() {
 		this.runtime.hints().addMessageListener(this::onHint);
-		this.runtime.reports()
-			.addMessageListener((message) -> this.runtime.progress.onReport(message.getMessageObject()));
+		this.runtime.reports().addMessageListener((message) -> this.runtime.receive(message.getMessageObject()));
 		this.threads.forEach(Thread::start);
 		every(Duration.ofSeconds(1), this.runtime::report);
 		every(Duration.ofMillis(500), () -> {

@@ -30,15 +30,28 @@ final class ReplicaCopier {
 
 	private final Replica replica;
 
-	ReplicaCopier(HazelcastInstance hazelcast, Replica replica) {
+	private final LogAuth auth;
+
+	ReplicaCopier(HazelcastInstance hazelcast, Replica replica, LogAuth auth) {
 		this.hazelcast = hazelcast;
 		this.replica = replica;
+		this.auth = auth;
 	}
 
+	/**
+	 * Copies the source's replica if it is ahead of this one: a copy never moves a
+	 * replica back (the position orders by epoch first, so leaving an abandoned history
+	 * for a later epoch is ahead).
+	 */
 	void copyFrom(Member source) {
 		long started = System.nanoTime();
 		IExecutorService executor = this.hazelcast.getExecutorService(CpNames.COPY_EXECUTOR);
 		SnapshotSource.Opened opened = call(executor, new SnapshotTasks.Open(), source);
+		Position mine = this.replica.position();
+		if (opened.position().compareTo(mine) <= 0) {
+			throw new StorageException("refused a replica copy at " + opened.position() + " from " + source.getAddress()
+					+ ": not ahead of this replica at " + mine);
+		}
 		MessageDigest digest = ReplicaSnapshot.sha256();
 		ReplicaSnapshot.digestPosition(digest, opened.position());
 		long keys = 0;
@@ -51,8 +64,13 @@ final class ReplicaCopier {
 				incoming.putRaw(chunk.keys(), chunk.values());
 				keys += chunk.keys().size();
 				if (chunk.last()) {
-					if (!MessageDigest.isEqual(digest.digest(), chunk.digest())) {
-						throw new StorageException("copied replica failed its checksum; discarded");
+					byte[] expected = this.auth.copyTag(digest.digest());
+					if (expected == null || !MessageDigest.isEqual(expected, chunk.digest())) {
+						logger.warn(
+								"Refused a replica copy at {} from {}: its HMAC does not verify with this "
+										+ "node's log key (forged, or another cluster)",
+								opened.position(), source.getAddress());
+						throw new StorageException("copied replica failed its keyed checksum; discarded");
 					}
 					break;
 				}

@@ -39,10 +39,13 @@ public final class ReplicatedStorage implements Storage, HaCluster, AutoCloseabl
 
 	private final NodeThreads threads;
 
+	private final SealedReads sealedReads;
+
 	private ReplicatedStorage(NodeRuntime runtime, SnapshotSource snapshots) {
 		this.runtime = runtime;
 		this.snapshots = snapshots;
 		this.threads = new NodeThreads(runtime, snapshots);
+		this.sealedReads = new SealedReads(runtime, this.threads.follower());
 	}
 
 	public static ReplicatedStorage start(StorageSettings settings) {
@@ -55,7 +58,8 @@ public final class ReplicatedStorage implements Storage, HaCluster, AutoCloseabl
 	 */
 	public static ReplicatedStorage start(StorageSettings settings, Clock clock, SecureRandom random) {
 		Replica replica = Replica.open(settings.dataDir());
-		SnapshotSource snapshots = new SnapshotSource(replica, clock);
+		LogAuth auth = new LogAuth();
+		SnapshotSource snapshots = new SnapshotSource(replica, clock, auth);
 		HazelcastInstance hazelcast;
 		try {
 			hazelcast = HazelcastFactory.start(settings, snapshots);
@@ -66,7 +70,7 @@ public final class ReplicatedStorage implements Storage, HaCluster, AutoCloseabl
 		}
 		try {
 			ReplicatedStorage storage = new ReplicatedStorage(
-					new NodeRuntime(settings, hazelcast, replica, clock, random), snapshots);
+					new NodeRuntime(settings, hazelcast, replica, clock, random, auth), snapshots);
 			storage.threads.start();
 			return storage;
 		}
@@ -79,12 +83,41 @@ public final class ReplicatedStorage implements Storage, HaCluster, AutoCloseabl
 
 	@Override
 	public Optional<byte[]> get(String key) {
-		return this.runtime.replica.get(key);
+		return this.sealedReads.applies() ? this.sealedReads.get(key) : this.runtime.replica.get(key);
 	}
 
 	@Override
 	public List<String> list(String prefix) {
-		return this.runtime.replica.list(prefix);
+		return this.sealedReads.applies() ? this.sealedReads.list(prefix) : this.runtime.replica.list(prefix);
+	}
+
+	/**
+	 * Installs the log key (or forgets it: null). With a key, waits up to 5 s for the
+	 * replica to apply what it could not verify before, so a node just unsealed reads its
+	 * own, verified replica.
+	 */
+	@Override
+	public void authenticateLog(byte[] logKey) {
+		this.runtime.auth.use(logKey);
+		if (logKey == null) {
+			return;
+		}
+		// reports accepted while keyless were unverified: from now on only signed ones
+		// count
+		this.runtime.progress.forgetAll();
+		this.runtime.report();
+		Follower follower = this.threads.follower();
+		follower.poke();
+		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+		while (follower.waitingForKey() && System.nanoTime() < deadline) {
+			try {
+				Thread.sleep(10);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
 	}
 
 	@Override

@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * The latest applied position reported by every node, and the writes waiting for a
  * majority of them. A write of entry n in epoch E is acknowledged once a majority of the
@@ -18,14 +21,41 @@ import java.util.concurrent.CompletableFuture;
  */
 final class ReplicationProgress {
 
+	private static final Logger logger = LoggerFactory.getLogger(ReplicationProgress.class);
+
 	private final int majority;
+
+	private final LogAuth auth;
+
+	private String lastRefused;
 
 	private final Map<String, AppliedReport> reports = new HashMap<>();
 
 	private final TreeMap<Long, List<Waiter>> waiting = new TreeMap<>();
 
-	ReplicationProgress(int majority) {
+	ReplicationProgress(int majority, LogAuth auth) {
 		this.majority = majority;
+		this.auth = auth;
+	}
+
+	/**
+	 * A report from another node: with the log key only a report whose MAC verifies
+	 * counts (a forged, replayed-for-another-member or unsigned one is dropped and
+	 * logged); without it (sealed) reports are only hints for choosing a peer to read
+	 * from, and complete nothing, because a node without the key writes nothing.
+	 */
+	synchronized void receive(AppliedReport report) {
+		if (this.auth.keyed() && !this.auth.verifyReport(report.body(), report.mac())) {
+			String who = report.nodeId() + "@" + report.member();
+			if (!who.equals(this.lastRefused)) {
+				this.lastRefused = who;
+				logger.warn("Refused an applied report for node {} at {}: {}", report.nodeId(), report.position(),
+						(report.mac() == null) ? "unsigned (its sender holds no log key)"
+								: "its HMAC does not verify with this node's log key (forged or replayed)");
+			}
+			return;
+		}
+		onReport(report);
 	}
 
 	synchronized void onReport(AppliedReport report) {
@@ -47,6 +77,10 @@ final class ReplicationProgress {
 
 	synchronized Collection<AppliedReport> reports() {
 		return List.copyOf(this.reports.values());
+	}
+
+	synchronized void forgetAll() {
+		this.reports.clear();
 	}
 
 	synchronized void forget(String nodeId) {

@@ -39,8 +39,18 @@ final class Seeder {
 		if (!current.seed().equals(this.runtime.nodeId())) {
 			return;
 		}
+		if (!this.runtime.auth.keyed() && !mine.equals(Position.EMPTY)) {
+			// every node refuses an unauthenticated genesis after data exists (it could
+			// redirect the history): this node seeds once it is unsealed
+			if (this.lastWaitingFor != 0) {
+				logger.info("Node {} seeds the next log epoch once it is unsealed (it holds the highest position)",
+						this.runtime.nodeId());
+				this.lastWaitingFor = 0;
+			}
+			return;
+		}
 		Epoch epoch = new Epoch(mine.epoch().ordinal() + 1, this.runtime.random.nextLong());
-		byte[] genesis = LogCodec.encode(LogEntry.genesis(epoch, mine));
+		byte[] genesis = LogCodec.encode(LogEntry.genesis(epoch, mine).signed(this.runtime.auth));
 		if (this.runtime.cpLog.append(genesis)) {
 			this.runtime.cpLog.archive(genesis);
 			logger.info("Node {} seeded log epoch {} after its position {}", this.runtime.nodeId(), epoch, mine);

@@ -22,14 +22,20 @@ final class SnapshotSource {
 
 	private final Clock clock;
 
+	private final LogAuth auth;
+
 	private final Map<UUID, Session> sessions = new ConcurrentHashMap<>();
 
-	SnapshotSource(Replica replica, Clock clock) {
+	SnapshotSource(Replica replica, Clock clock, LogAuth auth) {
 		this.replica = replica;
 		this.clock = clock;
+		this.auth = auth;
 	}
 
 	Opened open() {
+		if (!this.auth.keyed()) {
+			throw new IllegalStateException("this node is sealed: it has no log key to sign a replica copy");
+		}
 		ReplicaSnapshot snapshot = this.replica.snapshot();
 		UUID id = UUID.randomUUID();
 		this.sessions.put(id, new Session(snapshot, this.clock.instant()));
@@ -45,8 +51,22 @@ final class SnapshotSource {
 		ReplicaSnapshot.Chunk chunk = session.snapshot().next(CHUNK_BYTES);
 		if (chunk.last()) {
 			close(id);
+			byte[] tag = this.auth.copyTag(chunk.digest());
+			if (tag == null) {
+				throw new IllegalStateException("this node was sealed during the copy");
+			}
+			return new ReplicaSnapshot.Chunk(chunk.keys(), chunk.values(), tag);
 		}
 		return chunk;
+	}
+
+	/** This replica's value, for a sealed peer that cannot apply the log yet. */
+	byte[] read(String key) {
+		return this.replica.get(key).orElse(null);
+	}
+
+	java.util.ArrayList<String> list(String prefix) {
+		return new java.util.ArrayList<>(this.replica.list(prefix));
 	}
 
 	void expireIdle() {

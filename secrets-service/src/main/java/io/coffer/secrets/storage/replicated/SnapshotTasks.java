@@ -2,6 +2,7 @@ package io.coffer.secrets.storage.replicated;
 
 import java.io.Serial;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
@@ -36,6 +37,60 @@ final class SnapshotTasks {
 		@Override
 		public SnapshotSource.Opened call() {
 			return source(this.hazelcast).open();
+		}
+
+	}
+
+	/**
+	 * Reads one key of the source's replica (for a sealed node, see {@link SealedReads}).
+	 */
+	static final class Read implements Callable<byte[]>, Serializable, HazelcastInstanceAware {
+
+		@Serial
+		private static final long serialVersionUID = 1L;
+
+		private final String key;
+
+		private transient HazelcastInstance hazelcast;
+
+		Read(String key) {
+			this.key = key;
+		}
+
+		@Override
+		public void setHazelcastInstance(HazelcastInstance hazelcast) {
+			this.hazelcast = hazelcast;
+		}
+
+		@Override
+		public byte[] call() {
+			return source(this.hazelcast).read(this.key);
+		}
+
+	}
+
+	/** Lists under a prefix of the source's replica (for a sealed node). */
+	static final class ListKeys implements Callable<ArrayList<String>>, Serializable, HazelcastInstanceAware {
+
+		@Serial
+		private static final long serialVersionUID = 1L;
+
+		private final String prefix;
+
+		private transient HazelcastInstance hazelcast;
+
+		ListKeys(String prefix) {
+			this.prefix = prefix;
+		}
+
+		@Override
+		public void setHazelcastInstance(HazelcastInstance hazelcast) {
+			this.hazelcast = hazelcast;
+		}
+
+		@Override
+		public ArrayList<String> call() {
+			return source(this.hazelcast).list(this.prefix);
 		}
 
 	}

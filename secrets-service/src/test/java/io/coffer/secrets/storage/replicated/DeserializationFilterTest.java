@@ -23,7 +23,7 @@ class DeserializationFilterTest {
 
 	@Test
 	void aMemberRefusesToDeserializeAClassCofferNeverSends() {
-		try (ReplicatedStorage node = ReplicatedStorage.start(TestNodes.single(this.dataDir))) {
+		try (ReplicatedStorage node = TestNodes.start(TestNodes.single(this.dataDir))) {
 			IAtomicReference<Object> probe = node.hazelcast().getCPSubsystem().getAtomicReference("filter-probe");
 
 			probe.set(new Position(new Epoch(3, 7), 42));

@@ -11,7 +11,9 @@ class ReplicationProgressTest {
 
 	private static final Epoch EPOCH = new Epoch(1, 1);
 
-	private final ReplicationProgress progress = new ReplicationProgress(2);
+	private final LogAuth auth = keyed(TestNodes.LOG_KEY);
+
+	private final ReplicationProgress progress = new ReplicationProgress(2, this.auth);
 
 	@Test
 	void writeCompletesOnlyOnceAMajorityAppliedIt() {
@@ -47,6 +49,40 @@ class ReplicationProgressTest {
 		this.progress.awaitMajority(new Position(EPOCH, 10), done);
 
 		assertThat(done).isCompleted();
+	}
+
+	@Test
+	void aForgedOrReplayedAppliedReportDoesNotCountTowardsTheMajority() {
+		CompletableFuture<Void> done = new CompletableFuture<>();
+		this.progress.awaitMajority(new Position(EPOCH, 10), done);
+		report("node1", EPOCH, 10);
+		AppliedReport genuine = signed("node2", EPOCH, 12, this.auth);
+
+		// unsigned, signed with another key, a signature moved to another position, and a
+		// genuine report replayed for another member
+		this.progress.receive(new AppliedReport("node2", member("node2"), new Position(EPOCH, 12)));
+		this.progress.receive(signed("node2", EPOCH, 12, keyed(new byte[32])));
+		this.progress.receive(new AppliedReport("node2", member("node2"), new Position(EPOCH, 13), genuine.mac()));
+		this.progress.receive(new AppliedReport("node2", member("attacker"), new Position(EPOCH, 12), genuine.mac()));
+		assertThat(done).isNotDone();
+		assertThat(this.progress.reports()).extracting(AppliedReport::nodeId).containsExactly("node1");
+
+		this.progress.receive(genuine);
+		assertThat(done).isCompleted();
+	}
+
+	private static AppliedReport signed(String node, Epoch epoch, long index, LogAuth auth) {
+		return new AppliedReport(node, member(node), new Position(epoch, index)).signed(auth);
+	}
+
+	private static UUID member(String node) {
+		return UUID.nameUUIDFromBytes(node.getBytes());
+	}
+
+	private static LogAuth keyed(byte[] key) {
+		LogAuth auth = new LogAuth();
+		auth.use(key);
+		return auth;
 	}
 
 	private void report(String node, Epoch epoch, long index) {

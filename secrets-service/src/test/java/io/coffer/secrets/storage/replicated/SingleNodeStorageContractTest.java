@@ -22,7 +22,7 @@ class SingleNodeStorageContractTest extends StorageContractTest {
 
 	@BeforeAll
 	static void start() {
-		node = ReplicatedStorage.start(TestNodes.single(dataDir));
+		node = TestNodes.start(TestNodes.single(dataDir));
 		node.awaitActive(Duration.ofSeconds(30));
 	}
 

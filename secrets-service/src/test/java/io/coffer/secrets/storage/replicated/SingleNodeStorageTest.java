@@ -25,14 +25,14 @@ class SingleNodeStorageTest {
 	@Test
 	void dataSurvivesCloseAndReopenAndWritesContinue() {
 		StorageSettings settings = TestNodes.single(this.dataDir);
-		try (ReplicatedStorage node = ReplicatedStorage.start(settings)) {
+		try (ReplicatedStorage node = TestNodes.start(settings)) {
 			node.awaitActive(Duration.ofSeconds(30));
 			node.write(List.of(new StorageOp.Put("sys/a", bytes("1")), new StorageOp.Put("sys/b/c", bytes("2"))));
 			node.put("kv/x", bytes("3"));
 			node.delete("sys/a");
 		}
 
-		try (ReplicatedStorage node = ReplicatedStorage.start(settings)) {
+		try (ReplicatedStorage node = TestNodes.start(settings)) {
 			assertThat(node.get("sys/b/c")).hasValueSatisfying((v) -> assertThat(v).isEqualTo(bytes("2")));
 			assertThat(node.get("kv/x")).isPresent();
 			assertThat(node.get("sys/a")).isEmpty();
@@ -47,14 +47,14 @@ class SingleNodeStorageTest {
 	@Test
 	void dataSurvivesAKill() {
 		StorageSettings settings = TestNodes.single(this.dataDir);
-		ReplicatedStorage node = ReplicatedStorage.start(settings);
+		ReplicatedStorage node = TestNodes.start(settings);
 		node.awaitActive(Duration.ofSeconds(30));
 		for (int i = 0; i < 20; i++) {
 			node.put("k/" + i, bytes("v" + i));
 		}
 		node.kill();
 
-		try (ReplicatedStorage reopened = ReplicatedStorage.start(settings)) {
+		try (ReplicatedStorage reopened = TestNodes.start(settings)) {
 			assertThat(reopened.list("k/")).hasSize(20);
 			assertThat(reopened.appliedIndex()).isGreaterThanOrEqualTo(20);
 		}
@@ -62,7 +62,7 @@ class SingleNodeStorageTest {
 
 	@Test
 	void writesBeforeJoiningTheElectionAreRefused() {
-		try (ReplicatedStorage node = ReplicatedStorage.start(TestNodes.single(this.dataDir))) {
+		try (ReplicatedStorage node = TestNodes.start(TestNodes.single(this.dataDir))) {
 			assertThat(node.isActive()).isFalse();
 			assertThat(node.haEnabled()).isFalse();
 
@@ -73,7 +73,7 @@ class SingleNodeStorageTest {
 	@Test
 	void leavingTheElectionStepsDownAndRejoiningTakesOver() {
 		List<String> events = new ArrayList<>();
-		try (ReplicatedStorage node = ReplicatedStorage.start(TestNodes.single(this.dataDir))) {
+		try (ReplicatedStorage node = TestNodes.start(TestNodes.single(this.dataDir))) {
 			node.addListener(new HaListener() {
 				@Override
 				public void becameActive() {
@@ -105,7 +105,7 @@ class SingleNodeStorageTest {
 
 	@Test
 	void concurrentWritersAreGroupCommitted() throws Exception {
-		try (ReplicatedStorage node = ReplicatedStorage.start(TestNodes.single(this.dataDir))) {
+		try (ReplicatedStorage node = TestNodes.start(TestNodes.single(this.dataDir))) {
 			node.awaitActive(Duration.ofSeconds(30));
 			long before = node.appliedIndex();
 			AtomicInteger written = new AtomicInteger();

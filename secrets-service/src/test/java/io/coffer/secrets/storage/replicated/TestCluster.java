@@ -53,7 +53,7 @@ final class TestCluster implements AutoCloseable {
 	}
 
 	void restart(int index) {
-		ReplicatedStorage node = ReplicatedStorage.start(this.settings.get(index));
+		ReplicatedStorage node = TestNodes.start(this.settings.get(index));
 		node.joinElection();
 		this.nodes[index] = node;
 	}

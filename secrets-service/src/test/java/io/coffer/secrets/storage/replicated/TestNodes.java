@@ -24,6 +24,19 @@ final class TestNodes {
 	private TestNodes() {
 	}
 
+	/**
+	 * The log key every test node holds, as if unsealed (the barrier derives it in a real
+	 * node).
+	 */
+	static final byte[] LOG_KEY = "coffer-test-log-key-32-bytes-long".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+	/** Starts a node holding {@link #LOG_KEY}. */
+	static ReplicatedStorage start(StorageSettings settings) {
+		ReplicatedStorage node = ReplicatedStorage.start(settings);
+		node.authenticateLog(LOG_KEY);
+		return node;
+	}
+
 	static StorageSettings single(Path dataDir) {
 		int port = freePort();
 		String address = "127.0.0.1:" + port;
