@@ -160,9 +160,7 @@ final class Follower implements Runnable {
 		if (head.epoch().equals(applied.epoch()) && head.index() < applied.index()) {
 			// committed entries are never removed: a head behind this replica was planted
 			this.ready = false;
-			this.runtime.admit(head);
-			logger.warn("Node {} at {} refused the log head {}: it is behind this replica (replayed)",
-					this.runtime.nodeId(), applied, head.position());
+			this.runtime.refused(head, "it is behind this replica at " + applied + " (replayed)");
 			return false;
 		}
 		LogEntry next = (applied.index() < head.index()) ? this.runtime.cpLog.read(applied.index() + 1, head) : null;
@@ -186,9 +184,11 @@ final class Follower implements Runnable {
 			this.waitingForKey = true;
 			return false;
 		}
-		if (this.runtime.admit(head) != NodeRuntime.Admission.APPLY || head.position().compareTo(applied) <= 0) {
-			logger.warn("Node {} at {} cannot continue the log and does not copy towards the head {}: it is not "
-					+ "authenticated or not ahead", this.runtime.nodeId(), applied, head.position());
+		if (this.runtime.admit(head) != NodeRuntime.Admission.APPLY) {
+			return false;
+		}
+		if (head.position().compareTo(applied) <= 0) {
+			this.runtime.refused(head, "this replica at " + applied + " cannot continue it and would not copy back");
 			return false;
 		}
 		this.runtime.observeCommitted(head.index());

@@ -150,11 +150,18 @@ final class NodeRuntime {
 	/** Whether this node may apply {@code entry}; see STORAGE.md "Authenticated log". */
 	Admission admit(LogEntry entry) {
 		Admission verdict = LogAdmission.verdict(this.auth, entry);
-		if (verdict == Admission.REFUSE && !entry.position().equals(this.lastRefused)) {
-			this.lastRefused = entry.position();
-			logger.warn("Node {} refused log entry {}: {}", nodeId(), entry, LogAdmission.reason(this.auth, entry));
+		if (verdict == Admission.REFUSE) {
+			refused(entry, LogAdmission.reason(this.auth, entry));
 		}
 		return verdict;
+	}
+
+	/** Logs a refused entry once (it is met again on every poll); no contents. */
+	void refused(LogEntry entry, String reason) {
+		if (!entry.position().equals(this.lastRefused)) {
+			this.lastRefused = entry.position();
+			logger.warn("Node {} refused log entry {}: {}", nodeId(), entry, reason);
+		}
 	}
 
 	/** What {@link #admit} decides about an entry. */

@@ -12,10 +12,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.locks.ReentrantLock;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.hazelcast.cp.IAtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.slf4j.LoggerFactory;
+
 import io.coffer.secrets.storage.StandbyException;
+import io.coffer.secrets.storage.StorageOp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -231,6 +238,61 @@ class ReplicatedStorageClusterIT {
 					.untilAsserted(() -> assertThat(node.get("b"))
 						.hasValueSatisfying((v) -> assertThat(v).isEqualTo(bytes("2"))));
 			}
+		}
+	}
+
+	@Test
+	void forgedReplayedAndOldCiphertextEntriesWrittenStraightToCpAreRefusedByEveryNode() {
+		ListAppender<ILoggingEvent> log = new ListAppender<>();
+		log.start();
+		Logger runtimeLogger = (Logger) LoggerFactory.getLogger(NodeRuntime.class);
+		runtimeLogger.addAppender(log);
+		try (TestCluster cluster = TestCluster.start(this.root, 3, TestNodes.fastTuning())) {
+			ReplicatedStorage active = cluster.awaitActive(ELECTION);
+			active.put("b", bytes("old-ciphertext"));
+			LogEntry old = active.runtime().cpLog.head();
+			active.put("b", bytes("current"));
+			for (ReplicatedStorage node : cluster.running()) {
+				await().atMost(Duration.ofSeconds(10)).until(() -> node.appliedIndex() == old.index() + 1);
+			}
+			// every node follows the log now; the attacker is any process reaching CP
+			cluster.running().forEach(ReplicatedStorage::leaveElection);
+			LogEntry head = active.runtime().cpLog.head();
+			IAtomicReference<byte[]> cpHead = active.hazelcast().getCPSubsystem().getAtomicReference(CpNames.LOG_HEAD);
+			List<StorageOp> oldValue = List.of(new StorageOp.Put("b", bytes("old-ciphertext")));
+			LogAuth attackerKey = new LogAuth();
+			attackerKey.use(new byte[32]);
+			Map<String, LogEntry> forgeries = Map.of("bad MAC",
+					new LogEntry(head.epoch(), head.index() + 1, head.fence(), null, oldValue).signed(attackerKey),
+					"replayed index",
+					new LogEntry(old.epoch(), head.index() + 2, old.fence(), null, old.ops(), old.tag()),
+					"old ciphertext, unsigned",
+					new LogEntry(head.epoch(), head.index() + 3, head.fence(), null, oldValue),
+					"old entry replayed as head", old);
+
+			forgeries.forEach((what, forged) -> {
+				cpHead.set(LogCodec.encode(forged));
+				for (ReplicatedStorage node : cluster.running()) {
+					await().atMost(Duration.ofSeconds(10))
+						.alias(what + " refused by " + node.nodeId())
+						.until(() -> messages(log).stream()
+							.anyMatch((m) -> m.startsWith("Node " + node.nodeId() + " refused log entry " + forged)));
+				}
+			});
+			for (ReplicatedStorage node : cluster.running()) {
+				assertThat(node.get("b")).hasValueSatisfying((v) -> assertThat(v).isEqualTo(bytes("current")));
+				assertThat(node.appliedIndex()).isEqualTo(head.index());
+			}
+			assertThat(messages(log)).noneMatch((m) -> m.contains("ciphertext"));
+		}
+		finally {
+			runtimeLogger.detachAppender(log);
+		}
+	}
+
+	private static List<String> messages(ListAppender<ILoggingEvent> log) {
+		synchronized (log) {
+			return log.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
 		}
 	}
 
