@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.coffer.secrets.storage.RequestWrites;
 import io.coffer.secrets.storage.Storage;
 import io.coffer.secrets.storage.StorageOp;
 
@@ -47,7 +48,7 @@ public class Barrier {
 	private volatile Keyring keyring;
 
 	public Barrier(Storage storage, SecureRandom random, Clock clock) {
-		this.storage = storage;
+		this.storage = RequestWrites.tracked(storage);
 		this.random = random;
 		this.clock = clock;
 	}
