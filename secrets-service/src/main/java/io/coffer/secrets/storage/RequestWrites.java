@@ -85,6 +85,11 @@ public final class RequestWrites {
 			this.delegate.write(batch);
 		}
 
+		@Override
+		public void authenticateLog(byte[] logKey) {
+			this.delegate.authenticateLog(logKey);
+		}
+
 	}
 
 }
