@@ -68,7 +68,13 @@ public class Barrier {
 	 * so the keyring entry itself is already signed.
 	 */
 	public void initialize(byte[] rootKey) {
-		authenticateLog(rootKey);
+		byte[] logKey = LogKey.derive(rootKey);
+		try {
+			this.storage.authenticateNewLog(logKey);
+		}
+		finally {
+			Arrays.fill(logKey, (byte) 0);
+		}
 		byte[] dataKey = newKey();
 		Keyring first = Keyring.first(dataKey, this.clock.instant());
 		try {

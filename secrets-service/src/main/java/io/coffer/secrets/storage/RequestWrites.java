@@ -90,6 +90,11 @@ public final class RequestWrites {
 			this.delegate.authenticateLog(logKey);
 		}
 
+		@Override
+		public void authenticateNewLog(byte[] logKey) {
+			this.delegate.authenticateNewLog(logKey);
+		}
+
 	}
 
 }

@@ -43,4 +43,14 @@ public interface Storage {
 	default void authenticateLog(byte[] logKey) {
 	}
 
+	/**
+	 * {@link #authenticateLog} with a key {@code sys/init} just created: every other node
+	 * is sealed and cannot verify (nor acknowledge) the log yet, so until one of them
+	 * holds the key this node's writes are acknowledged once it applied them (they are
+	 * also in the CP log on a majority); the followers apply them when they are unsealed.
+	 */
+	default void authenticateNewLog(byte[] logKey) {
+		authenticateLog(logKey);
+	}
+
 }

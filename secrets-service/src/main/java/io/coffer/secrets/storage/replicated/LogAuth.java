@@ -27,6 +27,8 @@ final class LogAuth {
 
 	private volatile Key key;
 
+	private volatile boolean alone;
+
 	/**
 	 * Installs the key (the caller keeps and zeroes its array); null forgets it. Only an
 	 * initialized HMAC is kept, cloned for each tag; forgetting re-initializes it with a
@@ -34,6 +36,7 @@ final class LogAuth {
 	 * moment still completes with the clone it took.
 	 */
 	void use(byte[] logKey) {
+		this.alone = false;
 		Key old = this.key;
 		this.key = (logKey != null) ? new Key(prototype(logKey), keyId(logKey)) : null;
 		if (old != null) {
@@ -43,6 +46,24 @@ final class LogAuth {
 
 	boolean keyed() {
 		return this.key != null;
+	}
+
+	/**
+	 * Installs a key that {@code sys/init} just created: no other node can hold it yet,
+	 * so until one proves it does (a signed report, {@link #peerHasKey()}) this node is
+	 * the only one that can acknowledge.
+	 */
+	void useNew(byte[] logKey) {
+		use(logKey);
+		this.alone = true;
+	}
+
+	boolean alone() {
+		return this.alone && this.key != null;
+	}
+
+	void peerHasKey() {
+		this.alone = false;
 	}
 
 	/**

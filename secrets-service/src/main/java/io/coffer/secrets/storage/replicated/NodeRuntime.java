@@ -144,7 +144,9 @@ final class NodeRuntime {
 
 	/** A report from the topic; see {@link ReplicationProgress#receive}. */
 	void receive(AppliedReport report) {
-		this.progress.receive(report);
+		if (this.progress.receive(report) && !report.nodeId().equals(nodeId())) {
+			this.auth.peerHasKey();
+		}
 	}
 
 	/** Whether this node may apply {@code entry}; see STORAGE.md "Authenticated log". */

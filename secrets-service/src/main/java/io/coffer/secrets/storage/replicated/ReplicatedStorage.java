@@ -97,6 +97,13 @@ public final class ReplicatedStorage implements Storage, HaCluster, AutoCloseabl
 	 * own, verified replica.
 	 */
 	@Override
+	public void authenticateNewLog(byte[] logKey) {
+		this.runtime.auth.useNew(logKey);
+		this.runtime.progress.forgetAll();
+		this.runtime.report();
+	}
+
+	@Override
 	public void authenticateLog(byte[] logKey) {
 		this.runtime.auth.use(logKey);
 		if (logKey == null) {

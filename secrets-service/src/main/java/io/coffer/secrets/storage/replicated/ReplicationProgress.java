@@ -44,7 +44,7 @@ final class ReplicationProgress {
 	 * logged); without it (sealed) reports are only hints for choosing a peer to read
 	 * from, and complete nothing, because a node without the key writes nothing.
 	 */
-	synchronized void receive(AppliedReport report) {
+	synchronized boolean receive(AppliedReport report) {
 		if (this.auth.keyed() && !this.auth.verifyReport(report.body(), report.mac())) {
 			String who = report.nodeId() + "@" + report.member();
 			if (!who.equals(this.lastRefused)) {
@@ -53,9 +53,10 @@ final class ReplicationProgress {
 						(report.mac() == null) ? "unsigned (its sender holds no log key)"
 								: "its HMAC does not verify with this node's log key (forged or replayed)");
 			}
-			return;
+			return false;
 		}
 		onReport(report);
+		return this.auth.keyed();
 	}
 
 	synchronized void onReport(AppliedReport report) {
@@ -113,11 +114,13 @@ final class ReplicationProgress {
 				indexes.add(report.position().index());
 			}
 		}
-		if (indexes.size() < this.majority) {
+		// right after sys/init only this node holds the log key (see LogAuth#useNew)
+		int needed = this.auth.alone() ? 1 : this.majority;
+		if (indexes.size() < needed) {
 			return -1;
 		}
 		indexes.sort((a, b) -> Long.compare(b, a));
-		return indexes.get(this.majority - 1);
+		return indexes.get(needed - 1);
 	}
 
 	private record Waiter(Epoch epoch, CompletableFuture<Void> done) {
