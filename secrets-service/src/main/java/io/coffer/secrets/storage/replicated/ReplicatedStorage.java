@@ -57,8 +57,19 @@ public final class ReplicatedStorage implements Storage, HaCluster, AutoCloseabl
 	 * to form (reads work at once, from the local replica).
 	 */
 	public static ReplicatedStorage start(StorageSettings settings, Clock clock, SecureRandom random) {
+		return start(settings, clock, random, null);
+	}
+
+	/**
+	 * A node that holds the log key from its first step (tests and tools that have no
+	 * barrier); a real node gets it from the barrier at init or unseal.
+	 */
+	static ReplicatedStorage start(StorageSettings settings, Clock clock, SecureRandom random, byte[] logKey) {
 		Replica replica = Replica.open(settings.dataDir());
 		LogAuth auth = new LogAuth();
+		if (logKey != null) {
+			auth.use(logKey);
+		}
 		SnapshotSource snapshots = new SnapshotSource(replica, clock, auth);
 		HazelcastInstance hazelcast;
 		try {

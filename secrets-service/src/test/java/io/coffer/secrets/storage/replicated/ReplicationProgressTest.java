@@ -71,6 +71,27 @@ class ReplicationProgressTest {
 		assertThat(done).isCompleted();
 	}
 
+	@Test
+	void rightAfterInitTheOnlyKeyHolderAcknowledgesAloneUntilAnotherNodeProvesTheKey() {
+		LogAuth created = new LogAuth();
+		created.useNew(TestNodes.LOG_KEY);
+		ReplicationProgress progress = new ReplicationProgress(2, created);
+		CompletableFuture<Void> initWrite = new CompletableFuture<>();
+		progress.onReport(signed("node1", EPOCH, 5, created));
+		progress.awaitMajority(new Position(EPOCH, 5), initWrite);
+		assertThat(initWrite).isCompleted();
+
+		// a forged report does not end it; a genuine one from another node does
+		progress.receive(signed("node2", EPOCH, 5, keyed(new byte[32])));
+		assertThat(created.alone()).isTrue();
+		assertThat(progress.receive(signed("node2", EPOCH, 5, created))).isTrue();
+		created.peerHasKey();
+		CompletableFuture<Void> later = new CompletableFuture<>();
+		progress.onReport(signed("node1", EPOCH, 7, created));
+		progress.awaitMajority(new Position(EPOCH, 7), later);
+		assertThat(later).isNotDone();
+	}
+
 	private static AppliedReport signed(String node, Epoch epoch, long index, LogAuth auth) {
 		return new AppliedReport(node, member(node), new Position(epoch, index)).signed(auth);
 	}

@@ -30,11 +30,9 @@ final class TestNodes {
 	 */
 	static final byte[] LOG_KEY = "coffer-test-log-key-32-bytes-long".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
-	/** Starts a node holding {@link #LOG_KEY}. */
+	/** Starts a node holding {@link #LOG_KEY} from its first step. */
 	static ReplicatedStorage start(StorageSettings settings) {
-		ReplicatedStorage node = ReplicatedStorage.start(settings);
-		node.authenticateLog(LOG_KEY);
-		return node;
+		return ReplicatedStorage.start(settings, java.time.Clock.systemUTC(), new SecureRandom(), LOG_KEY);
 	}
 
 	static StorageSettings single(Path dataDir) {
