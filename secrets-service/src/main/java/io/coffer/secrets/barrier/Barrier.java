@@ -68,13 +68,7 @@ public class Barrier {
 	 * so the keyring entry itself is already signed.
 	 */
 	public void initialize(byte[] rootKey) {
-		byte[] logKey = LogKey.derive(rootKey);
-		try {
-			this.storage.authenticateNewLog(logKey);
-		}
-		finally {
-			Arrays.fill(logKey, (byte) 0);
-		}
+		this.storage.authenticateNewLog(LogKey.derive(rootKey));
 		byte[] dataKey = newKey();
 		Keyring first = Keyring.first(dataKey, this.clock.instant());
 		try {
@@ -121,13 +115,7 @@ public class Barrier {
 	 * for a seal migration that writes before the barrier opens.
 	 */
 	public void authenticateLog(byte[] rootKey) {
-		byte[] logKey = LogKey.derive(rootKey);
-		try {
-			this.storage.authenticateLog(logKey);
-		}
-		finally {
-			Arrays.fill(logKey, (byte) 0);
-		}
+		this.storage.authenticateLog(LogKey.derive(rootKey));
 	}
 
 	/** Drops and overwrites every key held in memory, the log key included. */

@@ -86,12 +86,12 @@ public final class RequestWrites {
 		}
 
 		@Override
-		public void authenticateLog(byte[] logKey) {
+		public void authenticateLog(LogMac logKey) {
 			this.delegate.authenticateLog(logKey);
 		}
 
 		@Override
-		public void authenticateNewLog(byte[] logKey) {
+		public void authenticateNewLog(LogMac logKey) {
 			this.delegate.authenticateNewLog(logKey);
 		}
 

@@ -40,7 +40,7 @@ public interface Storage {
 	 * barrier when {@code sys/init} creates it and at every unseal; null when the node
 	 * seals). Storage without a log ignores it.
 	 */
-	default void authenticateLog(byte[] logKey) {
+	default void authenticateLog(LogMac logKey) {
 	}
 
 	/**
@@ -49,7 +49,7 @@ public interface Storage {
 	 * holds the key this node's writes are acknowledged once it applied them (they are
 	 * also in the CP log on a majority); the followers apply them when they are unsealed.
 	 */
-	default void authenticateNewLog(byte[] logKey) {
+	default void authenticateNewLog(LogMac logKey) {
 		authenticateLog(logKey);
 	}
 

@@ -45,7 +45,7 @@ class StorageConfigurationTest {
 				.hasValueSatisfying((node) -> assertThat(node.apiAddress()).isEqualTo("http://127.0.0.1:18210"));
 			// as the barrier does when sys/init creates the root key: only then may it
 			// write
-			context.getBean(Storage.class).authenticateLog(new byte[32]);
+			context.getBean(Storage.class).authenticateLog(io.coffer.secrets.barrier.LogKey.derive(new byte[32]));
 			context.getBean(Storage.class).put("sys/seal", "config".getBytes(StandardCharsets.UTF_8));
 		});
 		assertThat(Hazelcast.getAllHazelcastInstances())

@@ -1,19 +1,16 @@
 package io.coffer.secrets.storage.replicated;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import io.coffer.secrets.storage.LogMac;
 
 /**
- * This node's log key (derived from the root key by the barrier; absent while sealed) and
- * the HMAC-SHA256 tags made with it: over a log entry's encoding (version, epoch, index,
- * fence, genesis link, operations), over an applied report, and over a copied replica.
- * The key id (the first 8 bytes of HMAC(key, "key-id")) travels with every tag, so a
- * refusal can say "another key" rather than "forged".
+ * This node's log key ({@link LogMac}, derived from the root key by the barrier; absent
+ * while sealed) and the HMAC-SHA256 tags made with it: over a log entry's encoding
+ * (version, epoch, index, fence, genesis link, operations), over an applied report, and
+ * over a copied replica. The key id travels with every tag, so a refusal can say "another
+ * key" rather than "forged".
  */
 final class LogAuth {
 
@@ -25,21 +22,16 @@ final class LogAuth {
 
 	private static final byte[] COPY = label("coffer-replica-copy");
 
-	private volatile Key key;
+	private volatile LogMac key;
 
 	private volatile boolean alone;
 
-	/**
-	 * Installs the key (the caller keeps and zeroes its array); null forgets it. Only an
-	 * initialized HMAC is kept, cloned for each tag; forgetting re-initializes it with a
-	 * zero key, so no copy of the key survives here, and a tag being computed at that
-	 * moment still completes with the clone it took.
-	 */
-	void use(byte[] logKey) {
+	/** Installs the key; null forgets (overwrites) the one held. */
+	void use(LogMac logKey) {
 		this.alone = false;
-		Key old = this.key;
-		this.key = (logKey != null) ? new Key(prototype(logKey), keyId(logKey)) : null;
-		if (old != null) {
+		LogMac old = this.key;
+		this.key = logKey;
+		if (old != null && old != logKey) {
 			old.forget();
 		}
 	}
@@ -53,7 +45,7 @@ final class LogAuth {
 	 * so until one proves it does (a signed report, {@link #peerHasKey()}) this node is
 	 * the only one that can acknowledge.
 	 */
-	void useNew(byte[] logKey) {
+	void useNew(LogMac logKey) {
 		use(logKey);
 		this.alone = true;
 	}
@@ -70,33 +62,33 @@ final class LogAuth {
 	 * The tag (key id + MAC) for an entry's unauthenticated encoding; null when keyless.
 	 */
 	Tag sign(byte[] entryBody) {
-		Key current = this.key;
-		return (current != null) ? new Tag(current.id(), mac(current, ENTRY, entryBody)) : null;
+		LogMac current = this.key;
+		return (current != null) ? new Tag(current.keyId(), current.mac(ENTRY, entryBody)) : null;
 	}
 
 	/** Whether {@code tag} was made with this node's key over {@code entryBody}. */
 	boolean verify(byte[] entryBody, Tag tag) {
-		Key current = this.key;
-		return current != null && tag != null && tag.keyId() == current.id()
-				&& MessageDigest.isEqual(mac(current, ENTRY, entryBody), tag.mac());
+		LogMac current = this.key;
+		return current != null && tag != null && tag.keyId() == current.keyId()
+				&& MessageDigest.isEqual(current.mac(ENTRY, entryBody), tag.mac());
 	}
 
 	/**
 	 * Whether a tag names another key than this node's (a different cluster or root key).
 	 */
 	boolean otherKey(Tag tag) {
-		Key current = this.key;
-		return current != null && tag != null && tag.keyId() != current.id();
+		LogMac current = this.key;
+		return current != null && tag != null && tag.keyId() != current.keyId();
 	}
 
 	byte[] signReport(byte[] body) {
-		Key current = this.key;
-		return (current != null) ? mac(current, REPORT, body) : null;
+		LogMac current = this.key;
+		return (current != null) ? current.mac(REPORT, body) : null;
 	}
 
 	boolean verifyReport(byte[] body, byte[] mac) {
-		Key current = this.key;
-		return current != null && mac != null && MessageDigest.isEqual(mac(current, REPORT, body), mac);
+		LogMac current = this.key;
+		return current != null && mac != null && MessageDigest.isEqual(current.mac(REPORT, body), mac);
 	}
 
 	/**
@@ -104,70 +96,12 @@ final class LogAuth {
 	 * null when keyless: a node without the key can neither serve nor accept a copy.
 	 */
 	byte[] copyTag(byte[] sha256) {
-		Key current = this.key;
-		return (current != null) ? mac(current, COPY, sha256) : null;
-	}
-
-	private static byte[] mac(Key key, byte[] label, byte[] body) {
-		Mac mac = newMac(key);
-		mac.update(label);
-		return mac.doFinal(body);
-	}
-
-	private static Mac newMac(Key key) {
-		return key.newMac();
-	}
-
-	private static Mac prototype(byte[] logKey) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(logKey, "HmacSHA256"));
-			return mac;
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("HmacSHA256 unavailable", ex);
-		}
-	}
-
-	private static long keyId(byte[] logKey) {
-		Mac mac = prototype(logKey);
-		long id = ByteBuffer.wrap(mac.doFinal(label("key-id"))).getLong();
-		return (id != 0) ? id : 1;
+		LogMac current = this.key;
+		return (current != null) ? current.mac(COPY, sha256) : null;
 	}
 
 	private static byte[] label(String text) {
 		return (text + "\0").getBytes(StandardCharsets.UTF_8);
-	}
-
-	private record Key(Mac prototype, long id) {
-
-		Mac newMac() {
-			synchronized (this.prototype) {
-				try {
-					return (Mac) this.prototype.clone();
-				}
-				catch (CloneNotSupportedException ex) {
-					throw new IllegalStateException("HmacSHA256 cannot be cloned", ex);
-				}
-			}
-		}
-
-		void forget() {
-			synchronized (this.prototype) {
-				try {
-					this.prototype.init(new SecretKeySpec(new byte[MAC_BYTES], "HmacSHA256"));
-				}
-				catch (GeneralSecurityException ex) {
-					throw new IllegalStateException(ex);
-				}
-			}
-		}
-
-		@Override
-		public String toString() {
-			return "Key[<redacted>]";
-		}
-
 	}
 
 	/**

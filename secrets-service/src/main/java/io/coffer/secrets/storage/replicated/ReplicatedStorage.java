@@ -19,6 +19,7 @@ import com.hazelcast.core.HazelcastInstance;
 
 import io.coffer.secrets.storage.HaCluster;
 import io.coffer.secrets.storage.HaListener;
+import io.coffer.secrets.storage.LogMac;
 import io.coffer.secrets.storage.NodeInfo;
 import io.coffer.secrets.storage.StandbyException;
 import io.coffer.secrets.storage.Storage;
@@ -64,7 +65,7 @@ public final class ReplicatedStorage implements Storage, HaCluster, AutoCloseabl
 	 * A node that holds the log key from its first step (tests and tools that have no
 	 * barrier); a real node gets it from the barrier at init or unseal.
 	 */
-	static ReplicatedStorage start(StorageSettings settings, Clock clock, SecureRandom random, byte[] logKey) {
+	static ReplicatedStorage start(StorageSettings settings, Clock clock, SecureRandom random, LogMac logKey) {
 		Replica replica = Replica.open(settings.dataDir());
 		LogAuth auth = new LogAuth();
 		if (logKey != null) {
@@ -108,14 +109,14 @@ public final class ReplicatedStorage implements Storage, HaCluster, AutoCloseabl
 	 * own, verified replica.
 	 */
 	@Override
-	public void authenticateNewLog(byte[] logKey) {
+	public void authenticateNewLog(LogMac logKey) {
 		this.runtime.auth.useNew(logKey);
 		this.runtime.progress.forgetAll();
 		this.runtime.report();
 	}
 
 	@Override
-	public void authenticateLog(byte[] logKey) {
+	public void authenticateLog(LogMac logKey) {
 		this.runtime.auth.use(logKey);
 		if (logKey == null) {
 			return;

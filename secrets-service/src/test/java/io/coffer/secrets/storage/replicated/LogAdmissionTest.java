@@ -18,7 +18,7 @@ class LogAdmissionTest {
 
 	private static final Epoch EPOCH = new Epoch(4, 99);
 
-	private final LogAuth auth = keyed(TestNodes.LOG_KEY);
+	private final LogAuth auth = keyed(TestNodes.logKey());
 
 	private final LogEntry entry = new LogEntry(EPOCH, 10, 3, null,
 			List.of(new StorageOp.Put("logical/x", bytes("ciphertext")), new StorageOp.Delete("logical/y")))
@@ -46,7 +46,7 @@ class LogAdmissionTest {
 	@Test
 	void unsignedOrOtherKeyEntriesThatChangeDataAreRefused() {
 		LogEntry unsigned = new LogEntry(EPOCH, 10, 3, null, this.entry.ops());
-		LogEntry otherKey = new LogEntry(EPOCH, 10, 3, null, this.entry.ops()).signed(keyed(new byte[32]));
+		LogEntry otherKey = new LogEntry(EPOCH, 10, 3, null, this.entry.ops()).signed(keyed(TestNodes.otherKey()));
 
 		assertThat(LogAdmission.verdict(this.auth, unsigned)).isEqualTo(Admission.REFUSE);
 		assertThat(LogAdmission.verdict(this.auth, otherKey)).isEqualTo(Admission.REFUSE);
@@ -65,7 +65,7 @@ class LogAdmissionTest {
 			.isEqualTo(Admission.APPLY);
 	}
 
-	private static LogAuth keyed(byte[] key) {
+	private static LogAuth keyed(io.coffer.secrets.storage.LogMac key) {
 		LogAuth auth = new LogAuth();
 		auth.use(key);
 		return auth;

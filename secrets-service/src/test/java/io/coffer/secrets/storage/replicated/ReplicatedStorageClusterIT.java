@@ -261,7 +261,7 @@ class ReplicatedStorageClusterIT {
 			IAtomicReference<byte[]> cpHead = active.hazelcast().getCPSubsystem().getAtomicReference(CpNames.LOG_HEAD);
 			List<StorageOp> oldValue = List.of(new StorageOp.Put("b", bytes("old-ciphertext")));
 			LogAuth attackerKey = new LogAuth();
-			attackerKey.use(new byte[32]);
+			attackerKey.use(TestNodes.otherKey());
 			Map<String, LogEntry> forgeries = Map.of("bad MAC",
 					new LogEntry(head.epoch(), head.index() + 1, head.fence(), null, oldValue).signed(attackerKey),
 					"replayed index",

@@ -11,7 +11,7 @@ class ReplicationProgressTest {
 
 	private static final Epoch EPOCH = new Epoch(1, 1);
 
-	private final LogAuth auth = keyed(TestNodes.LOG_KEY);
+	private final LogAuth auth = keyed(TestNodes.logKey());
 
 	private final ReplicationProgress progress = new ReplicationProgress(2, this.auth);
 
@@ -61,7 +61,7 @@ class ReplicationProgressTest {
 		// unsigned, signed with another key, a signature moved to another position, and a
 		// genuine report replayed for another member
 		this.progress.receive(new AppliedReport("node2", member("node2"), new Position(EPOCH, 12)));
-		this.progress.receive(signed("node2", EPOCH, 12, keyed(new byte[32])));
+		this.progress.receive(signed("node2", EPOCH, 12, keyed(TestNodes.otherKey())));
 		this.progress.receive(new AppliedReport("node2", member("node2"), new Position(EPOCH, 13), genuine.mac()));
 		this.progress.receive(new AppliedReport("node2", member("attacker"), new Position(EPOCH, 12), genuine.mac()));
 		assertThat(done).isNotDone();
@@ -74,7 +74,7 @@ class ReplicationProgressTest {
 	@Test
 	void rightAfterInitTheOnlyKeyHolderAcknowledgesAloneUntilAnotherNodeProvesTheKey() {
 		LogAuth created = new LogAuth();
-		created.useNew(TestNodes.LOG_KEY);
+		created.useNew(TestNodes.logKey());
 		ReplicationProgress progress = new ReplicationProgress(2, created);
 		CompletableFuture<Void> initWrite = new CompletableFuture<>();
 		progress.onReport(signed("node1", EPOCH, 5, created));
@@ -82,7 +82,7 @@ class ReplicationProgressTest {
 		assertThat(initWrite).isCompleted();
 
 		// a forged report does not end it; a genuine one from another node does
-		progress.receive(signed("node2", EPOCH, 5, keyed(new byte[32])));
+		progress.receive(signed("node2", EPOCH, 5, keyed(TestNodes.otherKey())));
 		assertThat(created.alone()).isTrue();
 		assertThat(progress.receive(signed("node2", EPOCH, 5, created))).isTrue();
 		created.peerHasKey();
@@ -100,7 +100,7 @@ class ReplicationProgressTest {
 		return UUID.nameUUIDFromBytes(node.getBytes());
 	}
 
-	private static LogAuth keyed(byte[] key) {
+	private static LogAuth keyed(io.coffer.secrets.storage.LogMac key) {
 		LogAuth auth = new LogAuth();
 		auth.use(key);
 		return auth;

@@ -3,6 +3,7 @@ package io.coffer.secrets.storage.replicated;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -11,6 +12,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+
+import io.coffer.secrets.barrier.LogKey;
+import io.coffer.secrets.storage.LogMac;
 
 /**
  * Settings for storage nodes in the test JVM: free ports, a cluster name of their own.
@@ -28,11 +32,21 @@ final class TestNodes {
 	 * The log key every test node holds, as if unsealed (the barrier derives it in a real
 	 * node).
 	 */
-	static final byte[] LOG_KEY = "coffer-test-log-key-32-bytes-long".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+	private static final byte[] ROOT_KEY = "coffer-test-root-key-32-bytes-xx".getBytes(StandardCharsets.UTF_8);
 
-	/** Starts a node holding {@link #LOG_KEY} from its first step. */
+	/** The log key every test node holds, as if unsealed with the same root key. */
+	static LogMac logKey() {
+		return LogKey.derive(ROOT_KEY);
+	}
+
+	/** The log key of another root key (another cluster, or an attacker's guess). */
+	static LogMac otherKey() {
+		return LogKey.derive(new byte[32]);
+	}
+
+	/** Starts a node holding {@link #logKey()} from its first step. */
 	static ReplicatedStorage start(StorageSettings settings) {
-		return ReplicatedStorage.start(settings, java.time.Clock.systemUTC(), new SecureRandom(), LOG_KEY);
+		return ReplicatedStorage.start(settings, java.time.Clock.systemUTC(), new SecureRandom(), logKey());
 	}
 
 	static StorageSettings single(Path dataDir) {
