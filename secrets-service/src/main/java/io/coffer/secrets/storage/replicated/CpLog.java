@@ -27,16 +27,20 @@ final class CpLog {
 
 	private final Lazy<IAtomicReference<byte[]>> head;
 
-	private final AtomicReferenceArray<IAtomicReference<byte[]>> slots;
+	private final LocalRaftNodes raftNodes;
 
-	CpLog(HazelcastInstance hazelcast, int slotCount) {
+	private volatile Slots slots;
+
+	CpLog(HazelcastInstance hazelcast, LocalRaftNodes raftNodes, int slotCount) {
 		this.hazelcast = hazelcast;
-		this.head = new Lazy<>(() -> hazelcast.getCPSubsystem().getAtomicReference(CpNames.LOG_HEAD));
-		this.slots = new AtomicReferenceArray<>(slotCount);
+		this.raftNodes = raftNodes;
+		this.head = Lazy.perCpGeneration(raftNodes,
+				() -> hazelcast.getCPSubsystem().getAtomicReference(CpNames.LOG_HEAD));
+		this.slots = new Slots(new AtomicReferenceArray<>(slotCount), 0);
 	}
 
 	int slotCount() {
-		return this.slots.length();
+		return this.slots.proxies().length();
 	}
 
 	/** The committed head, or {@code null} while no epoch has been seeded. */
@@ -76,13 +80,24 @@ final class CpLog {
 	}
 
 	private IAtomicReference<byte[]> slot(long index) {
-		int i = (int) Math.floorMod(index, (long) this.slots.length());
-		IAtomicReference<byte[]> slot = this.slots.get(i);
+		Slots current = this.slots;
+		long generation = this.raftNodes.generation();
+		if (current.generation() != generation) {
+			// a CP reset destroyed the groups the cached proxies point at
+			current = new Slots(new AtomicReferenceArray<>(current.proxies().length()), generation);
+			this.slots = current;
+		}
+		AtomicReferenceArray<IAtomicReference<byte[]>> proxies = current.proxies();
+		int i = (int) Math.floorMod(index, (long) proxies.length());
+		IAtomicReference<byte[]> slot = proxies.get(i);
 		if (slot == null) {
 			slot = this.hazelcast.getCPSubsystem().getAtomicReference(CpNames.LOG_SLOT_PREFIX + i);
-			this.slots.compareAndSet(i, null, slot);
+			proxies.compareAndSet(i, null, slot);
 		}
 		return slot;
+	}
+
+	private record Slots(AtomicReferenceArray<IAtomicReference<byte[]>> proxies, long generation) {
 	}
 
 	static <T> T await(java.util.concurrent.CompletionStage<T> stage) {

@@ -34,12 +34,18 @@ final class Election implements Runnable {
 	Election(NodeRuntime runtime, Follower follower) {
 		this.runtime = runtime;
 		this.follower = follower;
-		this.lock = new Lazy<>(() -> runtime.hazelcast.getCPSubsystem().getLock(CpNames.ACTIVE_LOCK));
+		this.lock = Lazy.perCpGeneration(runtime.raftNodes,
+				() -> runtime.hazelcast.getCPSubsystem().getLock(CpNames.ACTIVE_LOCK));
 	}
 
 	void join() {
 		this.joined = true;
 		wake();
+	}
+
+	/** Whether this node has joined the election (it is unsealed). */
+	boolean joined() {
+		return this.joined;
 	}
 
 	void leave() {

@@ -109,7 +109,9 @@ final class Follower implements Runnable {
 			Position applied = this.runtime.replica.position();
 			this.hints.headMap(applied.index(), true).clear();
 			LogEntry hint = this.hints.remove(applied.index() + 1);
-			if (hint != null && hint.follows(applied)) {
+			// not while no epoch is confirmed: a node that published its position for a
+			// new epoch must not move past it
+			if (hint != null && this.ready && hint.follows(applied)) {
 				this.runtime.apply(hint);
 				return true;
 			}

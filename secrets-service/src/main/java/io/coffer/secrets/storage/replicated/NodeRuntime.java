@@ -43,6 +43,8 @@ final class NodeRuntime {
 
 	final ReentrantLock applyLock = new ReentrantLock();
 
+	final LocalRaftNodes raftNodes;
+
 	private final ITopic<byte[]> hints;
 
 	private final ITopic<AppliedReport> reports;
@@ -64,11 +66,13 @@ final class NodeRuntime {
 		this.replica = replica;
 		this.clock = clock;
 		this.random = random;
-		this.cpLog = new CpLog(hazelcast, settings.tuning().logSlots());
+		this.raftNodes = new LocalRaftNodes(hazelcast);
+		this.cpLog = new CpLog(hazelcast, this.raftNodes, settings.tuning().logSlots());
 		this.progress = new ReplicationProgress(settings.majority());
 		this.hints = hazelcast.getTopic(CpNames.HINT_TOPIC);
 		this.reports = hazelcast.getTopic(CpNames.APPLIED_TOPIC);
-		this.activeMarker = new Lazy<>(() -> hazelcast.getCPSubsystem().getAtomicReference(CpNames.ACTIVE_NODE));
+		this.activeMarker = Lazy.perCpGeneration(this.raftNodes,
+				() -> hazelcast.getCPSubsystem().getAtomicReference(CpNames.ACTIVE_NODE));
 		this.committed.set(replica.position().index());
 	}
 
