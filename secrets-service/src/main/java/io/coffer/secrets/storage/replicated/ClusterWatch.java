@@ -35,6 +35,9 @@ final class ClusterWatch {
 	/** A status older than this (three missed publications) no longer counts. */
 	static final Duration FRESH = Duration.ofSeconds(3);
 
+	/** Vault's default {@code max_trailing_logs}. */
+	private static final long MAX_TRAILING_ENTRIES = 1000;
+
 	private final NodeRuntime runtime;
 
 	private final ITopic<NodeStatus> topic;
@@ -121,13 +124,21 @@ final class ClusterWatch {
 		String leader = this.runtime.isActive() ? this.runtime.nodeId()
 				: Optional.ofNullable(this.runtime.knownActive()).map(ActiveMarker::nodeId).orElse("");
 		Instant now = this.runtime.clock.instant();
+		Position leaderPosition = this.heard.values()
+			.stream()
+			.map(Heard::status)
+			.filter((s) -> s.nodeId().equals(leader))
+			.map(NodeStatus::position)
+			.findFirst()
+			.orElse(null);
 		List<ClusterHealth.Server> servers = new ArrayList<>();
 		for (Heard heard : this.heard.values()) {
 			NodeStatus status = heard.status();
 			boolean alive = live.containsKey(status.member());
 			ClusterHealth.Role role = status.nodeId().equals(leader) ? ClusterHealth.Role.LEADER
 					: status.voting() ? ClusterHealth.Role.VOTER : ClusterHealth.Role.NON_VOTER;
-			boolean healthy = alive && status.voting() && status.inElection() && status.following();
+			boolean healthy = alive && status.voting() && status.inElection() && status.following()
+					&& !trailing(status.position(), leaderPosition);
 			Instant stable = healthy ? this.healthySince.computeIfAbsent(status.nodeId(), (id) -> now) : null;
 			if (!healthy) {
 				this.healthySince.remove(status.nodeId());
@@ -148,6 +159,14 @@ final class ClusterWatch {
 		int tolerance = (int) Math.max(0, healthyVoters - quorum);
 		boolean allHealthy = servers.stream().allMatch(ClusterHealth.Server::healthy);
 		return new ClusterHealth(allHealthy && healthyVoters >= quorum, tolerance, leader, servers);
+	}
+
+	/**
+	 * Like Vault's {@code max_trailing_logs}: too far behind the leader to be healthy.
+	 */
+	private static boolean trailing(Position position, Position leader) {
+		return leader != null && (!position.epoch().equals(leader.epoch())
+				|| leader.index() - position.index() > MAX_TRAILING_ENTRIES);
 	}
 
 	private record Heard(NodeStatus status, long at) {

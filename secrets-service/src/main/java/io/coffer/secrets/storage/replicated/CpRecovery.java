@@ -42,6 +42,9 @@ final class CpRecovery {
 
 	private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
 
+	/** Shorter losses are leader elections: not worth a warning. */
+	private static final Duration WARN_AFTER = Duration.ofSeconds(5);
+
 	private final NodeRuntime runtime;
 
 	private final ClusterWatch watch;
@@ -51,6 +54,8 @@ final class CpRecovery {
 	private long lostSince;
 
 	private long lastReset;
+
+	private boolean warned;
 
 	private String lastWaiting;
 
@@ -75,9 +80,15 @@ final class CpRecovery {
 		long now = System.nanoTime();
 		if (this.lostSince == 0) {
 			this.lostSince = now;
-			logger.warn("The CP group has no voting majority; node {} (Hazelcast master) resets CP if this lasts {} s",
-					this.runtime.nodeId(), this.sustain.toSeconds());
+			this.warned = false;
 			return;
+		}
+		if (!this.warned && now - this.lostSince >= WARN_AFTER.toNanos()) {
+			this.warned = true;
+			logger.warn(
+					"The CP group has had no voting majority for {} s; node {} (Hazelcast master) resets CP if "
+							+ "this lasts {} s",
+					WARN_AFTER.toSeconds(), this.runtime.nodeId(), this.sustain.toSeconds());
 		}
 		if (now - this.lostSince < this.sustain.toNanos()
 				|| (this.lastReset != 0 && now - this.lastReset < this.sustain.multipliedBy(2).toNanos())) {

@@ -19,6 +19,8 @@ final class Election implements Runnable {
 
 	private static final Duration WATCH = Duration.ofMillis(250);
 
+	private static final int CATCH_UP_BATCH = 128;
+
 	private final NodeRuntime runtime;
 
 	private final Follower follower;
@@ -152,13 +154,18 @@ final class Election implements Runnable {
 	private boolean catchUp(LogEntry head) {
 		Position applied = this.runtime.replica.position();
 		while (!applied.equals(head.position())) {
-			LogEntry next = (applied.index() < head.index()) ? this.runtime.cpLog.read(applied.index() + 1, head)
-					: null;
-			if (next == null || !next.follows(applied)) {
+			List<LogEntry> next = (applied.index() < head.index())
+					? this.runtime.cpLog.readFrom(applied.index() + 1, head, CATCH_UP_BATCH) : List.of();
+			if (next.isEmpty()) {
 				return false;
 			}
-			this.runtime.apply(next);
-			applied = next.position();
+			for (LogEntry entry : next) {
+				if (!entry.follows(applied)) {
+					return false;
+				}
+				this.runtime.apply(entry);
+				applied = entry.position();
+			}
 		}
 		return true;
 	}

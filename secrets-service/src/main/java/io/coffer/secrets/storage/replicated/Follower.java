@@ -2,6 +2,7 @@ package io.coffer.secrets.storage.replicated;
 
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -25,6 +26,9 @@ final class Follower implements Runnable {
 	private static final Duration POLL = Duration.ofMillis(250);
 
 	private static final int MAX_BUFFERED_HINTS = 4096;
+
+	/** Entries read from the ring at once by a follower that is behind. */
+	private static final int CATCH_UP_BATCH = 128;
 
 	private final NodeRuntime runtime;
 
@@ -141,9 +145,17 @@ final class Follower implements Runnable {
 			this.ready = true;
 			return false;
 		}
-		LogEntry next = (applied.index() < head.index()) ? this.runtime.cpLog.read(applied.index() + 1, head) : null;
-		if (next != null && next.follows(applied)) {
-			this.runtime.apply(next);
+		List<LogEntry> next = (applied.index() < head.index())
+				? this.runtime.cpLog.readFrom(applied.index() + 1, head, CATCH_UP_BATCH) : List.of();
+		if (!next.isEmpty() && next.getFirst().follows(applied)) {
+			Position position = applied;
+			for (LogEntry entry : next) {
+				if (!entry.follows(position)) {
+					break;
+				}
+				this.runtime.apply(entry);
+				position = entry.position();
+			}
 			this.ready = true;
 			return true;
 		}
