@@ -143,7 +143,36 @@ class ActiveNodeProxyIT extends GatewayIntegrationTest {
 			.expectBody()
 			.json("{\"errors\":[\"no active Vault instance found\"]}", true);
 
-		assertThat(Duration.between(start, Instant.now())).isGreaterThanOrEqualTo(FAILOVER_BUDGET);
+		assertThat(Duration.between(start, Instant.now())).isGreaterThanOrEqualTo(FAILOVER_BUDGET)
+			.isLessThan(FAILOVER_BUDGET.multipliedBy(3));
+		// a wedged cluster (every node a standby) is polled, never sent the request in a
+		// loop, and nothing goes on after the 503
+		Mono.delay(Duration.ofMillis(500)).block();
+		assertThat(this.cluster.nodes()).allSatisfy((node) -> assertThat(node.received("/v1/secret/data/x")).isEmpty());
+	}
+
+	@Test
+	void aNodeThatKeepsRefusingAsStandbyGetsTheRequestABoundedNumberOfTimes() {
+		// health polls keep showing a as active while it refuses every request: the
+		// gateway retries within its budget only, then answers Vault's 503 once
+		this.cluster.setModes(Mode.ACTIVE, Mode.STANDBY, Mode.STANDBY);
+		this.cluster.a.refuseAsStandby(true);
+		Instant start = Instant.now();
+
+		this.client.post()
+			.uri("/v1/secret/data/y")
+			.bodyValue("{\"data\":{}}")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(503)
+			.expectBody()
+			.json("{\"errors\":[\"no active Vault instance found\"]}", true);
+
+		assertThat(Duration.between(start, Instant.now())).isLessThan(FAILOVER_BUDGET.multipliedBy(3));
+		Mono.delay(Duration.ofMillis(500)).block();
+		int sent = this.cluster.nodes().stream().mapToInt((node) -> node.received("/v1/secret/data/y").size()).sum();
+		// one attempt per retry interval (100 ms) at most, within the 2 s budget
+		assertThat(sent).isPositive().isLessThanOrEqualTo(22);
 	}
 
 	@Test

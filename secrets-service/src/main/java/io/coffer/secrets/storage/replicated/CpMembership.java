@@ -38,6 +38,8 @@ final class CpMembership {
 
 	private static final Logger logger = LoggerFactory.getLogger(CpMembership.class);
 
+	private static final java.time.Duration VOTING_WATCH = java.time.Duration.ofSeconds(10);
+
 	private final HazelcastInstance hazelcast;
 
 	private final int cpMemberCount;
@@ -93,6 +95,30 @@ final class CpMembership {
 		this.promotedAt = System.nanoTime();
 		this.lastRefusal = null;
 		logger.info("Promoted {} to CP member", localAddress());
+		awaitVoting();
+	}
+
+	/**
+	 * Right after the promotion: asks for this node's Raft nodes and watches closely
+	 * (every 50 ms, for up to {@link #VOTING_WATCH}) until it votes, so that it is
+	 * reported as a voter without delay; later checks take over if it takes longer.
+	 */
+	private void awaitVoting() {
+		long deadline = System.nanoTime() + VOTING_WATCH.toNanos();
+		UUID local = localCpMember();
+		while (!isVoting() && System.nanoTime() < deadline) {
+			this.raftNodes.initialize(this.raftNodes.metadataGroup());
+			if (local != null) {
+				this.raftNodes.groupsListing(local).forEach(this.raftNodes::initialize);
+			}
+			try {
+				Thread.sleep(50);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
 		followPromotion();
 	}
 
@@ -129,6 +155,7 @@ final class CpMembership {
 			logger.info("{} votes in every CP group it belongs to, {} ms after its promotion", localAddress(),
 					(System.nanoTime() - this.promotedAt) / 1_000_000);
 			this.promotedAt = 0;
+			this.watch.publish();
 			return;
 		}
 		this.raftNodes.initialize(this.raftNodes.metadataGroup());

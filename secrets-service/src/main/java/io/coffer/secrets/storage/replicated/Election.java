@@ -156,16 +156,10 @@ final class Election implements Runnable {
 		while (!applied.equals(head.position())) {
 			List<LogEntry> next = (applied.index() < head.index())
 					? this.runtime.cpLog.readFrom(applied.index() + 1, head, CATCH_UP_BATCH) : List.of();
-			if (next.isEmpty()) {
+			if (next.isEmpty() || this.runtime.applyAll(next) < next.size()) {
 				return false;
 			}
-			for (LogEntry entry : next) {
-				if (!entry.follows(applied)) {
-					return false;
-				}
-				this.runtime.apply(entry);
-				applied = entry.position();
-			}
+			applied = next.getLast().position();
 		}
 		return true;
 	}

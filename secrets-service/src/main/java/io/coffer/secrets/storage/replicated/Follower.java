@@ -119,7 +119,8 @@ final class Follower implements Runnable {
 				this.runtime.apply(hint);
 				return true;
 			}
-			if (hint == null && this.ready && System.nanoTime() - this.lastPollNanos < POLL.toNanos()) {
+			boolean behind = this.runtime.committedIndex() > applied.index();
+			if (hint == null && this.ready && !behind && System.nanoTime() - this.lastPollNanos < POLL.toNanos()) {
 				return false;
 			}
 			return catchUpFromLog(applied);
@@ -148,14 +149,7 @@ final class Follower implements Runnable {
 		List<LogEntry> next = (applied.index() < head.index())
 				? this.runtime.cpLog.readFrom(applied.index() + 1, head, CATCH_UP_BATCH) : List.of();
 		if (!next.isEmpty() && next.getFirst().follows(applied)) {
-			Position position = applied;
-			for (LogEntry entry : next) {
-				if (!entry.follows(position)) {
-					break;
-				}
-				this.runtime.apply(entry);
-				position = entry.position();
-			}
+			this.runtime.applyAll(next);
 			this.ready = true;
 			return true;
 		}

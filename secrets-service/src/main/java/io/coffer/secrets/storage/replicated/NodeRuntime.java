@@ -135,6 +135,35 @@ final class NodeRuntime {
 		report();
 	}
 
+	/**
+	 * Applies the leading run of {@code entries} that follows the replica, one after the
+	 * other, in one durable batch; returns how many were applied.
+	 */
+	int applyAll(List<LogEntry> entries) {
+		List<LogEntry> run = new java.util.ArrayList<>();
+		this.applyLock.lock();
+		try {
+			Position position = this.replica.position();
+			for (LogEntry entry : entries) {
+				if (!entry.follows(position)) {
+					break;
+				}
+				run.add(entry);
+				position = entry.position();
+			}
+			if (run.isEmpty()) {
+				return 0;
+			}
+			this.replica.apply(run);
+		}
+		finally {
+			this.applyLock.unlock();
+		}
+		observeCommitted(run.getLast().index());
+		report();
+		return run.size();
+	}
+
 	void report() {
 		AppliedReport report = new AppliedReport(nodeId(), member(), this.replica.position());
 		this.progress.onReport(report);
