@@ -90,8 +90,8 @@ final class CpLog {
 	List<LogEntry> readFrom(long from, LogEntry knownHead, int max) {
 		long last = Math.min(knownHead.index(), from + max - 1);
 		List<CompletionStage<byte[]>> pending = new ArrayList<>();
-		for (long index = from; index < last; index++) {
-			pending.add(slot(index).getAsync());
+		for (long index = from; index <= last; index++) {
+			pending.add((index == knownHead.index()) ? null : slot(index).getAsync());
 		}
 		List<LogEntry> entries = new ArrayList<>();
 		for (long index = from; index <= last; index++) {
