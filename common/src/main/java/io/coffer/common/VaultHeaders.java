@@ -14,11 +14,12 @@ public final class VaultHeaders {
 	public static final String REQUEST = "X-Vault-Request";
 
 	/**
-	 * Set by a secrets node that refused a logical request because it is not the active
-	 * node. The gateway retries such a request on the active node; a client never sees a
-	 * standby's answer.
+	 * Set ({@code true}, on a 503) by a secrets node that is not the active node and
+	 * refused a request before it wrote anything. Only such an answer may be sent again
+	 * to the active node by the gateway, which never passes it to a client. A request
+	 * that lost the active role after a storage write is answered without it.
 	 */
-	public static final String COFFER_STANDBY = "X-Coffer-Standby";
+	public static final String COFFER_NOT_EXECUTED = "X-Coffer-Not-Executed";
 
 	/** Request id assigned by the gateway, echoed as Vault's {@code request_id}. */
 	public static final String COFFER_REQUEST_ID = "X-Coffer-Request-Id";

@@ -60,9 +60,19 @@ public record ClusterView(List<NodeStatus> nodes) {
 		return ordered;
 	}
 
-	/** Unsealed nodes, the active one first, then the others in configuration order. */
-	public List<URI> unsealedActiveFirst() {
-		return reachableActiveFirst().stream().filter((node) -> stateOf(node).isUnsealed()).toList();
+	/**
+	 * Every node not known to be sealed (unsealed, unreachable, unknown or answering
+	 * oddly), the active one first, then the others in configuration order: the nodes a
+	 * seal must reach before the cluster can be called sealed.
+	 */
+	public List<URI> notKnownSealedActiveFirst() {
+		List<URI> ordered = new ArrayList<>();
+		active().ifPresent(ordered::add);
+		nodes.stream()
+			.filter((status) -> status.state() != NodeState.SEALED && status.state() != NodeState.UNINITIALIZED
+					&& !ordered.contains(status.node()))
+			.forEach((status) -> ordered.add(status.node()));
+		return ordered;
 	}
 
 	public NodeState stateOf(URI node) {

@@ -22,7 +22,8 @@ import org.springframework.web.server.WebExceptionHandler;
 /**
  * The gateway's one mapping from an exception to a response: Vault's
  * {@code {"errors":[...]}} envelope with Vault's status codes. Messages are fixed texts,
- * never an exception's own message, so no request content can leak into an answer.
+ * never an exception's own message, so no request content can leak into an answer (the
+ * one exception, {@link SealIncompleteException}, is built from node addresses only).
  */
 public class VaultErrorWebExceptionHandler implements WebExceptionHandler, Ordered {
 
@@ -52,6 +53,10 @@ public class VaultErrorWebExceptionHandler implements WebExceptionHandler, Order
 	private static VaultError map(Throwable error) {
 		if (error instanceof NoActiveNodeException) {
 			return new VaultError(HttpStatus.SERVICE_UNAVAILABLE, List.of(NoActiveNodeException.MESSAGE));
+		}
+		if (error instanceof SealIncompleteException incomplete) {
+			logger.warn(incomplete.getMessage());
+			return new VaultError(HttpStatus.INTERNAL_SERVER_ERROR, List.of(incomplete.getMessage()));
 		}
 		if (error instanceof RequestTooLargeException) {
 			return new VaultError(HttpStatus.PAYLOAD_TOO_LARGE, List.of(RequestTooLargeException.MESSAGE));

@@ -69,7 +69,7 @@ public class ClusterRoutingFilter implements GatewayFilter {
 
 	private static boolean isStandbyAnswer(ServerHttpResponse response) {
 		return HttpStatus.SERVICE_UNAVAILABLE.equals(response.getStatusCode())
-				&& "true".equalsIgnoreCase(response.getHeaders().getFirst(VaultHeaders.COFFER_STANDBY));
+				&& "true".equalsIgnoreCase(response.getHeaders().getFirst(VaultHeaders.COFFER_NOT_EXECUTED));
 	}
 
 	/** Closes the standby's response unread and clears what it put on the response. */

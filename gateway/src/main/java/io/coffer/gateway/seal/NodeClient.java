@@ -45,7 +45,8 @@ public class NodeClient {
 	}
 
 	private static boolean isStandbyRefusal(NodeReply reply) {
-		return reply.status() == 503 && "true".equalsIgnoreCase(reply.headers().getFirst(VaultHeaders.COFFER_STANDBY));
+		return reply.status() == 503
+				&& "true".equalsIgnoreCase(reply.headers().getFirst(VaultHeaders.COFFER_NOT_EXECUTED));
 	}
 
 }

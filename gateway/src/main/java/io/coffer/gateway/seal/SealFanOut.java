@@ -9,6 +9,7 @@ import io.coffer.gateway.cluster.ClusterMonitor;
 import io.coffer.gateway.cluster.NodeRouter;
 import io.coffer.gateway.cluster.NotExecutedException;
 import io.coffer.gateway.error.NoActiveNodeException;
+import io.coffer.gateway.error.SealIncompleteException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -24,8 +25,6 @@ public class SealFanOut {
 	private static final Logger logger = LoggerFactory.getLogger(SealFanOut.class);
 
 	private static final int BAD_REQUEST = 400;
-
-	private static final int FORBIDDEN = 403;
 
 	private final ClusterMonitor monitor;
 
@@ -61,18 +60,22 @@ public class SealFanOut {
 
 	/**
 	 * Seals the active node first, so a refused token (403) stops before any node is
-	 * sealed, then every other unsealed node. With nothing unsealed the request goes to a
-	 * reachable node, whose answer ({@code Vault is sealed}) is the cluster's.
+	 * sealed, then every other node not known to be sealed, unreachable ones included.
+	 * Answers 204 only when every such node sealed (or answered that it already is); when
+	 * some node may still be unsealed (no answer, or an error) the call fails with
+	 * {@link SealIncompleteException} naming those nodes, because a 204 would tell the
+	 * operator the cluster stopped serving while one node goes on. With nothing left to
+	 * seal the request goes to a reachable node, whose answer ({@code Vault is sealed})
+	 * is the cluster's.
 	 */
 	public Mono<NodeReply> seal(NodeCall call) {
 		return this.monitor.refresh().flatMap((view) -> {
-			List<URI> unsealed = view.unsealedActiveFirst();
-			return Flux.fromIterable(unsealed)
-				.concatMap((node) -> answerOf(node, call))
-				.flatMap(Mono::justOrEmpty)
-				.takeUntil((reply) -> reply.status() == FORBIDDEN)
+			List<URI> targets = view.notKnownSealedActiveFirst();
+			return Flux.fromIterable(targets)
+				.concatMap((node) -> answerOf(node, call).map((reply) -> new SealOutcome(node, reply)))
+				.takeUntil(SealOutcome::isRefused)
 				.collectList()
-				.flatMap((replies) -> Mono.justOrEmpty(sealAnswer(replies)));
+				.flatMap((outcomes) -> Mono.justOrEmpty(SealOutcome.clusterAnswer(outcomes)));
 		})
 			.switchIfEmpty(Mono.defer(() -> this.router.toAnyReachable((node) -> this.client.send(node, call))))
 			.doOnTerminate(this::refreshSoon);
@@ -103,12 +106,6 @@ public class SealFanOut {
 	private static boolean isNotInitialized(NodeReply reply) {
 		return reply.status() == BAD_REQUEST
 				&& new String(reply.body(), java.nio.charset.StandardCharsets.UTF_8).contains("not initialized");
-	}
-
-	private static Optional<NodeReply> sealAnswer(List<NodeReply> replies) {
-		return firstMatching(replies, (reply) -> reply.status() == FORBIDDEN)
-			.or(() -> firstMatching(replies, NodeReply::isSuccess))
-			.or(() -> replies.stream().findFirst());
 	}
 
 	private static Optional<NodeReply> firstMatching(List<NodeReply> replies, Predicate<NodeReply> condition) {

@@ -31,9 +31,9 @@ public final class ForwardedHeaders {
 		return headers;
 	}
 
-	/** Node headers to return to the client; the standby marker never leaves. */
+	/** Node headers to return to the client; the not-executed mark never leaves. */
 	public static HttpHeaders toClient(HttpHeaders node) {
-		return copyWithout(node, Set.of(VaultHeaders.COFFER_STANDBY.toLowerCase(Locale.ROOT)));
+		return copyWithout(node, Set.of(VaultHeaders.COFFER_NOT_EXECUTED.toLowerCase(Locale.ROOT)));
 	}
 
 	private static HttpHeaders copyWithout(HttpHeaders source, Set<String> extra) {

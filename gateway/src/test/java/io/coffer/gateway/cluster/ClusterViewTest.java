@@ -31,7 +31,7 @@ class ClusterViewTest {
 
 		assertThat(view.active()).contains(C);
 		assertThat(view.reachableActiveFirst()).containsExactly(C, A);
-		assertThat(view.unsealedActiveFirst()).containsExactly(C);
+		assertThat(view.notKnownSealedActiveFirst()).containsExactly(C, B);
 	}
 
 	@Test

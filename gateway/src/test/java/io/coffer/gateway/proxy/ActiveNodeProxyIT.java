@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.coffer.gateway.support.FakeSecretsNode;
 import io.coffer.gateway.support.FakeSecretsNode.Mode;
 import io.coffer.gateway.support.FakeSecretsNode.Received;
 import io.coffer.gateway.support.GatewayIntegrationTest;
@@ -72,7 +73,7 @@ class ActiveNodeProxyIT extends GatewayIntegrationTest {
 			.expectStatus()
 			.isOk()
 			.expectHeader()
-			.doesNotExist("X-Coffer-Standby")
+			.doesNotExist("X-Coffer-Not-Executed")
 			.expectBody()
 			.jsonPath("$.node")
 			.isEqualTo("b");
@@ -81,6 +82,26 @@ class ActiveNodeProxyIT extends GatewayIntegrationTest {
 		Received served = this.cluster.b.received("/v1/secret/data/moved").get(0);
 		assertThat(served.requestId()).isEqualTo(refused.requestId());
 		assertThat(served.body()).isEqualTo("{\"data\":{}}");
+	}
+
+	@Test
+	void requestThatLostTheActiveRoleAfterAWriteIsNeverReplayed() {
+		// a wrote (e.g. took a SecretID use), then lost its lock; b is already active
+		this.cluster.a.loseActiveRoleAfterNextWrite();
+		this.cluster.b.mode(Mode.ACTIVE);
+
+		this.client.post()
+			.uri("/v1/auth/approle/login")
+			.bodyValue("{\"role_id\":\"r\",\"secret_id\":\"s\"}")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(503)
+			.expectBody()
+			.json("{\"errors\":[\"" + FakeSecretsNode.LOST_ACTIVE_ROLE + "\"]}", true);
+
+		assertThat(this.cluster.a.received("/v1/auth/approle/login")).hasSize(1);
+		assertThat(this.cluster.b.received("/v1/auth/approle/login")).isEmpty();
+		assertThat(this.cluster.c.received("/v1/auth/approle/login")).isEmpty();
 	}
 
 	@Test
@@ -139,7 +160,7 @@ class ActiveNodeProxyIT extends GatewayIntegrationTest {
 			.expectHeader()
 			.valueEquals(HttpHeaders.CACHE_CONTROL, "no-store")
 			.expectHeader()
-			.doesNotExist("X-Coffer-Standby")
+			.doesNotExist("X-Coffer-Not-Executed")
 			.expectBody()
 			.json("{\"errors\":[\"no active Vault instance found\"]}", true);
 

@@ -137,6 +137,39 @@ class SealFanOutIT extends GatewayIntegrationTest {
 	}
 
 	@Test
+	void sealWithANodeUnreachableFailsAndNamesIt() {
+		this.cluster.c.stop();
+
+		this.client.put()
+			.uri("/v1/sys/seal")
+			.header("X-Vault-Token", FakeSecretsNode.ROOT_TOKEN)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(500)
+			.expectBody()
+			.json("{\"errors\":[\"seal incomplete: 1 node may still be unsealed and serving: " + this.cluster.c.url()
+					+ " (no answer)\"]}", true);
+
+		assertThat(this.cluster.a.mode()).isEqualTo(Mode.SEALED);
+		assertThat(this.cluster.b.mode()).isEqualTo(Mode.SEALED);
+	}
+
+	@Test
+	void aNodeWhoseHealthProbeTimesOutIsStillSealed() {
+		// the probe sees c as unreachable; it still serves, so it must be sealed too
+		this.cluster.c.healthDelay(java.time.Duration.ofSeconds(3));
+
+		this.client.put()
+			.uri("/v1/sys/seal")
+			.header("X-Vault-Token", FakeSecretsNode.ROOT_TOKEN)
+			.exchange()
+			.expectStatus()
+			.isNoContent();
+
+		assertThat(this.cluster.nodes()).allSatisfy((node) -> assertThat(node.mode()).isEqualTo(Mode.SEALED));
+	}
+
+	@Test
 	void sealRefusedByActiveNodeSealsNothing() {
 		this.client.post()
 			.uri("/v1/sys/seal")

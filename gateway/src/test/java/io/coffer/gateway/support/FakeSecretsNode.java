@@ -19,8 +19,9 @@ import reactor.netty.http.server.HttpServerResponse;
 
 /**
  * A stand-in for one secrets node with the contract the gateway relies on: health codes
- * per state, standby refusals marked {@code X-Coffer-Standby}, sealed answers without it,
- * and its own seal endpoints. Logical requests are echoed back as JSON and recorded.
+ * per state, standby refusals marked {@code X-Coffer-Not-Executed}, sealed answers
+ * without it, and its own seal endpoints. Logical requests are echoed back as JSON and
+ * recorded.
  */
 public final class FakeSecretsNode {
 
@@ -38,6 +39,9 @@ public final class FakeSecretsNode {
 
 	public static final String ROOT_TOKEN = "test-root-token";
 
+	/** The error of a request that wrote, then lost the active role. */
+	public static final String LOST_ACTIVE_ROLE = "this node lost the active role during the request";
+
 	public static final String GOOD_KEY = "good-share";
 
 	/**
@@ -54,6 +58,8 @@ public final class FakeSecretsNode {
 	private volatile Mode modeAfterUnseal = Mode.STANDBY;
 
 	private volatile Duration delay = Duration.ZERO;
+
+	private volatile boolean loseActiveRoleAfterWrite;
 
 	private volatile Duration healthDelay = Duration.ZERO;
 
@@ -100,6 +106,14 @@ public final class FakeSecretsNode {
 		this.delay = delay;
 	}
 
+	/**
+	 * The next logical request is answered as by a node that wrote and then lost the
+	 * active role: a 503 without the not-executed mark; the node is a standby afterwards.
+	 */
+	public void loseActiveRoleAfterNextWrite() {
+		this.loseActiveRoleAfterWrite = true;
+	}
+
 	/** Holds every {@code sys/health} answer back this long. */
 	public void healthDelay(Duration healthDelay) {
 		this.healthDelay = healthDelay;
@@ -117,6 +131,7 @@ public final class FakeSecretsNode {
 		this.mode = mode;
 		this.modeAfterUnseal = Mode.STANDBY;
 		this.delay = Duration.ZERO;
+		this.loseActiveRoleAfterWrite = false;
 		this.healthDelay = Duration.ZERO;
 		this.received.clear();
 		if (!isRunning()) {
@@ -180,11 +195,17 @@ public final class FakeSecretsNode {
 			String requestId) {
 		Mode now = this.mode;
 		if (now == Mode.STANDBY) {
-			response.header("X-Coffer-Standby", "true");
+			response.header("X-Coffer-Not-Executed", "true");
 			return json(response, 503, "{\"errors\":[\"node is a standby\"]}");
 		}
 		if (now != Mode.ACTIVE) {
 			return json(response, 503, "{\"errors\":[\"Vault is sealed\"]}");
+		}
+		if (this.loseActiveRoleAfterWrite) {
+			// as a real node that wrote, then lost its lock: unmarked, so never replayed
+			this.loseActiveRoleAfterWrite = false;
+			this.mode = Mode.STANDBY;
+			return json(response, 503, "{\"errors\":[\"" + LOST_ACTIVE_ROLE + "\"]}");
 		}
 		response.header("Cache-Control", "max-age=3600");
 		String echo = String.format(Locale.ROOT,

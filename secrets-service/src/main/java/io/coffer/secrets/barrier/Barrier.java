@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.coffer.secrets.storage.RequestWrites;
 import io.coffer.secrets.storage.Storage;
 import io.coffer.secrets.storage.StorageOp;
 
@@ -20,6 +21,11 @@ import io.coffer.secrets.storage.StorageOp;
  * {@code term (4 bytes) || version (1) || nonce (12) || ciphertext || tag}. The keyring
  * itself is stored at {@link #KEYRING_PATH}, encrypted under the root key that the seal
  * releases.
+ * <p>
+ * The keyring is an immutable snapshot swapped atomically (unseal, reload, rotate, seal);
+ * every encryption and decryption holds a reference to the snapshot it started with, so a
+ * swap never zeroes or half-replaces a key an operation is using (see
+ * {@link Keyring#acquire()}).
  */
 public class Barrier {
 
@@ -42,7 +48,7 @@ public class Barrier {
 	private volatile Keyring keyring;
 
 	public Barrier(Storage storage, SecureRandom random, Clock clock) {
-		this.storage = storage;
+		this.storage = RequestWrites.tracked(storage);
 		this.random = random;
 		this.clock = clock;
 	}
@@ -64,7 +70,7 @@ public class Barrier {
 			this.storage.put(KEYRING_PATH, sealKeyring(first, rootKey));
 		}
 		finally {
-			first.destroy();
+			first.retire();
 		}
 	}
 
@@ -76,8 +82,12 @@ public class Barrier {
 		byte[] stored = this.storage.get(KEYRING_PATH)
 			.orElseThrow(() -> new BarrierException("barrier not initialized"));
 		Keyring loaded = Keyring.deserialize(AesGcm.decrypt(rootKey, stored, aad(KEYRING_PATH)));
+		byte[] oldRoot = this.rootKey;
 		this.rootKey = rootKey.clone();
-		this.keyring = loaded;
+		swap(loaded);
+		if (oldRoot != null) {
+			Arrays.fill(oldRoot, (byte) 0);
+		}
 	}
 
 	/**
@@ -91,22 +101,14 @@ public class Barrier {
 		}
 		byte[] stored = this.storage.get(KEYRING_PATH)
 			.orElseThrow(() -> new BarrierException("barrier not initialized"));
-		Keyring old = this.keyring;
-		this.keyring = Keyring.deserialize(AesGcm.decrypt(key, stored, aad(KEYRING_PATH)));
-		if (old != null && old != this.keyring) {
-			old.destroy();
-		}
+		swap(Keyring.deserialize(AesGcm.decrypt(key, stored, aad(KEYRING_PATH))));
 	}
 
 	/** Drops and overwrites every key held in memory. */
 	public synchronized void seal() {
-		Keyring old = this.keyring;
 		byte[] key = this.rootKey;
-		this.keyring = null;
+		swap(null);
 		this.rootKey = null;
-		if (old != null) {
-			old.destroy();
-		}
 		if (key != null) {
 			Arrays.fill(key, (byte) 0);
 		}
@@ -116,8 +118,14 @@ public class Barrier {
 	public synchronized KeyStatus rotate() {
 		Keyring current = requireUnsealed();
 		Keyring next = current.rotate(newKey(), this.clock.instant());
-		this.storage.put(KEYRING_PATH, sealKeyring(next, this.rootKey));
-		this.keyring = next;
+		try {
+			this.storage.put(KEYRING_PATH, sealKeyring(next, this.rootKey));
+		}
+		catch (RuntimeException ex) {
+			next.retire();
+			throw ex;
+		}
+		swap(next);
 		this.encryptions.set(0);
 		return keyStatus();
 	}
@@ -179,11 +187,43 @@ public class Barrier {
 		return new BarrierView(this, prefix);
 	}
 
+	/** Installs {@code next} (null: sealed) and retires the keyring it replaces. */
+	private synchronized void swap(Keyring next) {
+		Keyring old = this.keyring;
+		this.keyring = next;
+		if (old != null && old != next) {
+			old.retire();
+		}
+	}
+
+	/** The current keyring, referenced until {@link Keyring#release()}. */
+	private Keyring lease() {
+		while (true) {
+			Keyring current = requireUnsealed();
+			if (current.acquire()) {
+				return current;
+			}
+			// replaced and destroyed since the read: the field already holds its
+			// successor
+			Thread.onSpinWait();
+		}
+	}
+
 	private byte[] encrypt(String key, byte[] plaintext) {
-		Keyring.Term term = requireUnsealed().active();
-		byte[] sealed = AesGcm.encrypt(term.key(), plaintext, aad(key), this.random);
-		this.encryptions.incrementAndGet();
-		return ByteBuffer.allocate(HEADER_BYTES + sealed.length).putInt(term.term()).put(VERSION).put(sealed).array();
+		Keyring keys = lease();
+		try {
+			Keyring.Term term = keys.active();
+			byte[] sealed = AesGcm.encrypt(term.key(), plaintext, aad(key), this.random);
+			this.encryptions.incrementAndGet();
+			return ByteBuffer.allocate(HEADER_BYTES + sealed.length)
+				.putInt(term.term())
+				.put(VERSION)
+				.put(sealed)
+				.array();
+		}
+		finally {
+			keys.release();
+		}
 	}
 
 	private byte[] decrypt(String key, byte[] stored) {
@@ -191,14 +231,26 @@ public class Barrier {
 			throw new BarrierException("unsupported barrier entry at " + key);
 		}
 		int termNumber = ByteBuffer.wrap(stored, 0, 4).getInt();
-		Keyring.Term term = requireUnsealed().term(termNumber);
-		if (term == null) {
+		Keyring keys = lease();
+		if (keys.term(termNumber) == null) {
+			// written under a term rotated in on another node
+			keys.release();
 			reload();
-			term = requireUnsealed().term(termNumber);
+			keys = lease();
+		}
+		try {
+			Keyring.Term term = keys.term(termNumber);
 			if (term == null) {
 				throw new BarrierException("unknown key term " + termNumber + " at " + key);
 			}
+			return decryptWith(term, key, stored);
 		}
+		finally {
+			keys.release();
+		}
+	}
+
+	private static byte[] decryptWith(Keyring.Term term, String key, byte[] stored) {
 		try {
 			return AesGcm.decrypt(term.key(), Arrays.copyOfRange(stored, HEADER_BYTES, stored.length), aad(key));
 		}

@@ -7,18 +7,27 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The barrier's data keys by term. Immutable: rotation returns a new keyring. Serialized
- * only to be encrypted under the root key.
+ * The barrier's data keys by term. Immutable: rotation returns a new keyring with its own
+ * copies of the keys. Serialized only to be encrypted under the root key.
+ * <p>
+ * Reference counted, so a keyring replaced while a request still encrypts or decrypts
+ * with it is zeroed only when that request is done: the barrier holds one reference
+ * ({@link #retire()} drops it), each operation another ({@link #acquire()} /
+ * {@link #release()}). Once the count reaches zero the keys are overwritten and
+ * {@code acquire()} fails, so a late reader takes the newer keyring instead.
  */
 final class Keyring {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final TreeMap<Integer, Term> terms;
+
+	private final AtomicInteger references = new AtomicInteger(1);
 
 	private Keyring(TreeMap<Integer, Term> terms) {
 		this.terms = terms;
@@ -31,7 +40,8 @@ final class Keyring {
 	}
 
 	Keyring rotate(byte[] key, Instant now) {
-		TreeMap<Integer, Term> next = new TreeMap<>(this.terms);
+		TreeMap<Integer, Term> next = new TreeMap<>();
+		this.terms.values().forEach((t) -> next.put(t.term(), new Term(t.term(), t.key().clone(), t.installTime())));
 		int term = this.terms.lastKey() + 1;
 		next.put(term, new Term(term, key, now));
 		return new Keyring(next);
@@ -66,8 +76,35 @@ final class Keyring {
 		return new Keyring(terms);
 	}
 
+	/** Takes a reference for one operation; false once the keyring was destroyed. */
+	boolean acquire() {
+		int count;
+		do {
+			count = this.references.get();
+			if (count == 0) {
+				return false;
+			}
+		}
+		while (!this.references.compareAndSet(count, count + 1));
+		return true;
+	}
+
+	void release() {
+		if (this.references.decrementAndGet() == 0) {
+			destroy();
+		}
+	}
+
+	/**
+	 * Drops the owner's reference: the keys are overwritten as soon as no operation holds
+	 * the keyring any more. Called once, after the keyring was replaced or sealed away.
+	 */
+	void retire() {
+		release();
+	}
+
 	/** Overwrites every key held; the keyring is unusable afterwards. */
-	void destroy() {
+	private void destroy() {
 		this.terms.values().forEach((term) -> Arrays.fill(term.key(), (byte) 0));
 	}
 

@@ -6,6 +6,7 @@ import io.coffer.common.VaultHeaders;
 import io.coffer.secrets.barrier.BarrierException;
 import io.coffer.secrets.barrier.SealedException;
 import io.coffer.secrets.engine.VaultException;
+import io.coffer.secrets.storage.RequestWrites;
 import io.coffer.secrets.storage.StandbyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,10 @@ public class ErrorHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ErrorHandler.class);
 
+	/** The error of a request cut off by a failover after it had written. */
+	static final String LOST_ACTIVE_ROLE = "this node lost the active role during the request, "
+			+ "which may have been partly applied; check its outcome before repeating it";
+
 	@ExceptionHandler(VaultException.class)
 	ResponseEntity<Object> vault(VaultException ex) {
 		return ResponseWriter.error(ex.status(), ex.errors());
@@ -37,12 +42,20 @@ public class ErrorHandler {
 	}
 
 	/**
-	 * The gateway retries these on the active node; clients never see them through it.
+	 * A standby refusal of a request that wrote nothing is marked "not executed": the
+	 * gateway sends it again to the active node and clients never see it. A request that
+	 * lost the active role after a storage write may be partly applied (a SecretID or
+	 * token use taken), so its error goes to the client and the gateway never replays it.
 	 */
 	@ExceptionHandler(StandbyException.class)
 	ResponseEntity<Object> standby(StandbyException ex) {
+		if (RequestWrites.attempted()) {
+			log.warn("A request lost the active role after a storage write; its outcome is unknown: {}",
+					ex.getMessage());
+			return ResponseWriter.error(503, List.of(LOST_ACTIVE_ROLE));
+		}
 		return ResponseEntity.status(503)
-			.header(VaultHeaders.COFFER_STANDBY, "true")
+			.header(VaultHeaders.COFFER_NOT_EXECUTED, "true")
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(new io.coffer.common.VaultErrorBody(
 					List.of("this node is a standby; no active Vault instance here")));

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.coffer.secrets.core.Json;
+import io.coffer.secrets.storage.RequestWrites;
 import io.coffer.secrets.storage.Storage;
 import io.coffer.secrets.storage.StorageOp;
 
@@ -24,7 +25,7 @@ final class SealStore {
 	private final Storage storage;
 
 	SealStore(Storage storage) {
-		this.storage = storage;
+		this.storage = RequestWrites.tracked(storage);
 	}
 
 	Optional<SealConfig> config() {

@@ -15,6 +15,7 @@ import io.coffer.secrets.seal.InitResult;
 import io.coffer.secrets.seal.SealService;
 import io.coffer.secrets.seal.SealStatus;
 import io.coffer.secrets.support.GoBool;
+import io.coffer.secrets.support.VaultIntegers;
 import io.coffer.secrets.token.TokenEntry;
 import io.coffer.secrets.token.TokenStore;
 import jakarta.servlet.http.HttpServletRequest;
@@ -105,16 +106,7 @@ public class SealController {
 	}
 
 	static int intValue(Object value, String field) {
-		if (value == null) {
-			return 0;
-		}
-		if (value instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())) {
-			return number.intValue();
-		}
-		if (value instanceof String text && text.matches("\\d{1,9}")) {
-			return Integer.parseInt(text);
-		}
-		throw VaultException.badRequest("'" + field + "' must be an integer");
+		return VaultIntegers.parseInt(value, field, 0);
 	}
 
 	static boolean nonEmptyList(Object value) {

@@ -120,7 +120,7 @@ class TokenCreation {
 		else if (!isSudo) {
 			chosen = PolicyNames.sanitize(requested, false);
 			if (!PolicyNames.sanitize(parent.policies(), false).containsAll(chosen)) {
-				throw new VaultException(403, "child policies must be subset of parent");
+				throw VaultException.badRequest("child policies must be subset of parent");
 			}
 			addDefault = !noDefault && parent.policies().contains(PolicyNames.DEFAULT);
 		}

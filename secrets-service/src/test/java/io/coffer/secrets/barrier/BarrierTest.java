@@ -129,6 +129,56 @@ class BarrierTest {
 		assertThat(this.barrier.keyStatus().term()).isEqualTo(1);
 	}
 
+	@Test
+	void reloadWhileRequestsEncryptNeverUsesAZeroedOrHalfReplacedKey() throws Exception {
+		// becoming active reloads the keyring while requests are encrypting and
+		// decrypting
+		this.barrier.rotate();
+		int writers = 3;
+		java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+		java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
+		java.util.concurrent.atomic.AtomicLong operations = new java.util.concurrent.atomic.AtomicLong();
+		Thread reloader = new Thread(() -> {
+			while (!stop.get()) {
+				this.barrier.reload();
+			}
+		});
+		List<Thread> threads = new java.util.ArrayList<>();
+		for (int t = 0; t < writers; t++) {
+			String key = "race/" + t;
+			threads.add(new Thread(() -> {
+				for (int i = 0; !stop.get(); i++) {
+					byte[] value = bytes("value-" + i);
+					try {
+						this.barrier.put(key, value);
+						if (!java.util.Arrays.equals(this.barrier.get(key).orElseThrow(), value)) {
+							failures.incrementAndGet();
+						}
+					}
+					catch (RuntimeException ex) {
+						failures.incrementAndGet();
+					}
+					operations.incrementAndGet();
+				}
+			}));
+		}
+		reloader.start();
+		threads.forEach(Thread::start);
+		Thread.sleep(1500);
+		stop.set(true);
+		reloader.join();
+		for (Thread thread : threads) {
+			thread.join();
+		}
+
+		assertThat(operations.get()).isPositive();
+		assertThat(failures.get()).as("failed or garbled of %d operations", operations.get()).isZero();
+		// every value written during the reloads decrypts with the final keyring
+		for (int t = 0; t < writers; t++) {
+			assertThat(this.barrier.get("race/" + t)).isPresent();
+		}
+	}
+
 	private static byte[] bytes(String text) {
 		return text.getBytes(StandardCharsets.UTF_8);
 	}

@@ -41,11 +41,7 @@ class ExistenceCheckApiTest {
 	@BeforeAll
 	@SuppressWarnings("unchecked")
 	void initUnsealAndMount() {
-		this.root = new NodeClient("http://127.0.0.1:" + this.port);
-		Map<String, Object> init = this.root.call("PUT", "sys/init", Map.of("secret_shares", 1, "secret_threshold", 1))
-			.json();
-		this.root.call("PUT", "sys/unseal", Map.of("key", ((List<String>) init.get("keys")).get(0)));
-		this.root.awaitActive().token((String) init.get("root_token"));
+		this.root = new NodeClient("http://127.0.0.1:" + this.port).initializeAndUnseal();
 		assertThat(this.root.call("POST", "sys/mounts/kv2", Map.of("type", "kv", "options", Map.of("version", "2")))
 			.status()).isEqualTo(204);
 		assertThat(this.root.call("POST", "sys/mounts/kv1", Map.of("type", "kv")).status()).isEqualTo(204);

@@ -205,13 +205,13 @@ class NodeApiTest {
 
 	@Test
 	@Order(8)
-	void aStandbyRefusesLogicalRequestsWithTheStandbyMarker() {
+	void aStandbyRefusesLogicalRequestsMarkedNotExecuted() {
 		this.client.token(this.rootToken);
 		this.ha.leaveElection();
 		try {
 			NodeClient.Response standby = this.client.call("GET", "sys/mounts", null);
 			assertThat(standby.status()).isEqualTo(503);
-			assertThat(standby.header("X-Coffer-Standby")).isEqualTo("true");
+			assertThat(standby.header("X-Coffer-Not-Executed")).isEqualTo("true");
 			assertThat(this.client.call("GET", "sys/health", null).status()).isEqualTo(429);
 			assertThat(this.client.call("GET", "sys/health?standbyok=true", null).status()).isEqualTo(200);
 		}

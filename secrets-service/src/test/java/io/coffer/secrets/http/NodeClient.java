@@ -53,6 +53,22 @@ public final class NodeClient {
 		return other;
 	}
 
+	/**
+	 * Initializes (one share) and unseals the node at {@code base}, waits until it is
+	 * active, and returns a client holding the root token.
+	 */
+	@SuppressWarnings("unchecked")
+	public static NodeClient unsealedRoot(String base) {
+		NodeClient client = new NodeClient(base);
+		Response init = client.call("PUT", "sys/init", Map.of("secret_shares", 1, "secret_threshold", 1));
+		client.call("PUT", "sys/unseal", Map.of("key", ((java.util.List<String>) init.json().get("keys")).get(0)));
+		return client.token((String) init.json().get("root_token")).awaitActive();
+	}
+
+	public String base() {
+		return this.base;
+	}
+
 	public NodeClient token(String token) {
 		this.token = token;
 		return this;
@@ -118,6 +134,17 @@ public final class NodeClient {
 			.atMost(java.time.Duration.ofSeconds(30))
 			.until(() -> call("GET", "sys/health", null).status() == 200);
 		return this;
+	}
+
+	/**
+	 * Initializes the node with one key share, unseals it, waits until it is active and
+	 * makes this client use the root token.
+	 */
+	@SuppressWarnings("unchecked")
+	public NodeClient initializeAndUnseal() {
+		Map<String, Object> init = call("PUT", "sys/init", Map.of("secret_shares", 1, "secret_threshold", 1)).json();
+		call("PUT", "sys/unseal", Map.of("key", ((java.util.List<String>) init.get("keys")).get(0)));
+		return awaitActive().token((String) init.get("root_token"));
 	}
 
 	public record Response(int status, String body, Map<String, java.util.List<String>> headers) {
