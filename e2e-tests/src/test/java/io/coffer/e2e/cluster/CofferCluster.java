@@ -129,10 +129,10 @@ public final class CofferCluster implements AutoCloseable {
 			nodes.add(ServiceProcess.launch(id, apiPort, secretsJar, arguments, logDir));
 		}
 		int gatewayPort = ports.get(2 * nodeCount);
-		ServiceProcess gateway = ServiceProcess.launch("gateway", gatewayPort, gatewayJar,
-				List.of("--server.port=" + gatewayPort, "--coffer.gateway.nodes=" + String.join(",", nodeUris),
-						"--coffer.identity.signing-key=" + signingKey),
-				logDir);
+		List<String> gatewayArguments = new ArrayList<>(List.of("--server.port=" + gatewayPort,
+				"--coffer.gateway.nodes=" + String.join(",", nodeUris), "--coffer.identity.signing-key=" + signingKey));
+		gatewayArguments.addAll(options.gatewayArguments());
+		ServiceProcess gateway = ServiceProcess.launch("gateway", gatewayPort, gatewayJar, gatewayArguments, logDir);
 
 		CofferCluster cluster = new CofferCluster(label, dataDir, nodes, gateway);
 		try {
