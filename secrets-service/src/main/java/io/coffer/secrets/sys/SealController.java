@@ -92,7 +92,9 @@ public class SealController {
 		}
 		String presented = (token != null) ? token
 				: (authorization != null && authorization.startsWith("Bearer ")) ? authorization.substring(7) : null;
-		TokenEntry caller = this.tokens.lookup(presented).orElseThrow(VaultException::permissionDenied);
+		TokenEntry caller = this.tokens.lookup(presented)
+			.filter(TokenStore::usableByClient)
+			.orElseThrow(VaultException::permissionDenied);
 		AclDecision decision = this.policies.check(caller.policies(), "sys/seal", Operation.UPDATE, Map.of(), true);
 		if (!decision.allowed() || !decision.sudo()) {
 			throw VaultException.permissionDenied();
