@@ -41,10 +41,13 @@ public class SealController {
 
 	private final PolicyService policies;
 
-	SealController(SealService seal, TokenStore tokens, PolicyService policies) {
+	private final RequestReader reader;
+
+	SealController(SealService seal, TokenStore tokens, PolicyService policies, RequestReader reader) {
 		this.seal = seal;
 		this.tokens = tokens;
 		this.policies = policies;
+		this.reader = reader;
 	}
 
 	@GetMapping("/v1/sys/init")
@@ -54,7 +57,7 @@ public class SealController {
 
 	@RequestMapping(path = "/v1/sys/init", method = { RequestMethod.PUT, RequestMethod.POST })
 	InitResult init(HttpServletRequest http) throws IOException {
-		Map<String, Object> request = RequestReader.body(http);
+		Map<String, Object> request = this.reader.body(http);
 		if (nonEmptyList(request.get("pgp_keys")) || notBlank(request.get("root_token_pgp_key"))) {
 			throw VaultException.badRequest("PGP-encrypted key shares are not supported by Coffer");
 		}
@@ -74,7 +77,7 @@ public class SealController {
 
 	@RequestMapping(path = "/v1/sys/unseal", method = { RequestMethod.PUT, RequestMethod.POST })
 	SealStatus unseal(HttpServletRequest http) throws IOException {
-		Map<String, Object> request = RequestReader.body(http);
+		Map<String, Object> request = this.reader.body(http);
 		boolean reset = flag(request, "reset");
 		boolean migrate = flag(request, "migrate");
 		Object key = request.get("key");
@@ -89,7 +92,9 @@ public class SealController {
 		}
 		String presented = (token != null) ? token
 				: (authorization != null && authorization.startsWith("Bearer ")) ? authorization.substring(7) : null;
-		TokenEntry caller = this.tokens.lookup(presented).orElseThrow(VaultException::permissionDenied);
+		TokenEntry caller = this.tokens.lookup(presented)
+			.filter(TokenStore::usableByClient)
+			.orElseThrow(VaultException::permissionDenied);
 		AclDecision decision = this.policies.check(caller.policies(), "sys/seal", Operation.UPDATE, Map.of(), true);
 		if (!decision.allowed() || !decision.sudo()) {
 			throw VaultException.permissionDenied();

@@ -141,6 +141,42 @@ class StrictInputApiTest {
 			.containsEntry("token_num_uses", Integer.MAX_VALUE);
 	}
 
+	@Test
+	void jsonBodiesAreHeldToVaultsShapeLimitsAndNothingIsStored() {
+		String nested = "{\"data\":" + "{\"a\":".repeat(299) + "1" + "}".repeat(299) + "}";
+		assertThat(this.root.call("POST", "kv/data/deep-ok", nested).status()).isEqualTo(200);
+		String tooDeep = "{\"data\":" + "{\"a\":".repeat(300) + "1" + "}".repeat(300) + "}";
+		assertJsonRefused("kv/data/deep", tooDeep, "JSON input exceeds allowed nesting depth");
+		assertJsonRefused("kv/data/deep", "{\"data\":{\"a\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}}",
+				"JSON input exceeds allowed nesting depth");
+		assertJsonRefused("kv/data/long", "{\"data\":{\"a\":\"" + "x".repeat(1024 * 1024 + 1) + "\"}}",
+				"JSON string value exceeds allowed length");
+		StringBuilder entries = new StringBuilder("{\"data\":{\"k0\":0");
+		for (int i = 1; i <= 10_000; i++) {
+			entries.append(",\"k").append(i).append("\":0");
+		}
+		assertJsonRefused("kv/data/wide", entries.append("}}").toString(), "JSON object exceeds allowed entry count");
+		assertJsonRefused("kv/data/list", "{\"data\":{\"a\":[" + "0,".repeat(10_000) + "0]}}",
+				"JSON array exceeds allowed element count");
+		assertJsonRefused("kv/data/dup", "{\"data\":{\"a\":1,\"a\":2}}", "duplicate key in JSON object");
+	}
+
+	@Test
+	void aDeeplyNestedHclPolicyIsA400() {
+		NodeClient.Response response = this.root.call("PUT", "sys/policy/deep",
+				Map.of("policy", "path \"a\" { capabilities = " + "[".repeat(20_000) + "]".repeat(20_000) + " }"));
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(errors(response).get(0)).contains("nested deeper than 100 levels");
+		assertThat(this.root.call("GET", "sys/policy/deep", null).status()).isEqualTo(404);
+	}
+
+	private void assertJsonRefused(String path, String body, String reason) {
+		NodeClient.Response response = this.root.call("POST", path, body);
+		assertThat(response.status()).as(reason).isEqualTo(400);
+		assertThat(errors(response)).containsExactly("failed to parse JSON input: " + reason);
+		assertThat(this.root.call("GET", path, null).status()).isEqualTo(404);
+	}
+
 	@SuppressWarnings("unchecked")
 	private static List<String> errors(NodeClient.Response response) {
 		return (List<String>) response.json().get("errors");
