@@ -26,10 +26,15 @@ final class LogAuth {
 
 	private volatile boolean alone;
 
-	/** Installs the key; null forgets (overwrites) the one held. */
+	/**
+	 * Installs the key; null forgets (overwrites) the one held. The same key installed
+	 * again (init unseals right after creating it) keeps {@link #alone()}.
+	 */
 	void use(LogMac logKey) {
-		this.alone = false;
 		LogMac old = this.key;
+		if (logKey == null || old == null || old.keyId() != logKey.keyId()) {
+			this.alone = false;
+		}
 		this.key = logKey;
 		if (old != null && old != logKey) {
 			old.forget();

@@ -144,7 +144,10 @@ final class NodeRuntime {
 	 * Applies the leading run of {@code entries} that follows the replica, one after the
 	 * other, in one durable batch; returns how many were applied.
 	 */
-	/** The leading entries of {@code entries} that this node may apply (see {@link #admit}). */
+	/**
+	 * The leading entries of {@code entries} that this node may apply (see
+	 * {@link #admit}).
+	 */
 	List<LogEntry> admitted(List<LogEntry> entries) {
 		List<LogEntry> run = new java.util.ArrayList<>();
 		for (LogEntry entry : entries) {

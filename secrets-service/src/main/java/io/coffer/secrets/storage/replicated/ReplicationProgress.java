@@ -27,7 +27,7 @@ final class ReplicationProgress {
 
 	private final LogAuth auth;
 
-	private String lastRefused;
+	private final java.util.Set<String> refused = new java.util.HashSet<>();
 
 	private final Map<String, AppliedReport> reports = new HashMap<>();
 
@@ -46,12 +46,12 @@ final class ReplicationProgress {
 	 */
 	synchronized boolean receive(AppliedReport report) {
 		if (this.auth.keyed() && !this.auth.verifyReport(report.body(), report.mac())) {
-			String who = report.nodeId() + "@" + report.member();
-			if (!who.equals(this.lastRefused)) {
-				this.lastRefused = who;
-				logger.warn("Refused an applied report for node {} at {}: {}", report.nodeId(), report.position(),
-						(report.mac() == null) ? "unsigned (its sender holds no log key)"
-								: "its HMAC does not verify with this node's log key (forged or replayed)");
+			// unsigned: a sealed node (normal); a bad MAC: forged or replayed (logged
+			// once
+			// per node and member)
+			if (report.mac() != null && this.refused.add(report.nodeId() + "@" + report.member())) {
+				logger.warn("Refused an applied report for node {} at {}: its HMAC does not verify with this node's "
+						+ "log key (forged or replayed)", report.nodeId(), report.position());
 			}
 			return false;
 		}

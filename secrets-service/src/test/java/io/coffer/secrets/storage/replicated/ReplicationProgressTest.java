@@ -75,6 +75,8 @@ class ReplicationProgressTest {
 	void rightAfterInitTheOnlyKeyHolderAcknowledgesAloneUntilAnotherNodeProvesTheKey() {
 		LogAuth created = new LogAuth();
 		created.useNew(TestNodes.logKey());
+		// sys/init unseals with the key it just created: still the only holder
+		created.use(TestNodes.logKey());
 		ReplicationProgress progress = new ReplicationProgress(2, created);
 		CompletableFuture<Void> initWrite = new CompletableFuture<>();
 		progress.onReport(signed("node1", EPOCH, 5, created));
