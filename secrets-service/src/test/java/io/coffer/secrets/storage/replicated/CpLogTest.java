@@ -18,7 +18,7 @@ class CpLogTest {
 
 	@Test
 	void readsConsecutiveEntriesFromTheRingInBatchesUpToTheHead() {
-		try (ReplicatedStorage node = ReplicatedStorage.start(TestNodes.single(this.dataDir))) {
+		try (ReplicatedStorage node = TestNodes.start(TestNodes.single(this.dataDir))) {
 			node.awaitActive(Duration.ofSeconds(30));
 			for (int i = 0; i < 150; i++) {
 				node.put("k/" + i, ("v" + i).getBytes(StandardCharsets.UTF_8));
