@@ -148,6 +148,25 @@ public final class VaultDurations {
 		return out.toString();
 	}
 
+	/**
+	 * Go's {@code time.Duration.String()} to the millisecond, for short durations such as
+	 * a last contact: {@code 0s}, {@code 523ms}, {@code 1.204s}; a minute or more as
+	 * {@link #format}.
+	 */
+	public static String formatMillis(Duration duration) {
+		long millis = duration.toMillis();
+		if (millis == 0) {
+			return "0s";
+		}
+		if (millis < 1000) {
+			return millis + "ms";
+		}
+		if (millis < 60_000) {
+			return BigDecimal.valueOf(millis, 3).stripTrailingZeros().toPlainString() + "s";
+		}
+		return format(duration);
+	}
+
 	private static BigDecimal unit(BigDecimal amount, String unit) {
 		return switch (unit) {
 			case "ns" -> amount;

@@ -45,6 +45,14 @@ public final class Fields {
 	}
 
 	public String string(String name) {
+		return exact(name).trim();
+	}
+
+	/**
+	 * A string field exactly as sent, surrounding spaces included (passwords: Vault never
+	 * trims them).
+	 */
+	public String exact(String name) {
 		Object value = this.data.get(name);
 		if (value == null) {
 			return "";
@@ -52,7 +60,7 @@ public final class Fields {
 		if (value instanceof Map || value instanceof List) {
 			throw VaultException.badRequest("invalid value for \"" + name + "\": expected a string");
 		}
-		return value.toString().trim();
+		return value.toString();
 	}
 
 	public boolean bool(String name, boolean fallback) {

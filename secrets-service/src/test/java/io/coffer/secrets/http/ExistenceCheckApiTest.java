@@ -67,6 +67,25 @@ class ExistenceCheckApiTest {
 	}
 
 	@Test
+	void createCapabilityCannotOverwriteASoftDeletedOrDestroyedKvV2Secret() {
+		assertThat(writeV2(this.root, "create-only/deleted").status()).isEqualTo(200);
+		assertThat(this.root.call("DELETE", "kv2/data/create-only/deleted", null).status()).isEqualTo(204);
+		assertThat(writeV2(this.root, "create-only/destroyed").status()).isEqualTo(200);
+		assertThat(this.root.call("POST", "kv2/destroy/create-only/destroyed", Map.of("versions", List.of(1))).status())
+			.isEqualTo(204);
+
+		assertThat(writeV2(this.writer, "create-only/deleted").status()).isEqualTo(403);
+		assertThat(writeV2(this.writer, "create-only/destroyed").status()).isEqualTo(403);
+
+		assertThat(this.root.call("GET", "kv2/metadata/create-only/deleted", null).data())
+			.containsEntry("current_version", 1);
+		assertThat(this.root.call("GET", "kv2/metadata/create-only/destroyed", null).data())
+			.containsEntry("current_version", 1);
+		assertThat(this.root.call("DELETE", "kv2/metadata/create-only/deleted", null).status()).isEqualTo(204);
+		assertThat(writeV2(this.writer, "create-only/deleted").status()).isEqualTo(200);
+	}
+
+	@Test
 	void updateCapabilityOverwritesAnExistingKvV2KeyButCannotCreateOne() {
 		assertThat(writeV2(this.root, "update-only/existing").status()).isEqualTo(200);
 

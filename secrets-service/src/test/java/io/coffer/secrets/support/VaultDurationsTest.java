@@ -62,4 +62,13 @@ class VaultDurationsTest {
 			.hasMessage("invalid value for field \"num_uses\": cannot be negative");
 	}
 
+	@Test
+	void lastContactIsGoDurationTextToTheMillisecond() {
+		assertThat(VaultDurations.formatMillis(Duration.ZERO)).isEqualTo("0s");
+		assertThat(VaultDurations.formatMillis(Duration.ofNanos(523_400_000))).isEqualTo("523ms");
+		assertThat(VaultDurations.formatMillis(Duration.ofMillis(1204))).isEqualTo("1.204s");
+		assertThat(VaultDurations.formatMillis(Duration.ofSeconds(2))).isEqualTo("2s");
+		assertThat(VaultDurations.formatMillis(Duration.ofSeconds(75))).isEqualTo("1m15s");
+	}
+
 }

@@ -65,7 +65,7 @@ final class UserpassMethod implements AuthMethod {
 	@Override
 	public LoginGrant login(LogicalRequest request) {
 		String name = request.path().substring("login/".length()).toLowerCase(Locale.ROOT);
-		String password = Fields.of(request.data()).string("password");
+		String password = Fields.of(request.data()).exact("password");
 		Optional<User> user = validName(name) ? user(name) : Optional.empty();
 		boolean matches = this.hasher.matches(password, user.map(User::passwordHash).orElse(null));
 		if (!matches || password.isEmpty()) {
@@ -158,7 +158,7 @@ final class UserpassMethod implements AuthMethod {
 	}
 
 	private String hash(Fields fields) {
-		String password = fields.string("password");
+		String password = fields.exact("password");
 		if (password.isEmpty()) {
 			throw VaultException.badRequest("missing password");
 		}

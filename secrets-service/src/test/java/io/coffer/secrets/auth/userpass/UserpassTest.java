@@ -77,6 +77,15 @@ class UserpassTest {
 	}
 
 	@Test
+	void surroundingSpacesArePartOfThePassword() {
+		call(Operation.UPDATE, "users/frank", Map.of("password", "  spaced out  "));
+		assertThat(login("frank", "  spaced out  ").auth()).containsKey("client_token");
+		assertThatThrownBy(() -> login("frank", "spaced out")).hasMessage("invalid username or password");
+		call(Operation.UPDATE, "users/grace", Map.of("password", "plain"));
+		assertThatThrownBy(() -> login("grace", " plain ")).hasMessage("invalid username or password");
+	}
+
+	@Test
 	void passwordAndPoliciesChangeAndUsersAreListedAndDeleted() {
 		assertThatThrownBy(() -> call(Operation.UPDATE, "users/erin", Map.of("token_policies", "dev")))
 			.hasMessage("missing password");
