@@ -46,18 +46,31 @@ public final class IdentitySigner {
 	}
 
 	/**
-	 * A compact JWT for one request.
-	 * @param requestId the gateway's request id ({@code X-Coffer-Request-Id}), as
-	 * {@code jti}
+	 * A compact JWT without a client address (the gateway's own calls, e.g. health
+	 * probes).
+	 * @param id the identity's id, as {@code jti}
 	 */
-	public String sign(String requestId) {
+	public String sign(String id) {
+		return sign(id, null);
+	}
+
+	/**
+	 * A compact JWT speaking for the clients at one address.
+	 * @param id the identity's id, as {@code jti}
+	 * @param clientAddress the client's IP address as the gateway saw it (claim
+	 * {@value InternalIdentity#CLIENT_ADDRESS_CLAIM}), or null for none
+	 */
+	public String sign(String id, String clientAddress) {
 		Instant now = this.clock.instant();
-		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(InternalIdentity.ISSUER)
+		JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder().issuer(InternalIdentity.ISSUER)
 			.audience(InternalIdentity.AUDIENCE)
 			.issueTime(Date.from(now))
 			.expirationTime(Date.from(now.plus(InternalIdentity.LIFETIME)))
-			.jwtID(requestId)
-			.build();
+			.jwtID(id);
+		if (clientAddress != null) {
+			builder.claim(InternalIdentity.CLIENT_ADDRESS_CLAIM, clientAddress);
+		}
+		JWTClaimsSet claims = builder.build();
 		SignedJWT jwt = new SignedJWT(this.header, claims);
 		try {
 			jwt.sign(this.signer);

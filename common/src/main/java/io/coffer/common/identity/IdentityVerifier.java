@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.nimbusds.jose.JWSAlgorithm;
+import io.coffer.common.net.IpAddresses;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
@@ -68,10 +69,28 @@ public final class IdentityVerifier {
 		JwtTimestampValidator timestamps = new JwtTimestampValidator(clockSkew);
 		timestamps.setAllowEmptyExpiryClaim(false);
 		timestamps.setClock(clock);
-		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-				List.of(timestamps, new JwtIssuerValidator(InternalIdentity.ISSUER),
-						new JwtAudienceValidator(InternalIdentity.AUDIENCE), new ShortLived(clock, clockSkew))));
+		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(List.of(timestamps,
+				new JwtIssuerValidator(InternalIdentity.ISSUER), new JwtAudienceValidator(InternalIdentity.AUDIENCE),
+				new ShortLived(clock, clockSkew), new ClientAddressClaim())));
 		return decoder;
+	}
+
+	/**
+	 * A client address, when present, must be an IP literal: nodes compare it with CIDR
+	 * blocks and must never be handed a host name to resolve.
+	 */
+	private record ClientAddressClaim() implements OAuth2TokenValidator<Jwt> {
+
+		private static final OAuth2Error INVALID = new OAuth2Error("invalid_token",
+				"the internal identity's client address is not an IP address", null);
+
+		@Override
+		public OAuth2TokenValidatorResult validate(Jwt jwt) {
+			Object address = jwt.getClaims().get(InternalIdentity.CLIENT_ADDRESS_CLAIM);
+			boolean valid = address == null || (address instanceof String text && IpAddresses.isLiteral(text));
+			return valid ? OAuth2TokenValidatorResult.success() : OAuth2TokenValidatorResult.failure(INVALID);
+		}
+
 	}
 
 	/**

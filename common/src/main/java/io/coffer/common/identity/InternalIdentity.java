@@ -25,6 +25,14 @@ public final class InternalIdentity {
 	 */
 	public static final Duration LIFETIME = Duration.ofSeconds(30);
 
+	/**
+	 * The claim carrying the client's address as the gateway saw it: the peer address of
+	 * the client's TCP connection, or the address a trusted proxy forwarded (Vault's
+	 * {@code x_forwarded_for_authorized_addrs}). Nodes check CIDR-bound credentials
+	 * against this claim only, never against a header a client could send.
+	 */
+	public static final String CLIENT_ADDRESS_CLAIM = "client_address";
+
 	/** The error text of a refused call, in Vault's envelope. */
 	public static final String REFUSED = "missing or invalid internal identity";
 

@@ -70,6 +70,19 @@ class IdentityVerifierTest {
 	}
 
 	@Test
+	void theClientAddressTravelsAsAClaimAndMustBeAnIpLiteral() throws Exception {
+		Jwt jwt = decoder.decode(new IdentitySigner(gateway, CLOCK).sign("id", "127.0.0.2"));
+		assertThat(jwt.getClaimAsString(InternalIdentity.CLIENT_ADDRESS_CLAIM)).isEqualTo("127.0.0.2");
+		assertThat(decoder.decode(new IdentitySigner(gateway, CLOCK).sign("id")).getClaims())
+			.doesNotContainKey(InternalIdentity.CLIENT_ADDRESS_CLAIM);
+
+		String kid = IdentityKeyFiles.keyId(gateway.getPublic());
+		assertRefused(
+				sign(gateway, kid, (claims) -> claims.claim(InternalIdentity.CLIENT_ADDRESS_CLAIM, "host.example")));
+		assertRefused(sign(gateway, kid, (claims) -> claims.claim(InternalIdentity.CLIENT_ADDRESS_CLAIM, 7)));
+	}
+
+	@Test
 	void anExpiredIdentityIsRefused() {
 		Clock earlier = Clock.fixed(NOW.minusSeconds(40), ZoneOffset.UTC);
 

@@ -129,10 +129,10 @@ public final class CofferCluster implements AutoCloseable {
 			nodes.add(ServiceProcess.launch(id, apiPort, secretsJar, arguments, logDir));
 		}
 		int gatewayPort = ports.get(2 * nodeCount);
-		ServiceProcess gateway = ServiceProcess.launch("gateway", gatewayPort, gatewayJar,
-				List.of("--server.port=" + gatewayPort, "--coffer.gateway.nodes=" + String.join(",", nodeUris),
-						"--coffer.identity.signing-key=" + signingKey),
-				logDir);
+		List<String> gatewayArguments = new ArrayList<>(List.of("--server.port=" + gatewayPort,
+				"--coffer.gateway.nodes=" + String.join(",", nodeUris), "--coffer.identity.signing-key=" + signingKey));
+		gatewayArguments.addAll(options.gatewayArguments());
+		ServiceProcess gateway = ServiceProcess.launch("gateway", gatewayPort, gatewayJar, gatewayArguments, logDir);
 
 		CofferCluster cluster = new CofferCluster(label, dataDir, nodes, gateway);
 		try {
@@ -253,6 +253,44 @@ public final class CofferCluster implements AutoCloseable {
 	public void startNodes() {
 		this.nodes.forEach(ServiceProcess::relaunch);
 		awaitUp(this.nodes);
+	}
+
+	/**
+	 * Starts one stopped (or killed) secrets node again with its ports, data directory
+	 * and arguments, as an operator relaunches it; returns once it answers HTTP (sealed).
+	 */
+	public void restartNode(ServiceProcess node) {
+		startNode(node);
+		awaitNodeUp(node);
+	}
+
+	/** Relaunches a stopped secrets node without waiting for it. */
+	public void startNode(ServiceProcess node) {
+		node.relaunch();
+	}
+
+	/** Waits until a (re)launched secrets node answers HTTP. */
+	public void awaitNodeUp(ServiceProcess node) {
+		awaitUp(List.of(node));
+	}
+
+	/**
+	 * Submits unseal keys to one node directly (the gateway's fan-out answers "unsealed"
+	 * as soon as any node is), until that node reports unsealed.
+	 */
+	public void unsealNode(ServiceProcess node) {
+		VaultHttp direct = new VaultHttp(node.baseUri());
+		for (String key : unsealKeys()) {
+			VaultReply reply = direct.put("sys/unseal", Map.of("key", key), null);
+			if (reply.status() != 200) {
+				throw new IllegalStateException(
+						node.name() + " sys/unseal answered " + reply.status() + " " + reply.body());
+			}
+			if (!reply.json().get("sealed").asBoolean()) {
+				return;
+			}
+		}
+		throw new IllegalStateException(node.name() + " is still sealed after every key");
 	}
 
 	public void stopGateway() {

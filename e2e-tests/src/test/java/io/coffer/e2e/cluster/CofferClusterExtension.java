@@ -1,5 +1,7 @@
 package io.coffer.e2e.cluster;
 
+import java.util.function.UnaryOperator;
+
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -37,21 +39,32 @@ public final class CofferClusterExtension implements BeforeAllCallback, AfterAll
 
 	private final int perClassNodes;
 
+	private final UnaryOperator<ClusterOptions> customizer;
+
 	private CofferCluster cluster;
 
-	private CofferClusterExtension(int perClassNodes) {
+	private CofferClusterExtension(int perClassNodes, UnaryOperator<ClusterOptions> customizer) {
 		this.perClassNodes = perClassNodes;
+		this.customizer = customizer;
 	}
 
 	public static CofferClusterExtension shared() {
-		return new CofferClusterExtension(0);
+		return new CofferClusterExtension(0, UnaryOperator.identity());
 	}
 
 	public static CofferClusterExtension perClass(int nodes) {
+		return perClass(nodes, UnaryOperator.identity());
+	}
+
+	/**
+	 * A cluster for one class, started with the options {@code customizer} makes of the
+	 * defaults (e.g. extra gateway arguments).
+	 */
+	public static CofferClusterExtension perClass(int nodes, UnaryOperator<ClusterOptions> customizer) {
 		if (nodes < 1) {
 			throw new IllegalArgumentException("a cluster needs at least one node");
 		}
-		return new CofferClusterExtension(nodes);
+		return new CofferClusterExtension(nodes, customizer);
 	}
 
 	public CofferCluster cluster() {
@@ -84,7 +97,8 @@ public final class CofferClusterExtension implements BeforeAllCallback, AfterAll
 		if (shared != null) {
 			shared.close();
 		}
-		this.cluster = CofferCluster.start(context.getRequiredTestClass().getSimpleName(), this.perClassNodes);
+		this.cluster = CofferCluster.start(this.customizer
+			.apply(ClusterOptions.of(context.getRequiredTestClass().getSimpleName(), this.perClassNodes)));
 	}
 
 	@Override

@@ -61,6 +61,11 @@ public class VaultErrorWebExceptionHandler implements WebExceptionHandler, Order
 		if (error instanceof RequestTooLargeException) {
 			return new VaultError(HttpStatus.PAYLOAD_TOO_LARGE, List.of(RequestTooLargeException.MESSAGE));
 		}
+		if (error instanceof ForwardedForRejectedException rejected) {
+			// Fixed texts built from the gateway's settings, never from the header's
+			// value.
+			return new VaultError(HttpStatus.BAD_REQUEST, List.of(rejected.getMessage()));
+		}
 		if (error instanceof ResponseStatusException statusError) {
 			return fromStatus(statusError.getStatusCode());
 		}

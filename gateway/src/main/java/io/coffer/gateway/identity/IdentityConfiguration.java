@@ -24,6 +24,11 @@ public class IdentityConfiguration {
 	}
 
 	@Bean
+	public ClientAddressFilter clientAddressFilter(ForwardedForProperties properties) {
+		return new ClientAddressFilter(new ClientAddresses(properties));
+	}
+
+	@Bean
 	public InternalIdentityFilter internalIdentityFilter(NodeRequestHeaders nodeRequestHeaders, RequestIds requestIds) {
 		return new InternalIdentityFilter(nodeRequestHeaders, requestIds);
 	}

@@ -32,7 +32,8 @@ public class InternalIdentityFilter implements GlobalFilter, Ordered {
 		String requestId = exchange.getRequest().getHeaders().getFirst(VaultHeaders.COFFER_REQUEST_ID);
 		String id = (requestId != null) ? requestId : this.requestIds.next();
 		return chain.filter(exchange.mutate()
-			.request((request) -> request.headers((headers) -> this.headers.prepare(headers, id)))
+			.request((request) -> request.headers((headers) -> this.headers.prepare(headers, id,
+					exchange.getAttribute(ClientAddressFilter.ATTRIBUTE))))
 			.build());
 	}
 

@@ -12,8 +12,8 @@ import org.springframework.http.HttpHeaders;
 /**
  * The headers every request to a node gets, whichever way the gateway sends it (proxy
  * route, seal fan-out, health probe): the client's Vault token in {@code X-Vault-Token}
- * and the gateway's current identity ({@link SharedIdentity}) in place of anything a
- * client sent under that name.
+ * and the gateway's current identity for the client's address ({@link SharedIdentity}) in
+ * place of anything a client sent under that name.
  */
 public final class NodeRequestHeaders {
 
@@ -29,11 +29,13 @@ public final class NodeRequestHeaders {
 	 * Prepares {@code headers} in place.
 	 * @param requestId the request's {@code X-Coffer-Request-Id} (set here if the call
 	 * had none, e.g. a health probe)
+	 * @param clientAddress the address of the client the call is made for
+	 * ({@link ClientAddressFilter}), or null for the gateway's own calls
 	 */
-	public void prepare(HttpHeaders headers, String requestId) {
+	public void prepare(HttpHeaders headers, String requestId, String clientAddress) {
 		useBearerAsVaultToken(headers);
 		headers.set(VaultHeaders.COFFER_REQUEST_ID, requestId);
-		headers.set(InternalIdentity.HEADER, this.identity.token());
+		headers.set(InternalIdentity.HEADER, this.identity.token(clientAddress));
 	}
 
 	/**

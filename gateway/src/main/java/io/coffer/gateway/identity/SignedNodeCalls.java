@@ -11,9 +11,16 @@ import org.springframework.web.reactive.function.client.ExchangeFunction;
 
 /**
  * Signs the requests the gateway sends to nodes itself (seal fan-out, health probes):
- * each call, including a repeated one, carries its own fresh identity.
+ * each call carries the gateway's current identity for the client it is made for
+ * ({@link #CLIENT_ADDRESS}), or for no client.
  */
 public class SignedNodeCalls implements ExchangeFilterFunction {
+
+	/**
+	 * Request attribute naming the client a call is made for (the seal fan-out); calls
+	 * without it (health probes) speak for no client.
+	 */
+	public static final String CLIENT_ADDRESS = SignedNodeCalls.class.getName() + ".clientAddress";
 
 	private final NodeRequestHeaders headers;
 
@@ -29,8 +36,10 @@ public class SignedNodeCalls implements ExchangeFilterFunction {
 		return Mono.defer(() -> {
 			String requestId = request.headers().getFirst(VaultHeaders.COFFER_REQUEST_ID);
 			String id = (requestId != null) ? requestId : this.requestIds.next();
-			return next
-				.exchange(ClientRequest.from(request).headers((headers) -> this.headers.prepare(headers, id)).build());
+			String clientAddress = (String) request.attribute(CLIENT_ADDRESS).orElse(null);
+			return next.exchange(ClientRequest.from(request)
+				.headers((headers) -> this.headers.prepare(headers, id, clientAddress))
+				.build());
 		});
 	}
 

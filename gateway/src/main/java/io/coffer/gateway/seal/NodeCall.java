@@ -11,7 +11,9 @@ import org.springframework.http.HttpMethod;
  * @param rawQuery query, still encoded, or {@code null}
  * @param headers headers to send (already filtered)
  * @param body the body bytes (may be empty)
+ * @param clientAddress the client's address for its internal identity, or null
  */
-public record NodeCall(HttpMethod method, String rawPath, String rawQuery, HttpHeaders headers, byte[] body) {
+public record NodeCall(HttpMethod method, String rawPath, String rawQuery, HttpHeaders headers, byte[] body,
+		String clientAddress) {
 
 }

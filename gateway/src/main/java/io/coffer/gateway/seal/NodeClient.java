@@ -6,6 +6,7 @@ import io.coffer.common.VaultHeaders;
 import io.coffer.gateway.cluster.ConnectFailures;
 import io.coffer.gateway.cluster.NodeUrls;
 import io.coffer.gateway.cluster.NotExecutedException;
+import io.coffer.gateway.identity.SignedNodeCalls;
 import reactor.core.publisher.Mono;
 
 import org.springframework.web.reactive.function.client.WebClient;
@@ -28,6 +29,11 @@ public class NodeClient {
 		return this.client.method(call.method())
 			.uri(NodeUrls.resolve(node, call.rawPath(), call.rawQuery()))
 			.headers((headers) -> headers.addAll(call.headers()))
+			.attributes((attributes) -> {
+				if (call.clientAddress() != null) {
+					attributes.put(SignedNodeCalls.CLIENT_ADDRESS, call.clientAddress());
+				}
+			})
 			.bodyValue(call.body())
 			.exchangeToMono((response) -> response.bodyToMono(byte[].class)
 				.defaultIfEmpty(EMPTY)

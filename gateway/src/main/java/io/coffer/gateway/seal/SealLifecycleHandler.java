@@ -2,6 +2,7 @@ package io.coffer.gateway.seal;
 
 import java.util.function.Function;
 
+import io.coffer.gateway.identity.ClientAddressFilter;
 import io.coffer.gateway.web.ForwardedHeaders;
 import io.coffer.gateway.web.RequestBodyReader;
 import io.coffer.gateway.web.RequestIds;
@@ -40,7 +41,8 @@ public class SealLifecycleHandler {
 	private Mono<ServerResponse> handle(ServerRequest request, Function<NodeCall, Mono<NodeReply>> action) {
 		return this.bodyReader.read(request.bodyToFlux(DataBuffer.class))
 			.map((body) -> new NodeCall(request.method(), request.uri().getRawPath(), request.uri().getRawQuery(),
-					ForwardedHeaders.toNode(request.headers().asHttpHeaders(), this.requestIds.next()), body))
+					ForwardedHeaders.toNode(request.headers().asHttpHeaders(), this.requestIds.next()), body,
+					(String) request.attribute(ClientAddressFilter.ATTRIBUTE).orElse(null)))
 			.flatMap(action)
 			.flatMap(SealLifecycleHandler::respond);
 	}

@@ -53,6 +53,22 @@ class InternalIdentityIT extends GatewayIntegrationTest {
 	}
 
 	@Test
+	void theIdentityCarriesTheTcpPeerAddressWhateverForwardingHeadersTheClientSends() throws Exception {
+		this.client.get()
+			.uri("/v1/secret/data/peer")
+			.header("X-Forwarded-For", "10.9.9.9")
+			.header("Forwarded", "for=10.9.9.9")
+			.header("X-Real-IP", "10.9.9.9")
+			.exchange()
+			.expectStatus()
+			.isOk();
+
+		Received received = this.cluster.a.received("/v1/secret/data/peer").get(0);
+		assertValid(received);
+		assertThat(clientAddress(received)).isEqualTo("127.0.0.1");
+	}
+
+	@Test
 	void aBearerTokenReachesTheNodeAsVaultToken() {
 		this.client.get()
 			.uri("/v1/secret/data/bearer")
@@ -119,7 +135,14 @@ class InternalIdentityIT extends GatewayIntegrationTest {
 		for (FakeSecretsNode node : this.cluster.nodes()) {
 			assertValid(node.received("/v1/sys/unseal").get(0));
 			assertValid(node.received("/v1/sys/health").get(0));
+			// The fan-out speaks for the client; a health probe for nobody.
+			assertThat(clientAddress(node.received("/v1/sys/unseal").get(0))).isEqualTo("127.0.0.1");
+			assertThat(clientAddress(node.received("/v1/sys/health").get(0))).isNull();
 		}
+	}
+
+	private static String clientAddress(Received received) throws Exception {
+		return SignedJWT.parse(received.identity()).getJWTClaimsSet().getStringClaim("client_address");
 	}
 
 	private static void assertValid(Received received) throws Exception {

@@ -66,6 +66,30 @@ class SharedIdentityTest {
 		assertThat(this.identity.token()).isNotEqualTo(first);
 	}
 
+	@Test
+	void eachClientAddressGetsItsOwnIdentityReusedWithinTheWindow() throws Exception {
+		String two = this.identity.token("127.0.0.2");
+		String three = this.identity.token("127.0.0.3");
+		advance(SharedIdentity.REUSE.minusMillis(1));
+
+		assertThat(this.identity.token("127.0.0.2")).isEqualTo(two);
+		assertThat(this.identity.token("127.0.0.3")).isEqualTo(three);
+		assertThat(three).isNotEqualTo(two);
+		assertThat(this.ids).hasValue(2);
+		assertThat(SignedJWT.parse(two).getJWTClaimsSet().getStringClaim("client_address")).isEqualTo("127.0.0.2");
+		assertThat(SignedJWT.parse(this.identity.token()).getJWTClaimsSet().getClaims())
+			.doesNotContainKey("client_address");
+	}
+
+	@Test
+	void theNumberOfRememberedAddressesIsBounded() {
+		for (int i = 0; i < SharedIdentity.MAX_ADDRESSES + 5; i++) {
+			this.identity.token("10.0." + (i / 256) + "." + (i % 256));
+		}
+
+		assertThat(this.identity.remembered()).isLessThanOrEqualTo(SharedIdentity.MAX_ADDRESSES);
+	}
+
 	private void advance(Duration duration) {
 		this.now.updateAndGet((instant) -> instant.plus(duration));
 	}

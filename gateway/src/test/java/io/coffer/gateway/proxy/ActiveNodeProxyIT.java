@@ -164,7 +164,40 @@ class ActiveNodeProxyIT extends GatewayIntegrationTest {
 			.expectBody()
 			.json("{\"errors\":[\"no active Vault instance found\"]}", true);
 
-		assertThat(Duration.between(start, Instant.now())).isGreaterThanOrEqualTo(FAILOVER_BUDGET);
+		assertThat(Duration.between(start, Instant.now())).isGreaterThanOrEqualTo(FAILOVER_BUDGET)
+			.isLessThan(FAILOVER_BUDGET.multipliedBy(3));
+		// a wedged cluster (every node a standby) is polled, not sent the request in a
+		// loop (at most once, to the node last seen active), and nothing goes on after
+		// the 503
+		int sent = sent("/v1/secret/data/x");
+		assertThat(sent).isLessThanOrEqualTo(1);
+		Mono.delay(Duration.ofMillis(500)).block();
+		assertThat(sent("/v1/secret/data/x")).isEqualTo(sent);
+	}
+
+	@Test
+	void aNodeThatKeepsRefusingAsStandbyGetsTheRequestABoundedNumberOfTimes() {
+		// health polls keep showing a as active while it refuses every request: the
+		// gateway retries within its budget only, then answers Vault's 503 once
+		this.cluster.setModes(Mode.ACTIVE, Mode.STANDBY, Mode.STANDBY);
+		this.cluster.a.refuseAsStandby(true);
+		Instant start = Instant.now();
+
+		this.client.post()
+			.uri("/v1/secret/data/y")
+			.bodyValue("{\"data\":{}}")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(503)
+			.expectBody()
+			.json("{\"errors\":[\"no active Vault instance found\"]}", true);
+
+		assertThat(Duration.between(start, Instant.now())).isLessThan(FAILOVER_BUDGET.multipliedBy(3));
+		int sent = sent("/v1/secret/data/y");
+		// one attempt per retry interval (100 ms) at most, within the 2 s budget
+		assertThat(sent).isPositive().isLessThanOrEqualTo(22);
+		Mono.delay(Duration.ofMillis(500)).block();
+		assertThat(sent("/v1/secret/data/y")).isEqualTo(sent);
 	}
 
 	@Test
@@ -215,6 +248,10 @@ class ActiveNodeProxyIT extends GatewayIntegrationTest {
 
 		assertThat(this.cluster.nodes()).allSatisfy(
 				(node) -> assertThat(node.received("/v1/secret/data/slow")).hasSize(node == this.cluster.a ? 1 : 0));
+	}
+
+	private int sent(String path) {
+		return this.cluster.nodes().stream().mapToInt((node) -> node.received(path).size()).sum();
 	}
 
 }

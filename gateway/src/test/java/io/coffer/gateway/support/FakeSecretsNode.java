@@ -63,6 +63,8 @@ public final class FakeSecretsNode {
 
 	private volatile Duration healthDelay = Duration.ZERO;
 
+	private volatile boolean refusing;
+
 	private volatile int port;
 
 	private volatile DisposableServer server;
@@ -119,6 +121,14 @@ public final class FakeSecretsNode {
 		this.healthDelay = healthDelay;
 	}
 
+	/**
+	 * Answers every logical request as a standby whatever its health says (a node that
+	 * lost the active role between two health polls, for good).
+	 */
+	public void refuseAsStandby(boolean refuse) {
+		this.refusing = refuse;
+	}
+
 	public List<Received> received() {
 		return List.copyOf(this.received);
 	}
@@ -133,6 +143,7 @@ public final class FakeSecretsNode {
 		this.delay = Duration.ZERO;
 		this.loseActiveRoleAfterWrite = false;
 		this.healthDelay = Duration.ZERO;
+		this.refusing = false;
 		this.received.clear();
 		if (!isRunning()) {
 			bind(this.port);
@@ -194,7 +205,7 @@ public final class FakeSecretsNode {
 	private Mono<Void> logical(HttpServerResponse response, String method, String path, String query, String body,
 			String requestId) {
 		Mode now = this.mode;
-		if (now == Mode.STANDBY) {
+		if (now == Mode.STANDBY || this.refusing) {
 			response.header("X-Coffer-Not-Executed", "true");
 			return json(response, 503, "{\"errors\":[\"node is a standby\"]}");
 		}

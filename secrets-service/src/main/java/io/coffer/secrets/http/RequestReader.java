@@ -10,13 +10,13 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.coffer.common.VaultHeaders;
-import io.coffer.secrets.core.Json;
 import io.coffer.secrets.engine.Operation;
 import io.coffer.secrets.engine.VaultException;
 import io.coffer.secrets.support.GoBool;
 import io.coffer.secrets.support.VaultDurations;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,10 +26,17 @@ import org.springframework.stereotype.Component;
  * at most.
  */
 @Component
+@EnableConfigurationProperties(JsonLimits.class)
 public class RequestReader {
 
 	/** Vault's default max_request_size. */
 	static final long MAX_BODY_BYTES = 32L * 1024 * 1024;
+
+	private final JsonLimits limits;
+
+	public RequestReader(JsonLimits limits) {
+		this.limits = limits;
+	}
 
 	public VaultHttpRequest read(HttpServletRequest request, String path) throws IOException {
 		String method = request.getMethod().toUpperCase(java.util.Locale.ROOT);
@@ -93,9 +100,9 @@ public class RequestReader {
 
 	/**
 	 * The request body as data: JSON object, or form fields when sent as a form; empty
-	 * body = no data.
+	 * body = no data. The JSON's shape is held to {@link JsonLimits}.
 	 */
-	public static Map<String, Object> body(HttpServletRequest request) throws IOException {
+	public Map<String, Object> body(HttpServletRequest request) throws IOException {
 		if (request.getContentLengthLong() > MAX_BODY_BYTES) {
 			throw new VaultException(413, "http: request body too large");
 		}
@@ -115,18 +122,13 @@ public class RequestReader {
 				&& !text.startsWith("[")) {
 			return new LinkedHashMap<>(query(text));
 		}
-		try {
-			Object parsed = Json.MAPPER.readValue(text, Object.class);
-			if (parsed instanceof Map<?, ?> map) {
-				@SuppressWarnings("unchecked")
-				Map<String, Object> result = (Map<String, Object>) map;
-				return result;
-			}
-			throw VaultException.badRequest("failed to parse JSON input: the request body must be a JSON object");
+		Object parsed = LimitedJson.parse(text, this.limits);
+		if (parsed instanceof Map<?, ?> map) {
+			@SuppressWarnings("unchecked")
+			Map<String, Object> result = (Map<String, Object>) map;
+			return result;
 		}
-		catch (tools.jackson.core.JacksonException ex) {
-			throw VaultException.badRequest("failed to parse JSON input: invalid JSON");
-		}
+		throw VaultException.badRequest("failed to parse JSON input: the request body must be a JSON object");
 	}
 
 	private static Map<String, String> query(String raw) {

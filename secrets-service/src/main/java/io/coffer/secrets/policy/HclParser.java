@@ -45,9 +45,17 @@ final class HclParser {
 
 	}
 
+	/**
+	 * Deepest nesting of blocks, objects and lists; a policy needs a handful. Without a
+	 * bound, 20,000 nested {@code [} overflow the thread's stack.
+	 */
+	static final int MAX_NESTING = 100;
+
 	private final List<Token> tokens;
 
 	private int position;
+
+	private int depth;
 
 	private HclParser(String source) {
 		this.tokens = new HclLexer(source).tokens();
@@ -107,6 +115,7 @@ final class HclParser {
 	}
 
 	private List<Object> listRest() {
+		enter();
 		List<Object> list = new ArrayList<>();
 		while (peek().kind() != Kind.RBRACK) {
 			list.add(value());
@@ -119,13 +128,23 @@ final class HclParser {
 			}
 		}
 		next();
+		this.depth--;
 		return list;
 	}
 
 	private Body objectRest() {
+		enter();
 		Body body = body();
 		expect(Kind.RBRACE, "\"}\"");
+		this.depth--;
 		return body;
+	}
+
+	private void enter() {
+		if (++this.depth > MAX_NESTING) {
+			Token token = this.tokens.get(this.position - 1);
+			throw new HclSyntaxException(token.line(), token.column(), "nested deeper than " + MAX_NESTING + " levels");
+		}
 	}
 
 	private void expect(Kind kind, String description) {

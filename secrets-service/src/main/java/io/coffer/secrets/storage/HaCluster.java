@@ -51,4 +51,16 @@ public interface HaCluster {
 
 	void addListener(HaListener listener);
 
+	/**
+	 * Voters, non-voters and failure tolerance as this node sees them. A single node is
+	 * its own only voter and tolerates no failure.
+	 */
+	default ClusterHealth clusterHealth() {
+		NodeInfo self = activeNode().filter((n) -> n.nodeId().equals(nodeId())).orElse(new NodeInfo(nodeId(), "", ""));
+		ClusterHealth.Server server = new ClusterHealth.Server(nodeId(), self.clusterAddress(), true,
+				isActive() ? ClusterHealth.Role.LEADER : ClusterHealth.Role.VOTER, true, java.time.Duration.ZERO, 0,
+				appliedIndex(), activeSince().orElse(null));
+		return new ClusterHealth(true, 0, isActive() ? nodeId() : "", java.util.List.of(server));
+	}
+
 }

@@ -29,7 +29,9 @@ public final class GoBool {
 			return Optional.of(bool);
 		}
 		if (value instanceof Number number) {
-			return Optional.of(number.longValue() != 0);
+			// Exact: 0.5 or 2^64 is non-zero, whatever longValue() makes of it.
+			return Optional
+				.of(number.doubleValue() != 0 || VaultIntegers.exact(number).map((n) -> n.signum() != 0).orElse(false));
 		}
 		if (value instanceof String text) {
 			return parse(text);

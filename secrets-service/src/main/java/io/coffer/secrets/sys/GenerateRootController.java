@@ -24,8 +24,11 @@ class GenerateRootController {
 
 	private final GenerateRootService generateRoot;
 
-	GenerateRootController(GenerateRootService generateRoot) {
+	private final RequestReader reader;
+
+	GenerateRootController(GenerateRootService generateRoot, RequestReader reader) {
 		this.generateRoot = generateRoot;
+		this.reader = reader;
 	}
 
 	@GetMapping("/v1/sys/generate-root/attempt")
@@ -35,7 +38,7 @@ class GenerateRootController {
 
 	@RequestMapping(path = "/v1/sys/generate-root/attempt", method = { RequestMethod.PUT, RequestMethod.POST })
 	GenerateRootStatus start(HttpServletRequest http) throws IOException {
-		Map<String, Object> request = RequestReader.body(http);
+		Map<String, Object> request = this.reader.body(http);
 		return this.generateRoot.start(text(request, "otp"), text(request, "pgp_key"));
 	}
 
@@ -47,7 +50,7 @@ class GenerateRootController {
 
 	@RequestMapping(path = "/v1/sys/generate-root/update", method = { RequestMethod.PUT, RequestMethod.POST })
 	GenerateRootStatus update(HttpServletRequest http) throws IOException {
-		Map<String, Object> request = RequestReader.body(http);
+		Map<String, Object> request = this.reader.body(http);
 		return this.generateRoot.update(text(request, "key"), text(request, "nonce"));
 	}
 

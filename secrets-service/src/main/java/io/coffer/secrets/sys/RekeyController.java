@@ -31,8 +31,11 @@ class RekeyController {
 
 	private final RekeyService rekey;
 
-	RekeyController(RekeyService rekey) {
+	private final RequestReader reader;
+
+	RekeyController(RekeyService rekey, RequestReader reader) {
 		this.rekey = rekey;
+		this.reader = reader;
 	}
 
 	@GetMapping(PATHS + "/init")
@@ -42,7 +45,7 @@ class RekeyController {
 
 	@RequestMapping(path = PATHS + "/init", method = { RequestMethod.PUT, RequestMethod.POST })
 	RekeyStatus start(@PathVariable String kind, HttpServletRequest http) throws IOException {
-		Map<String, Object> request = RequestReader.body(http);
+		Map<String, Object> request = this.reader.body(http);
 		if (SealController.nonEmptyList(request.get("pgp_keys"))) {
 			throw VaultException.badRequest("PGP-encrypted key shares are not supported by Coffer");
 		}
@@ -64,7 +67,7 @@ class RekeyController {
 
 	@RequestMapping(path = PATHS + "/update", method = { RequestMethod.PUT, RequestMethod.POST })
 	RekeyAnswer update(@PathVariable String kind, HttpServletRequest http) throws IOException {
-		Map<String, Object> request = RequestReader.body(http);
+		Map<String, Object> request = this.reader.body(http);
 		return this.rekey.update(recovery(kind), GenerateRootController.text(request, "key"),
 				GenerateRootController.text(request, "nonce"));
 	}

@@ -15,6 +15,7 @@ import io.coffer.secrets.seal.InitResult;
 import io.coffer.secrets.seal.SealService;
 import io.coffer.secrets.seal.SealStatus;
 import io.coffer.secrets.support.GoBool;
+import io.coffer.secrets.support.VaultIntegers;
 import io.coffer.secrets.token.TokenEntry;
 import io.coffer.secrets.token.TokenStore;
 import jakarta.servlet.http.HttpServletRequest;
@@ -40,10 +41,13 @@ public class SealController {
 
 	private final PolicyService policies;
 
-	SealController(SealService seal, TokenStore tokens, PolicyService policies) {
+	private final RequestReader reader;
+
+	SealController(SealService seal, TokenStore tokens, PolicyService policies, RequestReader reader) {
 		this.seal = seal;
 		this.tokens = tokens;
 		this.policies = policies;
+		this.reader = reader;
 	}
 
 	@GetMapping("/v1/sys/init")
@@ -53,7 +57,7 @@ public class SealController {
 
 	@RequestMapping(path = "/v1/sys/init", method = { RequestMethod.PUT, RequestMethod.POST })
 	InitResult init(HttpServletRequest http) throws IOException {
-		Map<String, Object> request = RequestReader.body(http);
+		Map<String, Object> request = this.reader.body(http);
 		if (nonEmptyList(request.get("pgp_keys")) || notBlank(request.get("root_token_pgp_key"))) {
 			throw VaultException.badRequest("PGP-encrypted key shares are not supported by Coffer");
 		}
@@ -73,7 +77,7 @@ public class SealController {
 
 	@RequestMapping(path = "/v1/sys/unseal", method = { RequestMethod.PUT, RequestMethod.POST })
 	SealStatus unseal(HttpServletRequest http) throws IOException {
-		Map<String, Object> request = RequestReader.body(http);
+		Map<String, Object> request = this.reader.body(http);
 		boolean reset = flag(request, "reset");
 		boolean migrate = flag(request, "migrate");
 		Object key = request.get("key");
@@ -88,7 +92,9 @@ public class SealController {
 		}
 		String presented = (token != null) ? token
 				: (authorization != null && authorization.startsWith("Bearer ")) ? authorization.substring(7) : null;
-		TokenEntry caller = this.tokens.lookup(presented).orElseThrow(VaultException::permissionDenied);
+		TokenEntry caller = this.tokens.lookup(presented)
+			.filter(TokenStore::usableByClient)
+			.orElseThrow(VaultException::permissionDenied);
 		AclDecision decision = this.policies.check(caller.policies(), "sys/seal", Operation.UPDATE, Map.of(), true);
 		if (!decision.allowed() || !decision.sudo()) {
 			throw VaultException.permissionDenied();
@@ -103,16 +109,7 @@ public class SealController {
 	}
 
 	static int intValue(Object value, String field) {
-		if (value == null) {
-			return 0;
-		}
-		if (value instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())) {
-			return number.intValue();
-		}
-		if (value instanceof String text && text.matches("\\d{1,9}")) {
-			return Integer.parseInt(text);
-		}
-		throw VaultException.badRequest("'" + field + "' must be an integer");
+		return VaultIntegers.parseInt(value, field, 0);
 	}
 
 	static boolean nonEmptyList(Object value) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import io.coffer.secrets.engine.VaultException;
 import io.coffer.secrets.support.GoBool;
 import io.coffer.secrets.support.VaultDurations;
+import io.coffer.secrets.support.VaultIntegers;
 
 /**
  * Reads request fields the way Vault's field schemas decode them (weakly typed: numbers
@@ -44,6 +45,14 @@ public final class Fields {
 	}
 
 	public String string(String name) {
+		return exact(name).trim();
+	}
+
+	/**
+	 * A string field exactly as sent, surrounding spaces included (passwords: Vault never
+	 * trims them).
+	 */
+	public String exact(String name) {
 		Object value = this.data.get(name);
 		if (value == null) {
 			return "";
@@ -51,7 +60,7 @@ public final class Fields {
 		if (value instanceof Map || value instanceof List) {
 			throw VaultException.badRequest("invalid value for \"" + name + "\": expected a string");
 		}
-		return value.toString().trim();
+		return value.toString();
 	}
 
 	public boolean bool(String name, boolean fallback) {
@@ -62,35 +71,17 @@ public final class Fields {
 			.orElseThrow(() -> VaultException.badRequest("invalid value for \"" + name + "\": expected a boolean"));
 	}
 
+	/**
+	 * An int field; unset is 0. Any int value is read exactly (callers apply Vault's own
+	 * range messages); a value beyond the int range is a 400, never a wrapped number.
+	 */
 	public int integer(String name) {
-		if (!has(name)) {
-			return 0;
-		}
-		Object value = this.data.get(name);
-		if (value instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())) {
-			return number.intValue();
-		}
-		String text = value.toString().trim();
-		if (text.isEmpty()) {
-			return 0;
-		}
-		if (text.matches("-?\\d{1,9}")) {
-			return Integer.parseInt(text);
-		}
-		throw VaultException.badRequest("invalid value for \"" + name + "\": expected an integer");
+		return VaultIntegers.parseInt(this.data.get(name), name, 0);
 	}
 
-	/** A duration in seconds: a number or a Go duration string; unset is 0. */
+	/** A duration in whole seconds (number or Go duration string); unset is 0. */
 	public long seconds(String name) {
-		if (!has(name)) {
-			return 0;
-		}
-		Object value = this.data.get(name);
-		if (value instanceof Number number && number.longValue() < 0
-				|| value instanceof String text && text.trim().startsWith("-")) {
-			throw VaultException.badRequest("\"" + name + "\" must be positive");
-		}
-		return VaultDurations.parseSeconds(value, name);
+		return VaultDurations.parseSeconds(this.data.get(name), name);
 	}
 
 	/** Vault's comma-string-slice: a JSON list, or one string split at commas. */

@@ -18,6 +18,20 @@ import org.springframework.stereotype.Component;
 @Component
 class TokenCreation {
 
+	/**
+	 * Vault's token create has no address binding and would ignore these; an address
+	 * restriction that silently does nothing is refused instead.
+	 */
+	private static final String CREATE_WITH_ROLE = "token create takes no address binding; "
+			+ "create the token through a token role with token_bound_cidrs";
+
+	/** Vault's {@code auth/token/create*} fields. */
+	static final FieldSchema FIELDS = FieldSchema.of(
+			List.of("display_name", "explicit_max_ttl", "num_uses", "period", "renewable", "ttl", "lease", "type",
+					"no_default_policy", "id", "meta", "no_parent", "policies", "role_name"),
+			Map.of("entity_alias", "entity aliases are not implemented", "bound_cidrs", CREATE_WITH_ROLE,
+					"token_bound_cidrs", CREATE_WITH_ROLE));
+
 	private final TokenStore store;
 
 	private final TokenIssuer issuer;
@@ -40,7 +54,7 @@ class TokenCreation {
 			throw VaultException.badRequest("restricted use token cannot generate child tokens");
 		}
 		boolean isSudo = this.sudo.hasSudo(caller, request.fullPath());
-		Fields fields = Fields.of(request.data());
+		Fields fields = FIELDS.accept(request.data());
 		String type = fields.string("type");
 		if (!type.isEmpty() && !type.equals("service")) {
 			throw VaultException
@@ -64,7 +78,7 @@ class TokenCreation {
 		}
 		long requestedTtl = fields.has("ttl") ? fields.seconds("ttl") : fields.seconds("lease");
 		boolean renewable = fields.bool("renewable", true);
-		List<String> warnings = new ArrayList<>();
+		List<String> warnings = new ArrayList<>(FIELDS.warnings(request.data()));
 		if (role != null) {
 			explicitMax = lesser(explicitMax, role.explicitMaxTtl(), "Explicit max TTL", warnings);
 			period = lesser(period, role.period(), "Period", warnings);
@@ -96,7 +110,8 @@ class TokenCreation {
 		Map<String, String> meta = fields.stringMap("meta");
 		TokenEntry draft = new TokenEntry("", policies, path, displayName(fields.string("display_name")), now, ttl,
 				numUses, parentId.isEmpty(), meta, parentId, (ttl > 0) ? now + ttl : 0, 0, explicitMax, period,
-				limits.maxTtl(), renewable, (role != null) ? role.name() : "");
+				limits.maxTtl(), renewable, (role != null) ? role.name() : "")
+			.withBoundCidrs(boundCidrs(role, parent, parentId));
 		return this.issuer.issue(draft, customId, new TokenIssuer.Origin("token", TokenBackend.MOUNT.path()), warnings);
 	}
 
@@ -104,7 +119,7 @@ class TokenCreation {
 			boolean noDefault) {
 		List<String> chosen;
 		boolean addDefault = false;
-		if (role != null && (!role.allowedPolicies().isEmpty() || !role.disallowedPolicies().isEmpty())) {
+		if (role != null && role.decidesPolicies()) {
 			chosen = rolePolicies(requested, parent, role, noDefault);
 		}
 		else if (requested.isEmpty()) {
@@ -113,7 +128,7 @@ class TokenCreation {
 		else if (!isSudo) {
 			chosen = PolicyNames.sanitize(requested, false);
 			if (!PolicyNames.sanitize(parent.policies(), false).containsAll(chosen)) {
-				throw new VaultException(403, "child policies must be subset of parent");
+				throw VaultException.badRequest("child policies must be subset of parent");
 			}
 			addDefault = !noDefault && parent.policies().contains(PolicyNames.DEFAULT);
 		}
@@ -125,30 +140,51 @@ class TokenCreation {
 		return noDefault ? out.stream().filter((name) -> !name.equals(PolicyNames.DEFAULT)).toList() : out;
 	}
 
-	/** A role with allowed or disallowed policies decides alone, parent aside. */
+	/**
+	 * A role with allowed or disallowed policies (or their globs) decides alone, parent
+	 * aside, as Vault's {@code resolveTokenPolicies}.
+	 */
 	private static List<String> rolePolicies(List<String> requested, TokenEntry parent, TokenRole role,
 			boolean noDefault) {
-		boolean addDefault = !noDefault && !role.disallowedPolicies().contains(PolicyNames.DEFAULT);
+		boolean addDefault = !noDefault && !role.disallowedPolicies().contains(PolicyNames.DEFAULT)
+				&& !PolicyGlob.anyMatches(role.disallowedPoliciesGlob(), PolicyNames.DEFAULT);
 		List<String> chosen = requested.isEmpty() ? List.of() : PolicyNames.sanitize(requested, addDefault);
-		if (!role.allowedPolicies().isEmpty()) {
+		if (!role.allowedPolicies().isEmpty() || !role.allowedPoliciesGlob().isEmpty()) {
 			List<String> allowed = PolicyNames.sanitize(role.allowedPolicies(), addDefault);
 			if (chosen.isEmpty()) {
 				chosen = allowed;
 			}
-			else if (!allowed.containsAll(chosen)) {
-				throw VaultException.badRequest(
-						"token policies " + chosen + " must be subset of the role's allowed policies " + allowed);
+			else {
+				for (String name : chosen) {
+					if (!allowed.contains(name) && !PolicyGlob.anyMatches(role.allowedPoliciesGlob(), name)) {
+						throw VaultException
+							.badRequest("token policies " + chosen + " must be subset of the role's allowed policies "
+									+ allowed + " or glob policies " + role.allowedPoliciesGlob());
+					}
+				}
 			}
 		}
 		else if (chosen.isEmpty()) {
 			chosen = PolicyNames.sanitize(parent.policies(), addDefault);
 		}
 		for (String name : chosen) {
-			if (role.disallowedPolicies().contains(name)) {
+			if (role.disallowedPolicies().contains(name)
+					|| PolicyGlob.anyMatches(role.disallowedPoliciesGlob(), name)) {
 				throw VaultException.badRequest("token policy \"" + name + "\" is disallowed by this role");
 			}
 		}
 		return chosen;
+	}
+
+	/**
+	 * A role's tokens get its bounds; without a role a child keeps its parent's (Vault:
+	 * roles may widen, plain children never escape their parent's bounds).
+	 */
+	private static List<String> boundCidrs(TokenRole role, TokenEntry parent, String parentId) {
+		if (role != null) {
+			return role.boundCidrs();
+		}
+		return parentId.isEmpty() ? List.of() : parent.boundCidrs();
 	}
 
 	private String parentId(Caller caller, Fields fields, boolean orphanPath, TokenRole role, boolean isSudo) {

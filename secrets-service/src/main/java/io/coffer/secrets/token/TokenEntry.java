@@ -26,10 +26,13 @@ import java.util.Map;
  * and explicit maximum combined), 0 = none
  * @param renewable whether renew is allowed
  * @param role the token role it was created from, empty if none
+ * @param boundCidrs where the token may be used from (Vault's {@code bound_cidrs}); empty
+ * = anywhere
  */
 public record TokenEntry(String accessor, List<String> policies, String path, String displayName, long creationTime,
 		long ttlSeconds, int numUses, boolean orphan, Map<String, String> meta, String parent, long expireTime,
-		long lastRenewalTime, long explicitMaxTtl, long period, long maxTtl, boolean renewable, String role) {
+		long lastRenewalTime, long explicitMaxTtl, long period, long maxTtl, boolean renewable, String role,
+		List<String> boundCidrs) {
 
 	/**
 	 * Stands in for a caller on login paths, which take no token. Its root policy only
@@ -44,6 +47,15 @@ public record TokenEntry(String accessor, List<String> policies, String path, St
 		meta = (meta != null) ? Map.copyOf(meta) : Map.of();
 		parent = (parent != null) ? parent : "";
 		role = (role != null) ? role : "";
+		boundCidrs = (boundCidrs != null) ? List.copyOf(boundCidrs) : List.of();
+	}
+
+	/** An entry bound to no address. */
+	public TokenEntry(String accessor, List<String> policies, String path, String displayName, long creationTime,
+			long ttlSeconds, int numUses, boolean orphan, Map<String, String> meta, String parent, long expireTime,
+			long lastRenewalTime, long explicitMaxTtl, long period, long maxTtl, boolean renewable, String role) {
+		this(accessor, policies, path, displayName, creationTime, ttlSeconds, numUses, orphan, meta, parent, expireTime,
+				lastRenewalTime, explicitMaxTtl, period, maxTtl, renewable, role, List.of());
 	}
 
 	/** An entry without renewal data, as the root token and simple fixtures have. */
@@ -80,19 +92,30 @@ public record TokenEntry(String accessor, List<String> policies, String path, St
 	TokenEntry withNumUses(int uses) {
 		return new TokenEntry(this.accessor, this.policies, this.path, this.displayName, this.creationTime,
 				this.ttlSeconds, uses, this.orphan, this.meta, this.parent, this.expireTime, this.lastRenewalTime,
-				this.explicitMaxTtl, this.period, this.maxTtl, this.renewable, this.role);
+				this.explicitMaxTtl, this.period, this.maxTtl, this.renewable, this.role, this.boundCidrs);
 	}
 
 	TokenEntry renewed(long newExpireTime, long now) {
 		return new TokenEntry(this.accessor, this.policies, this.path, this.displayName, this.creationTime,
 				this.ttlSeconds, this.numUses, this.orphan, this.meta, this.parent, newExpireTime, now,
-				this.explicitMaxTtl, this.period, this.maxTtl, this.renewable, this.role);
+				this.explicitMaxTtl, this.period, this.maxTtl, this.renewable, this.role, this.boundCidrs);
 	}
 
 	TokenEntry orphaned() {
 		return new TokenEntry(this.accessor, this.policies, this.path, this.displayName, this.creationTime,
 				this.ttlSeconds, this.numUses, true, this.meta, "", this.expireTime, this.lastRenewalTime,
-				this.explicitMaxTtl, this.period, this.maxTtl, this.renewable, this.role);
+				this.explicitMaxTtl, this.period, this.maxTtl, this.renewable, this.role, this.boundCidrs);
+	}
+
+	/**
+	 * This entry bound to {@code cidrs}. A token that never expires is never bound, as in
+	 * Vault (a root token must stay usable from anywhere).
+	 */
+	TokenEntry withBoundCidrs(List<String> cidrs) {
+		List<String> bound = (this.ttlSeconds == 0) ? List.of() : cidrs;
+		return new TokenEntry(this.accessor, this.policies, this.path, this.displayName, this.creationTime,
+				this.ttlSeconds, this.numUses, this.orphan, this.meta, this.parent, this.expireTime,
+				this.lastRenewalTime, this.explicitMaxTtl, this.period, this.maxTtl, this.renewable, this.role, bound);
 	}
 
 	@Override

@@ -57,7 +57,8 @@ public class TokenIssuer {
 		String displayName = (source + grant.displayName()).replaceFirst("-$", "");
 		TokenEntry draft = new TokenEntry("", names, mount.path() + grant.loginPath(), displayName, now, ttl.ttl(),
 				params.numUses(), true, grant.meta(), "", now + ttl.ttl(), 0, params.explicitMaxTtl(), params.period(),
-				max, true, "");
+				max, true, "")
+			.withBoundCidrs(params.boundCidrs());
 		return issue(draft, null, new Origin(mount.type(), mount.path()), ttl.warnings());
 	}
 

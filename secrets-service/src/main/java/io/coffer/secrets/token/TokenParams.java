@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.coffer.secrets.engine.VaultException;
+import io.coffer.secrets.identity.Cidrs;
 
 /**
  * The {@code token_*} settings an auth method keeps per role or user (Vault's
@@ -16,14 +17,29 @@ import io.coffer.secrets.engine.VaultException;
  * @param explicitMaxTtl {@code token_explicit_max_ttl} in seconds, 0 = none
  * @param period {@code token_period} in seconds, 0 = not periodic
  * @param numUses {@code token_num_uses}, 0 = unlimited
+ * @param boundCidrs {@code token_bound_cidrs}: where the login's token may be used from,
+ * empty = anywhere
  */
 public record TokenParams(List<String> policies, boolean noDefaultPolicy, long ttl, long maxTtl, long explicitMaxTtl,
-		long period, int numUses) {
+		long period, int numUses, List<String> boundCidrs) {
 
 	public static final TokenParams NONE = new TokenParams(List.of(), false, 0, 0, 0, 0, 0);
 
 	public TokenParams {
 		policies = List.copyOf(policies);
+		boundCidrs = (boundCidrs != null) ? List.copyOf(boundCidrs) : List.of();
+	}
+
+	/** Settings without address bounds. */
+	public TokenParams(List<String> policies, boolean noDefaultPolicy, long ttl, long maxTtl, long explicitMaxTtl,
+			long period, int numUses) {
+		this(policies, noDefaultPolicy, ttl, maxTtl, explicitMaxTtl, period, numUses, List.of());
+	}
+
+	/** These settings with the token bound to {@code cidrs} instead. */
+	public TokenParams withBoundCidrs(List<String> cidrs) {
+		return new TokenParams(this.policies, this.noDefaultPolicy, this.ttl, this.maxTtl, this.explicitMaxTtl,
+				this.period, this.numUses, cidrs);
 	}
 
 	/**
@@ -36,6 +52,7 @@ public record TokenParams(List<String> policies, boolean noDefaultPolicy, long t
 		String ttlField = fields.first("token_ttl", "ttl");
 		String maxField = fields.first("token_max_ttl", "max_ttl");
 		String periodField = fields.first("token_period", "period");
+		String cidrField = fields.first("token_bound_cidrs", "bound_cidrs");
 		TokenParams next = new TokenParams(
 				fields.has(policiesField) ? PolicyNames.sanitize(fields.list(policiesField), false) : this.policies,
 				fields.bool("token_no_default_policy", this.noDefaultPolicy),
@@ -43,7 +60,8 @@ public record TokenParams(List<String> policies, boolean noDefaultPolicy, long t
 				fields.has(maxField) ? fields.seconds(maxField) : this.maxTtl,
 				fields.has("token_explicit_max_ttl") ? fields.seconds("token_explicit_max_ttl") : this.explicitMaxTtl,
 				fields.has(periodField) ? fields.seconds(periodField) : this.period,
-				fields.has("token_num_uses") ? fields.integer("token_num_uses") : this.numUses);
+				fields.has("token_num_uses") ? fields.integer("token_num_uses") : this.numUses,
+				fields.has(cidrField) ? Cidrs.validate(fields.list(cidrField), cidrField) : this.boundCidrs);
 		String type = fields.string("token_type");
 		if (!type.isEmpty() && !type.equals("service") && !type.equals("default-service") && !type.equals("default")) {
 			throw VaultException.badRequest("only service tokens are supported");
@@ -59,7 +77,7 @@ public record TokenParams(List<String> policies, boolean noDefaultPolicy, long t
 
 	/** Vault's read shape of these fields, added to {@code out}. */
 	public void describeInto(Map<String, Object> out) {
-		out.put("token_bound_cidrs", List.of());
+		out.put("token_bound_cidrs", this.boundCidrs);
 		out.put("token_explicit_max_ttl", this.explicitMaxTtl);
 		out.put("token_max_ttl", this.maxTtl);
 		out.put("token_no_default_policy", this.noDefaultPolicy);

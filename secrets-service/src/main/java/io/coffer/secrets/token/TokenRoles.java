@@ -19,6 +19,14 @@ import org.springframework.stereotype.Component;
 @Component
 class TokenRoles {
 
+	/** Vault's {@code auth/token/roles/:name} fields. */
+	static final FieldSchema FIELDS = FieldSchema.of(
+			List.of("role_name", "allowed_policies", "disallowed_policies", "allowed_policies_glob",
+					"disallowed_policies_glob", "orphan", "period", "path_suffix", "explicit_max_ttl", "renewable",
+					"bound_cidrs", "token_bound_cidrs", "token_explicit_max_ttl", "token_period", "token_type",
+					"token_no_default_policy", "token_num_uses"),
+			Map.of("allowed_entity_aliases", "entity aliases are not implemented"));
+
 	static final String PREFIX = "sys/token/roles/";
 
 	private final TokenStore store;
@@ -45,7 +53,7 @@ class TokenRoles {
 			case READ ->
 				role(name).map((role) -> LogicalResponse.data(role.describe())).orElseThrow(VaultException::notFound);
 			case CREATE, UPDATE -> {
-				TokenRole role = role(name).orElse(TokenRole.defaults(name)).updatedWith(Fields.of(request.data()));
+				TokenRole role = role(name).orElse(TokenRole.defaults(name)).updatedWith(FIELDS.accept(request.data()));
 				this.store.barrier().put(PREFIX + name, Json.write(role));
 				yield LogicalResponse.empty();
 			}

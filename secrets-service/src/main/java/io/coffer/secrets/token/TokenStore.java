@@ -14,6 +14,7 @@ import io.coffer.secrets.barrier.Barrier;
 import io.coffer.secrets.barrier.Hmac;
 import io.coffer.secrets.core.Json;
 import io.coffer.secrets.engine.VaultException;
+import io.coffer.secrets.identity.ClientAddress;
 import io.coffer.secrets.storage.StorageOp;
 import io.coffer.secrets.support.Base62;
 
@@ -140,6 +141,11 @@ public class TokenStore {
 		lock.lock();
 		try {
 			Optional<StoredToken> found = findById(id);
+			if (found.isPresent() && !usableByClient(found.get().entry())) {
+				// Refused before a use is taken: a request from the wrong address spends
+				// nothing.
+				return Optional.empty();
+			}
 			if (found.isEmpty() || found.get().entry().numUses() == 0) {
 				return found.map(StoredToken::entry);
 			}
@@ -161,6 +167,15 @@ public class TokenStore {
 	}
 
 	/**
+	 * Whether the client of the current request may use a token with this entry: a token
+	 * with {@code bound_cidrs} works only from an address inside them (the client address
+	 * of the gateway's signed identity), as Vault's {@code CheckToken}.
+	 */
+	public static boolean usableByClient(TokenEntry entry) {
+		return ClientAddress.permitted(entry.boundCidrs());
+	}
+
+	/**
 	 * Stores a new token built from {@code draft} (its accessor is replaced by a fresh
 	 * one) and indexes it under its accessor and parent.
 	 * @param customId a caller-chosen token, or null for a random one
@@ -171,7 +186,7 @@ public class TokenStore {
 		TokenEntry entry = new TokenEntry(accessor, draft.policies(), draft.path(), draft.displayName(),
 				draft.creationTime(), draft.ttlSeconds(), draft.numUses(), draft.parent().isEmpty(), draft.meta(),
 				draft.parent(), draft.expireTime(), 0, draft.explicitMaxTtl(), draft.period(), draft.maxTtl(),
-				draft.renewable(), draft.role());
+				draft.renewable(), draft.role(), draft.boundCidrs());
 		String id = idOf(token);
 		if (customId != null && this.barrier.get(ID_PREFIX + id).isPresent()) {
 			throw VaultException.badRequest("cannot create a token with a duplicate ID");

@@ -40,6 +40,9 @@ final class TokenViews {
 	static Map<String, Object> lookup(String token, TokenEntry entry, long now) {
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("accessor", entry.accessor());
+		if (!entry.boundCidrs().isEmpty()) {
+			data.put("bound_cidrs", entry.boundCidrs());
+		}
 		data.put("creation_time", entry.creationTime());
 		data.put("creation_ttl", entry.ttlSeconds());
 		data.put("display_name", entry.displayName());

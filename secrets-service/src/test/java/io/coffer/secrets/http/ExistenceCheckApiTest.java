@@ -41,11 +41,7 @@ class ExistenceCheckApiTest {
 	@BeforeAll
 	@SuppressWarnings("unchecked")
 	void initUnsealAndMount() {
-		this.root = new NodeClient("http://127.0.0.1:" + this.port);
-		Map<String, Object> init = this.root.call("PUT", "sys/init", Map.of("secret_shares", 1, "secret_threshold", 1))
-			.json();
-		this.root.call("PUT", "sys/unseal", Map.of("key", ((List<String>) init.get("keys")).get(0)));
-		this.root.awaitActive().token((String) init.get("root_token"));
+		this.root = new NodeClient("http://127.0.0.1:" + this.port).initializeAndUnseal();
 		assertThat(this.root.call("POST", "sys/mounts/kv2", Map.of("type", "kv", "options", Map.of("version", "2")))
 			.status()).isEqualTo(204);
 		assertThat(this.root.call("POST", "sys/mounts/kv1", Map.of("type", "kv")).status()).isEqualTo(204);
@@ -68,6 +64,25 @@ class ExistenceCheckApiTest {
 		assertThat(this.root.call("GET", "kv2/data/create-only/existing", null).data()).extractingByKey("metadata")
 			.extracting("version")
 			.isEqualTo(1);
+	}
+
+	@Test
+	void createCapabilityCannotOverwriteASoftDeletedOrDestroyedKvV2Secret() {
+		assertThat(writeV2(this.root, "create-only/deleted").status()).isEqualTo(200);
+		assertThat(this.root.call("DELETE", "kv2/data/create-only/deleted", null).status()).isEqualTo(204);
+		assertThat(writeV2(this.root, "create-only/destroyed").status()).isEqualTo(200);
+		assertThat(this.root.call("POST", "kv2/destroy/create-only/destroyed", Map.of("versions", List.of(1))).status())
+			.isEqualTo(204);
+
+		assertThat(writeV2(this.writer, "create-only/deleted").status()).isEqualTo(403);
+		assertThat(writeV2(this.writer, "create-only/destroyed").status()).isEqualTo(403);
+
+		assertThat(this.root.call("GET", "kv2/metadata/create-only/deleted", null).data())
+			.containsEntry("current_version", 1);
+		assertThat(this.root.call("GET", "kv2/metadata/create-only/destroyed", null).data())
+			.containsEntry("current_version", 1);
+		assertThat(this.root.call("DELETE", "kv2/metadata/create-only/deleted", null).status()).isEqualTo(204);
+		assertThat(writeV2(this.writer, "create-only/deleted").status()).isEqualTo(200);
 	}
 
 	@Test

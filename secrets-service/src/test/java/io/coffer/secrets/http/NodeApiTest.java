@@ -118,6 +118,50 @@ class NodeApiTest {
 
 	@Test
 	@Order(5)
+	@SuppressWarnings("unchecked")
+	void autopilotStateShowsTheSingleNodeAsLeaderWithNoFailureTolerance() {
+		assertThat(this.client.token(null).call("GET", "sys/storage/raft/autopilot/state", null).status())
+			.isEqualTo(403);
+		this.client.token(this.rootToken);
+		NodeClient.Response state = this.client.call("GET", "sys/storage/raft/autopilot/state", null);
+		assertThat(state.status()).isEqualTo(200);
+		assertThat(state.data()).containsEntry("healthy", true)
+			.containsEntry("failure_tolerance", 0)
+			.containsEntry("leader", this.ha.nodeId())
+			.containsEntry("voters", List.of(this.ha.nodeId()));
+		Map<String, Object> server = (Map<String, Object>) ((Map<String, Object>) state.data().get("servers"))
+			.get(this.ha.nodeId());
+		assertThat(server).containsEntry("id", this.ha.nodeId())
+			.containsEntry("status", "leader")
+			.containsEntry("node_status", "alive")
+			.containsEntry("healthy", true)
+			.containsEntry("last_contact", "0s")
+			.containsKeys("address", "last_term", "last_index", "stable_since", "name");
+		NodeClient.Response configuration = this.client.call("GET", "sys/storage/raft/configuration", null);
+		assertThat(configuration.status()).isEqualTo(200);
+		List<Map<String, Object>> servers = (List<Map<String, Object>>) ((Map<String, Object>) configuration.data()
+			.get("config")).get("servers");
+		assertThat(servers).singleElement()
+			.satisfies((s) -> assertThat(s).containsEntry("node_id", this.ha.nodeId())
+				.containsEntry("leader", true)
+				.containsEntry("voter", true));
+		assertThat(this.client.call("POST", "sys/storage/raft/autopilot/state", Map.of()).status()).isEqualTo(405);
+
+		// every node tells its own view, without a token, beside Vault's sys/health
+		NodeClient.Response own = this.client.token(null).raw("GET", "/actuator/health/cluster");
+		this.client.token(this.rootToken);
+		assertThat(own.status()).isEqualTo(200);
+		Map<String, Object> details = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) own.json()
+			.get("components")).get("raft")).get("details");
+		assertThat(details).containsEntry("node_id", this.ha.nodeId())
+			.containsEntry("voter", true)
+			.containsEntry("failure_tolerance", 0)
+			.containsEntry("voters", List.of(this.ha.nodeId()))
+			.containsEntry("non_voters", List.of());
+	}
+
+	@Test
+	@Order(5)
 	void mountTableListsSysAndRejectsUnknownTypesAndReservedPaths() {
 		this.client.token(this.rootToken);
 		NodeClient.Response mounts = this.client.call("GET", "sys/mounts", null);

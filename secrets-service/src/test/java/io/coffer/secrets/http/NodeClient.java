@@ -140,6 +140,17 @@ public final class NodeClient {
 		return this;
 	}
 
+	/**
+	 * Initializes the node with one key share, unseals it, waits until it is active and
+	 * makes this client use the root token.
+	 */
+	@SuppressWarnings("unchecked")
+	public NodeClient initializeAndUnseal() {
+		Map<String, Object> init = call("PUT", "sys/init", Map.of("secret_shares", 1, "secret_threshold", 1)).json();
+		call("PUT", "sys/unseal", Map.of("key", ((java.util.List<String>) init.get("keys")).get(0)));
+		return awaitActive().token((String) init.get("root_token"));
+	}
+
 	public record Response(int status, String body, Map<String, java.util.List<String>> headers) {
 
 		@SuppressWarnings("unchecked")

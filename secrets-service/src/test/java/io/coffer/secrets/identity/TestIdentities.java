@@ -28,6 +28,11 @@ public final class TestIdentities {
 		return SIGNER.sign(UUID.randomUUID().toString());
 	}
 
+	/** A valid identity speaking for a client at {@code clientAddress}. */
+	public static String from(String clientAddress) {
+		return SIGNER.sign(UUID.randomUUID().toString(), clientAddress);
+	}
+
 	public static IdentitySigner signer(String keyFile, Clock clock) {
 		return new IdentitySigner(pair(keyFile), clock);
 	}

@@ -90,6 +90,18 @@ class PolicyParserTest {
 	}
 
 	@Test
+	void deeplyNestedHclIsAParseErrorNotAStackOverflow() {
+		String deep = "path \"a\" {\n  capabilities = " + "[".repeat(20_000) + "]".repeat(20_000) + "\n}\n";
+		assertThat(error(deep)).isEqualTo("failed to parse policy: line 2, column 117: nested deeper than 100 levels");
+		String objects = "path \"a\" { x = " + "{ y = ".repeat(5_000) + "1" + " }".repeat(5_000) + " }";
+		assertThat(error(objects)).contains("nested deeper than 100 levels");
+		// The path block is one level: 99 lists inside it are within the limit (and fail
+		// later, as not strings).
+		assertThat(error("path \"a\" { capabilities = " + "[".repeat(99) + "]".repeat(99) + " }"))
+			.doesNotContain("nested deeper");
+	}
+
+	@Test
 	void emptyPolicyTextIsAPolicyWithoutRules() {
 		assertThat(PolicyParser.parse("p", "# nothing yet\n").rules()).isEmpty();
 	}

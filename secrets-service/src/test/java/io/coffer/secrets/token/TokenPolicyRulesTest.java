@@ -25,7 +25,7 @@ class TokenPolicyRulesTest {
 			.isInstanceOf(VaultException.class)
 			.hasMessage("child policies must be subset of parent")
 			.extracting((ex) -> ((VaultException) ex).status())
-			.isEqualTo(403);
+			.isEqualTo(400);
 		String child = this.fixture.create(web, Map.of("policies", List.of("web")));
 		assertThat(this.fixture.entry(child).policies()).containsExactly("default", "web");
 		String inherited = this.fixture.create(web, Map.of());

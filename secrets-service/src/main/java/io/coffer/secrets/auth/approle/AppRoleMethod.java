@@ -7,15 +7,16 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import io.coffer.secrets.auth.AuthMethod;
-import io.coffer.secrets.auth.Cidrs;
-import io.coffer.secrets.auth.ClientAddress;
+import io.coffer.secrets.identity.ClientAddress;
 import io.coffer.secrets.engine.LogicalRequest;
 import io.coffer.secrets.engine.LogicalResponse;
 import io.coffer.secrets.engine.Operation;
 import io.coffer.secrets.engine.VaultException;
 import io.coffer.secrets.mount.MountEntry;
+import io.coffer.secrets.token.FieldSchema;
 import io.coffer.secrets.token.Fields;
 import io.coffer.secrets.token.LoginGrant;
+import io.coffer.secrets.token.TokenParams;
 
 /**
  * The AppRole method (vault-api.md §3): roles, RoleIDs, SecretIDs, and {@code POST login
@@ -51,19 +52,26 @@ final class AppRoleMethod implements AuthMethod {
 			throw VaultException.badRequest("invalid credentials");
 		}
 		AppRole role = this.store.byRoleId(roleId).orElseThrow(() -> VaultException.badRequest(INVALID));
+		// Every address check comes before a SecretID use is taken: a login from the
+		// wrong place spends nothing.
+		requireAddressIn(role.secretIdBoundCidrs(), "role");
 		Map<String, String> meta = new LinkedHashMap<>();
+		TokenParams token = role.token();
 		if (role.bindSecretId()) {
 			String secret = fields.string("secret_id");
 			if (secret.isEmpty()) {
 				throw VaultException.badRequest("missing secret_id");
 			}
-			SecretId entry = this.secretIds.consume(role, secret).orElseThrow(() -> VaultException.badRequest(INVALID));
-			requireAddressIn(entry.cidrList(), "secret ID");
+			SecretId entry = this.secretIds
+				.consume(role, secret, (found) -> requireAddressIn(found.cidrList(), "secret ID"))
+				.orElseThrow(() -> VaultException.badRequest(INVALID));
 			meta.putAll(entry.metadata());
+			if (!entry.tokenBoundCidrs().isEmpty()) {
+				token = token.withBoundCidrs(entry.tokenBoundCidrs());
+			}
 		}
-		requireAddressIn(role.secretIdBoundCidrs(), "role");
 		meta.put("role_name", role.name());
-		return new LoginGrant(this.mount, "login", "", meta, role.token());
+		return new LoginGrant(this.mount, "login", "", meta, token);
 	}
 
 	@Override
@@ -91,14 +99,21 @@ final class AppRoleMethod implements AuthMethod {
 			return role(request, name);
 		}
 		AppRole role = this.store.existing(name);
-		Fields fields = Fields.of(request.data());
+		FieldSchema schema = AppRoleFields.forSubPath(rest);
+		if (schema == null) {
+			throw VaultException.unsupportedPath(path);
+		}
+		Fields fields = schema.of(request);
 		return switch (rest) {
 			case "role-id" -> roleId(request, role, fields);
 			case "secret-id", "secret-id/" ->
 				(request.operation() == Operation.LIST) ? keys(request, this.secretIds.accessors(role))
-						: write(request, () -> LogicalResponse.data(this.secretIds.generate(role, fields, null)));
-			case "custom-secret-id" -> write(request, () -> LogicalResponse
-				.data(this.secretIds.generate(role, fields, required(fields.string("secret_id"), "secret_id"))));
+						: write(request, () -> LogicalResponse.data(this.secretIds.generate(role, fields, null))
+							.withWarnings(schema.warnings(request.data())));
+			case "custom-secret-id" -> write(request,
+					() -> LogicalResponse
+						.data(this.secretIds.generate(role, fields, required(fields.string("secret_id"), "secret_id")))
+						.withWarnings(schema.warnings(request.data())));
 			case "secret-id/lookup" -> write(request,
 					() -> found(this.secretIds.lookup(role, required(fields.string("secret_id"), "secret_id"))));
 			case "secret-id/destroy" ->
@@ -115,9 +130,14 @@ final class AppRoleMethod implements AuthMethod {
 		return switch (request.operation()) {
 			case READ -> LogicalResponse.data(this.store.role(name).orElseThrow(VaultException::notFound).describe());
 			case CREATE, UPDATE -> {
+				Fields fields = AppRoleFields.ROLE.accept(request.data());
 				Optional<AppRole> previous = this.store.role(name);
 				AppRole base = previous.orElseGet(() -> AppRole.create(name, this.store.newId()));
-				this.store.save(base.updatedWith(Fields.of(request.data())), previous);
+				AppRole updated = base.updatedWith(fields);
+				if (fields.has("role_id")) {
+					updated = updated.withRoleId(required(fields.string("role_id"), "role_id"));
+				}
+				this.store.save(updated, previous);
 				yield LogicalResponse.empty();
 			}
 			case DELETE -> {
@@ -144,11 +164,7 @@ final class AppRoleMethod implements AuthMethod {
 	}
 
 	private void requireAddressIn(List<String> cidrs, String what) {
-		if (cidrs.isEmpty()) {
-			return;
-		}
-		boolean allowed = ClientAddress.current().map((address) -> Cidrs.contains(cidrs, address)).orElse(false);
-		if (!allowed) {
+		if (!ClientAddress.permitted(cidrs)) {
 			throw VaultException.badRequest("source address unauthorized by CIDR restrictions on the " + what);
 		}
 	}

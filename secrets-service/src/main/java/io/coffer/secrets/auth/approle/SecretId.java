@@ -16,9 +16,11 @@ import java.util.Map;
  * @param ttl the TTL it was created with, in seconds
  * @param metadata copied into the token's metadata on login
  * @param cidrList where it may be used from
+ * @param tokenBoundCidrs where tokens of logins with it may be used from (instead of the
+ * role's {@code token_bound_cidrs}), empty = the role's
  */
 record SecretId(String accessor, long creationTime, long expirationTime, long lastUpdatedTime, int numUses, long ttl,
-		Map<String, String> metadata, List<String> cidrList) {
+		Map<String, String> metadata, List<String> cidrList, List<String> tokenBoundCidrs) {
 
 	/** How Vault renders "never": Go's zero time. */
 	private static final String GO_ZERO_TIME = "0001-01-01T00:00:00Z";
@@ -26,6 +28,7 @@ record SecretId(String accessor, long creationTime, long expirationTime, long la
 	SecretId {
 		metadata = (metadata != null) ? Map.copyOf(metadata) : Map.of();
 		cidrList = List.copyOf(cidrList);
+		tokenBoundCidrs = (tokenBoundCidrs != null) ? List.copyOf(tokenBoundCidrs) : List.of();
 	}
 
 	boolean expiredAt(long now) {
@@ -34,7 +37,7 @@ record SecretId(String accessor, long creationTime, long expirationTime, long la
 
 	SecretId used(long now) {
 		return new SecretId(this.accessor, this.creationTime, this.expirationTime, now, this.numUses - 1, this.ttl,
-				this.metadata, this.cidrList);
+				this.metadata, this.cidrList, this.tokenBoundCidrs);
 	}
 
 	Map<String, Object> describe() {
@@ -48,7 +51,7 @@ record SecretId(String accessor, long creationTime, long expirationTime, long la
 		out.put("secret_id_accessor", this.accessor);
 		out.put("secret_id_num_uses", this.numUses);
 		out.put("secret_id_ttl", this.ttl);
-		out.put("token_bound_cidrs", List.of());
+		out.put("token_bound_cidrs", this.tokenBoundCidrs);
 		return out;
 	}
 

@@ -6,8 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
-import io.coffer.secrets.auth.Cidrs;
+import io.coffer.secrets.identity.Cidrs;
 import io.coffer.secrets.core.Json;
 import io.coffer.secrets.engine.VaultException;
 import io.coffer.secrets.storage.StorageOp;
@@ -61,11 +62,15 @@ final class SecretIds {
 		if (!Cidrs.subset(cidrs, role.secretIdBoundCidrs())) {
 			throw VaultException.badRequest("failed to verify the CIDR restrictions set on the secret ID");
 		}
+		List<String> tokenCidrs = Cidrs.validate(fields.list("token_bound_cidrs"), "token_bound_cidrs");
+		if (!Cidrs.subset(tokenCidrs, role.token().boundCidrs())) {
+			throw VaultException.badRequest("failed to verify the token CIDR restrictions set on the secret ID");
+		}
 		String secret = (given != null) ? given : this.store.newId();
 		String accessor = this.store.newId();
 		long now = this.clock.instant().getEpochSecond();
 		SecretId entry = new SecretId(accessor, now, (ttl > 0) ? now + ttl : 0, now, uses, ttl,
-				SecretIdMetadata.parse(fields), cidrs);
+				SecretIdMetadata.parse(fields), cidrs, tokenCidrs);
 		String key = secretKey(role, this.store.hmac(secret));
 		if (given != null && this.store.view().get(key).isPresent()) {
 			throw VaultException.badRequest("SecretID is already registered");
@@ -83,9 +88,11 @@ final class SecretIds {
 
 	/**
 	 * Takes one use of a SecretID for a login: empty when unknown, expired or used up (an
-	 * expired or used-up one is deleted).
+	 * expired or used-up one is deleted). {@code check} runs on the live entry, under the
+	 * SecretID's lock, before its use is taken: when it throws, the SecretID is left as
+	 * it was (a login refused for its source address spends nothing).
 	 */
-	Optional<SecretId> consume(AppRole role, String secret) {
+	Optional<SecretId> consume(AppRole role, String secret, Consumer<SecretId> check) {
 		String key = secretKey(role, this.store.hmac(secret));
 		synchronized (this.locks[Math.floorMod(key.hashCode(), STRIPES)]) {
 			Optional<SecretId> found = read(key);
@@ -98,6 +105,7 @@ final class SecretIds {
 				delete(key, entry);
 				return Optional.empty();
 			}
+			check.accept(entry);
 			if (entry.numUses() == 1) {
 				delete(key, entry);
 			}

@@ -14,7 +14,9 @@ import io.coffer.secrets.engine.LogicalRequest;
 import io.coffer.secrets.engine.LogicalResponse;
 import io.coffer.secrets.engine.Operation;
 import io.coffer.secrets.engine.VaultException;
+import io.coffer.secrets.identity.ClientAddress;
 import io.coffer.secrets.mount.MountEntry;
+import io.coffer.secrets.token.FieldSchema;
 import io.coffer.secrets.token.Fields;
 import io.coffer.secrets.token.LoginGrant;
 import io.coffer.secrets.token.TokenParams;
@@ -29,6 +31,19 @@ final class UserpassMethod implements AuthMethod {
 	private static final String USER_PREFIX = "user/";
 
 	private static final String INVALID = "invalid username or password";
+
+	private static final Map<String, String> NO_HASH_IMPORT = Map.of("password_hash",
+			"importing bcrypt hashes is not implemented; send the password");
+
+	/** Vault's {@code users/:name} fields. */
+	private static final FieldSchema USER_FIELDS = FieldSchema
+		.of(List.of("username", "password", "policies", "ttl", "max_ttl", "bound_cidrs"), NO_HASH_IMPORT)
+		.with(FieldSchema.TOKEN_FIELDS);
+
+	private static final FieldSchema PASSWORD_FIELDS = FieldSchema.of(List.of("username", "password"), NO_HASH_IMPORT);
+
+	private static final FieldSchema POLICY_FIELDS = FieldSchema.of(List.of("username", "policies", "token_policies"),
+			Map.of());
 
 	private final MountEntry mount;
 
@@ -50,11 +65,15 @@ final class UserpassMethod implements AuthMethod {
 	@Override
 	public LoginGrant login(LogicalRequest request) {
 		String name = request.path().substring("login/".length()).toLowerCase(Locale.ROOT);
-		String password = Fields.of(request.data()).string("password");
+		String password = Fields.of(request.data()).exact("password");
 		Optional<User> user = validName(name) ? user(name) : Optional.empty();
 		boolean matches = this.hasher.matches(password, user.map(User::passwordHash).orElse(null));
 		if (!matches || password.isEmpty()) {
 			throw VaultException.badRequest(INVALID);
+		}
+		if (!ClientAddress.permitted(user.get().token().boundCidrs())) {
+			// Vault's userpass refuses the login itself from outside token_bound_cidrs.
+			throw VaultException.permissionDenied();
 		}
 		return new LoginGrant(this.mount, "login/" + name, name, Map.of("username", name), user.get().token());
 	}
@@ -83,11 +102,16 @@ final class UserpassMethod implements AuthMethod {
 			throw VaultException.badRequest("invalid username");
 		}
 		String rest = (parts.length > 1) ? parts[1] : "";
-		Fields fields = Fields.of(request.data());
 		return switch (rest) {
-			case "" -> user(request, name, fields);
-			case "password" -> update(request, name, (user) -> user.withPasswordHash(hash(fields)));
-			case "policies" -> update(request, name, (user) -> user.withToken(user.token().updatedWith(fields)));
+			case "" -> user(request, name, USER_FIELDS.of(request));
+			case "password" -> {
+				Fields fields = PASSWORD_FIELDS.of(request);
+				yield update(request, name, (user) -> user.withPasswordHash(hash(fields)));
+			}
+			case "policies" -> {
+				Fields fields = POLICY_FIELDS.of(request);
+				yield update(request, name, (user) -> user.withToken(user.token().updatedWith(fields)));
+			}
 			default -> throw VaultException.unsupportedPath(path);
 		};
 	}
@@ -134,7 +158,7 @@ final class UserpassMethod implements AuthMethod {
 	}
 
 	private String hash(Fields fields) {
-		String password = fields.string("password");
+		String password = fields.exact("password");
 		if (password.isEmpty()) {
 			throw VaultException.badRequest("missing password");
 		}

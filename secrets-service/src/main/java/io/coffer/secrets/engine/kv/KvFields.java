@@ -1,6 +1,5 @@
 package io.coffer.secrets.engine.kv;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +8,7 @@ import java.util.OptionalLong;
 
 import io.coffer.secrets.engine.VaultException;
 import io.coffer.secrets.support.GoBool;
+import io.coffer.secrets.support.VaultIntegers;
 
 /**
  * Reads typed fields from a request's data, which holds parsed JSON (any numeric type) or
@@ -37,11 +37,7 @@ final class KvFields {
 	}
 
 	static OptionalLong integer(Map<String, Object> data, String field) {
-		Object value = data.get(field);
-		if (value == null || "".equals(value)) {
-			return OptionalLong.empty();
-		}
-		return OptionalLong.of(toLong(value).orElseThrow(() -> invalid(field, "an integer")));
+		return VaultIntegers.optional(data.get(field), field, Long.MIN_VALUE, Long.MAX_VALUE);
 	}
 
 	static Optional<Boolean> bool(Map<String, Object> data, String field) {
@@ -77,31 +73,14 @@ final class KvFields {
 		return out;
 	}
 
-	/** Any integral JSON number or numeric string; empty for anything else. */
+	/**
+	 * Any integral JSON number or numeric string within a long; empty for anything else.
+	 */
 	static OptionalLong toLong(Object value) {
-		BigDecimal decimal;
-		try {
-			decimal = switch (value) {
-				case BigDecimal big -> big;
-				case Double number -> BigDecimal.valueOf(number);
-				case Float number -> BigDecimal.valueOf(number.doubleValue());
-				case Number number -> new BigDecimal(number.toString());
-				case String text -> new BigDecimal(text.trim());
-				default -> null;
-			};
-		}
-		catch (NumberFormatException ex) {
-			return OptionalLong.empty();
-		}
-		if (decimal == null) {
-			return OptionalLong.empty();
-		}
-		try {
-			return OptionalLong.of(decimal.stripTrailingZeros().longValueExact());
-		}
-		catch (ArithmeticException ex) {
-			return OptionalLong.empty();
-		}
+		return VaultIntegers.exact(value)
+			.filter((exact) -> exact.bitLength() < Long.SIZE)
+			.map((exact) -> OptionalLong.of(exact.longValueExact()))
+			.orElse(OptionalLong.empty());
 	}
 
 	static VaultException invalid(String field, String expected) {

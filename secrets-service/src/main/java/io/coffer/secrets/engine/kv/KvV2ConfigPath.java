@@ -52,14 +52,8 @@ final class KvV2ConfigPath {
 	 * every key (stored as -1).
 	 */
 	private static long signedSeconds(Object value) {
-		boolean negative = (value instanceof Number number && number.doubleValue() < 0)
-				|| (value instanceof String text && text.trim().startsWith("-"));
-		if (!negative) {
-			return VaultDurations.parseSeconds(value, "delete_version_after");
-		}
-		Object magnitude = (value instanceof String text) ? text.trim().substring(1)
-				: Math.abs(((Number) value).doubleValue());
-		return (VaultDurations.parseSeconds(magnitude, "delete_version_after") > 0) ? -1 : 0;
+		long seconds = VaultDurations.parseSigned(value, "delete_version_after").toSeconds();
+		return (seconds < 0) ? -1 : seconds;
 	}
 
 }

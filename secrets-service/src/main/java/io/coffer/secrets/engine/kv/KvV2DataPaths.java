@@ -39,9 +39,13 @@ final class KvV2DataPaths {
 	}
 
 	/** The key's current version exists and is neither deleted nor destroyed. */
+	/**
+	 * Vault's existence check for {@code data/}: the key exists while its metadata does,
+	 * so a soft-deleted or destroyed secret still needs {@code update} to be written
+	 * again.
+	 */
 	boolean exists(String path) {
-		Instant now = this.clock.instant();
-		return this.store.metadata(path).map(KeyMetadata::current).filter((v) -> v.isLive(now)).isPresent();
+		return this.store.metadata(path).isPresent();
 	}
 
 	private LogicalResponse read(String path, Map<String, Object> data) {

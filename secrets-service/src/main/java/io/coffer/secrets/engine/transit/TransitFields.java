@@ -1,12 +1,12 @@
 package io.coffer.secrets.engine.transit;
 
-import java.math.BigDecimal;
 import java.util.Base64;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 import io.coffer.secrets.engine.VaultException;
 import io.coffer.secrets.support.GoBool;
+import io.coffer.secrets.support.VaultIntegers;
 
 /**
  * Reads request fields the way Vault's field schema does: strings from any scalar, ints
@@ -44,18 +44,7 @@ final class TransitFields {
 	}
 
 	static int integer(Map<String, Object> data, String field, int fallback) {
-		Object value = data.get(field);
-		if (value == null || (value instanceof String text && text.isEmpty())) {
-			return fallback;
-		}
-		try {
-			BigDecimal number = (value instanceof Number n) ? new BigDecimal(n.toString())
-					: new BigDecimal(value.toString().trim());
-			return number.intValueExact();
-		}
-		catch (NumberFormatException | ArithmeticException ex) {
-			throw conversion(field);
-		}
+		return VaultIntegers.parseInt(data.get(field), field, fallback);
 	}
 
 	static boolean bool(Map<String, Object> data, String field) {

@@ -9,8 +9,9 @@ import com.hazelcast.core.IFunction;
 
 /**
  * The positions nodes publish in CP while no epoch exists (after CP state was lost). Once
- * every configured node has published, the one with the highest position seeds the new
- * epoch: every acknowledged write reached a majority, so the highest position holds it.
+ * a majority of the configured nodes has published, the one with the highest position
+ * seeds the new epoch: every acknowledged write reached a majority, any two majorities
+ * share a node, so the highest position holds it.
  */
 record BootstrapBoard(Map<String, Position> positions) implements Serializable {
 

@@ -1,7 +1,10 @@
 package io.coffer.secrets.storage.replicated;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -27,16 +30,20 @@ final class CpLog {
 
 	private final Lazy<IAtomicReference<byte[]>> head;
 
-	private final AtomicReferenceArray<IAtomicReference<byte[]>> slots;
+	private final LocalRaftNodes raftNodes;
 
-	CpLog(HazelcastInstance hazelcast, int slotCount) {
+	private volatile Slots slots;
+
+	CpLog(HazelcastInstance hazelcast, LocalRaftNodes raftNodes, int slotCount) {
 		this.hazelcast = hazelcast;
-		this.head = new Lazy<>(() -> hazelcast.getCPSubsystem().getAtomicReference(CpNames.LOG_HEAD));
-		this.slots = new AtomicReferenceArray<>(slotCount);
+		this.raftNodes = raftNodes;
+		this.head = Lazy.perCpGeneration(raftNodes,
+				() -> hazelcast.getCPSubsystem().getAtomicReference(CpNames.LOG_HEAD));
+		this.slots = new Slots(new AtomicReferenceArray<>(slotCount), 0);
 	}
 
 	int slotCount() {
-		return this.slots.length();
+		return this.slots.proxies().length();
 	}
 
 	/** The committed head, or {@code null} while no epoch has been seeded. */
@@ -75,14 +82,52 @@ final class CpLog {
 		return (archived != null && archived.index() == index) ? archived : null;
 	}
 
+	/**
+	 * Entries {@code from}, {@code from + 1}, ... as far as they are in the ring (or are
+	 * the head), at most {@code max}: the slots are read concurrently, so a follower that
+	 * is far behind catches up at many entries per round trip instead of one.
+	 */
+	List<LogEntry> readFrom(long from, LogEntry knownHead, int max) {
+		long last = Math.min(knownHead.index(), from + max - 1);
+		List<CompletionStage<byte[]>> pending = new ArrayList<>();
+		for (long index = from; index <= last; index++) {
+			pending.add((index == knownHead.index()) ? null : slot(index).getAsync());
+		}
+		List<LogEntry> entries = new ArrayList<>();
+		for (long index = from; index <= last; index++) {
+			LogEntry entry = (index == knownHead.index()) ? knownHead
+					: decode(await(pending.get((int) (index - from))));
+			if (entry == null || entry.index() != index) {
+				break;
+			}
+			entries.add(entry);
+		}
+		return entries;
+	}
+
+	private static LogEntry decode(byte[] bytes) {
+		return (bytes != null) ? LogCodec.decode(bytes) : null;
+	}
+
 	private IAtomicReference<byte[]> slot(long index) {
-		int i = (int) Math.floorMod(index, (long) this.slots.length());
-		IAtomicReference<byte[]> slot = this.slots.get(i);
+		Slots current = this.slots;
+		long generation = this.raftNodes.generation();
+		if (current.generation() != generation) {
+			// a CP reset destroyed the groups the cached proxies point at
+			current = new Slots(new AtomicReferenceArray<>(current.proxies().length()), generation);
+			this.slots = current;
+		}
+		AtomicReferenceArray<IAtomicReference<byte[]>> proxies = current.proxies();
+		int i = (int) Math.floorMod(index, (long) proxies.length());
+		IAtomicReference<byte[]> slot = proxies.get(i);
 		if (slot == null) {
 			slot = this.hazelcast.getCPSubsystem().getAtomicReference(CpNames.LOG_SLOT_PREFIX + i);
-			this.slots.compareAndSet(i, null, slot);
+			proxies.compareAndSet(i, null, slot);
 		}
 		return slot;
+	}
+
+	private record Slots(AtomicReferenceArray<IAtomicReference<byte[]>> proxies, long generation) {
 	}
 
 	static <T> T await(java.util.concurrent.CompletionStage<T> stage) {

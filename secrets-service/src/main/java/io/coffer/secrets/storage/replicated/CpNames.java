@@ -20,6 +20,8 @@ final class CpNames {
 
 	static final String APPLIED_TOPIC = "coffer.log.applied";
 
+	static final String STATUS_TOPIC = "coffer.node.status";
+
 	static final String COPY_EXECUTOR = "coffer.replica.copy";
 
 	private CpNames() {

@@ -19,6 +19,8 @@ final class Election implements Runnable {
 
 	private static final Duration WATCH = Duration.ofMillis(250);
 
+	private static final int CATCH_UP_BATCH = 128;
+
 	private final NodeRuntime runtime;
 
 	private final Follower follower;
@@ -34,12 +36,18 @@ final class Election implements Runnable {
 	Election(NodeRuntime runtime, Follower follower) {
 		this.runtime = runtime;
 		this.follower = follower;
-		this.lock = new Lazy<>(() -> runtime.hazelcast.getCPSubsystem().getLock(CpNames.ACTIVE_LOCK));
+		this.lock = Lazy.perCpGeneration(runtime.raftNodes,
+				() -> runtime.hazelcast.getCPSubsystem().getLock(CpNames.ACTIVE_LOCK));
 	}
 
 	void join() {
 		this.joined = true;
 		wake();
+	}
+
+	/** Whether this node has joined the election (it is unsealed). */
+	boolean joined() {
+		return this.joined;
 	}
 
 	void leave() {
@@ -146,13 +154,12 @@ final class Election implements Runnable {
 	private boolean catchUp(LogEntry head) {
 		Position applied = this.runtime.replica.position();
 		while (!applied.equals(head.position())) {
-			LogEntry next = (applied.index() < head.index()) ? this.runtime.cpLog.read(applied.index() + 1, head)
-					: null;
-			if (next == null || !next.follows(applied)) {
+			List<LogEntry> next = (applied.index() < head.index())
+					? this.runtime.cpLog.readFrom(applied.index() + 1, head, CATCH_UP_BATCH) : List.of();
+			if (next.isEmpty() || this.runtime.applyAll(next) < next.size()) {
 				return false;
 			}
-			this.runtime.apply(next);
-			applied = next.position();
+			applied = next.getLast().position();
 		}
 		return true;
 	}

@@ -2,6 +2,7 @@ package io.coffer.secrets.storage.replicated;
 
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -25,6 +26,9 @@ final class Follower implements Runnable {
 	private static final Duration POLL = Duration.ofMillis(250);
 
 	private static final int MAX_BUFFERED_HINTS = 4096;
+
+	/** Entries read from the ring at once by a follower that is behind. */
+	private static final int CATCH_UP_BATCH = 128;
 
 	private final NodeRuntime runtime;
 
@@ -109,11 +113,14 @@ final class Follower implements Runnable {
 			Position applied = this.runtime.replica.position();
 			this.hints.headMap(applied.index(), true).clear();
 			LogEntry hint = this.hints.remove(applied.index() + 1);
-			if (hint != null && hint.follows(applied)) {
+			// not while no epoch is confirmed: a node that published its position for a
+			// new epoch must not move past it
+			if (hint != null && this.ready && hint.follows(applied)) {
 				this.runtime.apply(hint);
 				return true;
 			}
-			if (hint == null && this.ready && System.nanoTime() - this.lastPollNanos < POLL.toNanos()) {
+			boolean behind = this.runtime.committedIndex() > applied.index();
+			if (hint == null && this.ready && !behind && System.nanoTime() - this.lastPollNanos < POLL.toNanos()) {
 				return false;
 			}
 			return catchUpFromLog(applied);
@@ -139,9 +146,10 @@ final class Follower implements Runnable {
 			this.ready = true;
 			return false;
 		}
-		LogEntry next = (applied.index() < head.index()) ? this.runtime.cpLog.read(applied.index() + 1, head) : null;
-		if (next != null && next.follows(applied)) {
-			this.runtime.apply(next);
+		List<LogEntry> next = (applied.index() < head.index())
+				? this.runtime.cpLog.readFrom(applied.index() + 1, head, CATCH_UP_BATCH) : List.of();
+		if (!next.isEmpty() && next.getFirst().follows(applied)) {
+			this.runtime.applyAll(next);
 			this.ready = true;
 			return true;
 		}

@@ -1,7 +1,15 @@
 package io.coffer.secrets.storage.replicated;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.cp.CPGroupId;
+import com.hazelcast.cp.CPMember;
+import com.hazelcast.cp.internal.CPGroupSummary;
+import com.hazelcast.cp.internal.MetadataRaftGroupManager;
 import com.hazelcast.cp.internal.RaftService;
 import com.hazelcast.cp.internal.raft.impl.RaftNode;
 import com.hazelcast.instance.impl.HazelcastInstanceProxy;
@@ -27,6 +35,44 @@ final class LocalRaftNodes {
 
 	CPGroupId metadataGroup() {
 		return this.raft.get().getMetadataGroupId();
+	}
+
+	/**
+	 * The seed of the METADATA group's id: it changes with every CP reset, after which
+	 * every CP proxy created before must be created again; 0 before CP has formed.
+	 */
+	long generation() {
+		try {
+			return this.raft.get().getMetadataGroupId().getSeed();
+		}
+		catch (RuntimeException ex) {
+			return 0;
+		}
+	}
+
+	/**
+	 * The CP members as this member last learned them (the METADATA group broadcasts its
+	 * list to every member): no CP call, so it answers while CP has no majority.
+	 */
+	List<CPMember> knownCpMembers() {
+		Collection<? extends CPMember> members = this.raft.get().getMetadataGroupManager().getActiveMembers();
+		return (members != null) ? List.copyOf(members) : List.of();
+	}
+
+	/**
+	 * The CP groups whose members include {@code cpMember}, as this member's copy of the
+	 * METADATA group's state says (empty on a member that is not in METADATA).
+	 */
+	List<CPGroupId> groupsListing(UUID cpMember) {
+		MetadataRaftGroupManager metadata = this.raft.get().getMetadataGroupManager();
+		List<CPGroupId> groups = new ArrayList<>();
+		for (CPGroupId id : metadata.getActiveGroupIds()) {
+			CPGroupSummary group = metadata.getGroup(id);
+			if (group != null && group.members().stream().anyMatch((m) -> m.getUuid().equals(cpMember))) {
+				groups.add(id);
+			}
+		}
+		return groups;
 	}
 
 	/**

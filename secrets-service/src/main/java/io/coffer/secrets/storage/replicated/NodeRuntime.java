@@ -43,6 +43,8 @@ final class NodeRuntime {
 
 	final ReentrantLock applyLock = new ReentrantLock();
 
+	final LocalRaftNodes raftNodes;
+
 	private final ITopic<byte[]> hints;
 
 	private final ITopic<AppliedReport> reports;
@@ -64,11 +66,13 @@ final class NodeRuntime {
 		this.replica = replica;
 		this.clock = clock;
 		this.random = random;
-		this.cpLog = new CpLog(hazelcast, settings.tuning().logSlots());
+		this.raftNodes = new LocalRaftNodes(hazelcast);
+		this.cpLog = new CpLog(hazelcast, this.raftNodes, settings.tuning().logSlots());
 		this.progress = new ReplicationProgress(settings.majority());
 		this.hints = hazelcast.getTopic(CpNames.HINT_TOPIC);
 		this.reports = hazelcast.getTopic(CpNames.APPLIED_TOPIC);
-		this.activeMarker = new Lazy<>(() -> hazelcast.getCPSubsystem().getAtomicReference(CpNames.ACTIVE_NODE));
+		this.activeMarker = Lazy.perCpGeneration(this.raftNodes,
+				() -> hazelcast.getCPSubsystem().getAtomicReference(CpNames.ACTIVE_NODE));
 		this.committed.set(replica.position().index());
 	}
 
@@ -129,6 +133,35 @@ final class NodeRuntime {
 		}
 		observeCommitted(entry.index());
 		report();
+	}
+
+	/**
+	 * Applies the leading run of {@code entries} that follows the replica, one after the
+	 * other, in one durable batch; returns how many were applied.
+	 */
+	int applyAll(List<LogEntry> entries) {
+		List<LogEntry> run = new java.util.ArrayList<>();
+		this.applyLock.lock();
+		try {
+			Position position = this.replica.position();
+			for (LogEntry entry : entries) {
+				if (!entry.follows(position)) {
+					break;
+				}
+				run.add(entry);
+				position = entry.position();
+			}
+			if (run.isEmpty()) {
+				return 0;
+			}
+			this.replica.apply(run);
+		}
+		finally {
+			this.applyLock.unlock();
+		}
+		observeCommitted(run.getLast().index());
+		report();
+		return run.size();
 	}
 
 	void report() {

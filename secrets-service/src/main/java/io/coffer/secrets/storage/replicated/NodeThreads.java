@@ -27,6 +27,10 @@ final class NodeThreads {
 
 	private final CpMembership membership;
 
+	private final ClusterWatch watch;
+
+	private final CpRecovery recovery;
+
 	private final ScheduledExecutorService maintenance;
 
 	private final List<Thread> threads;
@@ -38,9 +42,13 @@ final class NodeThreads {
 				new ReplicaCopier(runtime.hazelcast, runtime.replica));
 		this.election = new Election(runtime, this.follower);
 		this.committer = new Committer(runtime);
-		this.membership = new CpMembership(runtime.hazelcast, runtime.settings.cluster().cpMemberCount());
+		this.watch = new ClusterWatch(runtime);
+		this.membership = new CpMembership(runtime, this.watch);
+		this.recovery = new CpRecovery(runtime, this.watch);
 		String prefix = "coffer-storage-" + runtime.nodeId() + "-";
-		this.maintenance = Executors.newScheduledThreadPool(2,
+		// CP calls can block for long while CP has no majority: the status and the
+		// recovery check must still run, so each periodic task has room
+		this.maintenance = Executors.newScheduledThreadPool(5,
 				Thread.ofPlatform().daemon().name(prefix + "maintenance-", 0).factory());
 		this.threads = List.of(Thread.ofPlatform().daemon().name(prefix + "follower").unstarted(this.follower),
 				Thread.ofPlatform().daemon().name(prefix + "election").unstarted(this.election),
@@ -55,6 +63,10 @@ final class NodeThreads {
 		return this.membership;
 	}
 
+	ClusterWatch watch() {
+		return this.watch;
+	}
+
 	Committer committer() {
 		return this.committer;
 	}
@@ -63,7 +75,17 @@ final class NodeThreads {
 		this.runtime.hints().addMessageListener(this::onHint);
 		this.runtime.reports()
 			.addMessageListener((message) -> this.runtime.progress.onReport(message.getMessageObject()));
+		this.watch.start(this::ownStatus);
 		this.threads.forEach(Thread::start);
+		every(Duration.ofSeconds(1), this.watch::publish);
+		every(Duration.ofSeconds(1), () -> {
+			try {
+				this.recovery.check();
+			}
+			catch (RuntimeException ex) {
+				logger.warn("CP recovery check failed on node {}: {}", this.runtime.nodeId(), ex.toString());
+			}
+		});
 		every(Duration.ofSeconds(1), this.runtime::report);
 		every(Duration.ofMillis(500), () -> {
 			if (this.runtime.cpReady()) {
@@ -79,6 +101,12 @@ final class NodeThreads {
 			}
 		});
 		every(Duration.ofSeconds(10), this.snapshots::expireIdle);
+	}
+
+	private NodeStatus ownStatus() {
+		return new NodeStatus(this.runtime.nodeId(), this.runtime.member(), this.runtime.settings.cluster().address(),
+				this.membership.localCpMember(), this.membership.isVoting(), this.election.joined(),
+				this.follower.ready() || this.runtime.isActive(), this.runtime.replica.position());
 	}
 
 	void stopGracefully() {

@@ -69,8 +69,15 @@ final class Replica implements AutoCloseable {
 	}
 
 	void apply(LogEntry entry) {
+		apply(List.of(entry));
+	}
+
+	/**
+	 * Consecutive entries in one durable batch (see {@link RocksReplica#apply(List)}).
+	 */
+	void apply(List<LogEntry> entries) {
 		read((db) -> {
-			db.apply(entry);
+			db.apply(entries);
 			return null;
 		});
 	}

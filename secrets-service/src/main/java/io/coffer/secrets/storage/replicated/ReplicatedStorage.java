@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 
+import io.coffer.secrets.storage.ClusterHealth;
 import io.coffer.secrets.storage.HaCluster;
 import io.coffer.secrets.storage.HaListener;
 import io.coffer.secrets.storage.NodeInfo;
@@ -182,6 +183,11 @@ public final class ReplicatedStorage implements Storage, HaCluster, AutoCloseabl
 			Thread.currentThread().interrupt();
 			throw new StorageException("interrupted while waiting to become active", ex);
 		}
+	}
+
+	@Override
+	public ClusterHealth clusterHealth() {
+		return this.threads.watch().health();
 	}
 
 	@Override

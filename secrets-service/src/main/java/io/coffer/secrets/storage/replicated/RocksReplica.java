@@ -111,16 +111,27 @@ final class RocksReplica implements AutoCloseable {
 
 	/** Applies an entry and records its position, durably (fsync) and atomically. */
 	void apply(LogEntry entry) {
+		apply(List.of(entry));
+	}
+
+	/**
+	 * Applies consecutive entries and records the last one's position in one synced
+	 * batch: a follower that is behind pays one fsync for many entries.
+	 */
+	void apply(List<LogEntry> entries) {
 		try (WriteBatch batch = new WriteBatch()) {
-			for (StorageOp op : entry.ops()) {
-				switch (op) {
-					case StorageOp.Put put -> batch.put(dataKey(put.key()), put.value());
-					case StorageOp.Delete delete -> batch.delete(dataKey(delete.key()));
+			for (LogEntry entry : entries) {
+				for (StorageOp op : entry.ops()) {
+					switch (op) {
+						case StorageOp.Put put -> batch.put(dataKey(put.key()), put.value());
+						case StorageOp.Delete delete -> batch.delete(dataKey(delete.key()));
+					}
 				}
 			}
-			batch.put(POSITION_KEY, encodePosition(entry.position()));
+			Position last = entries.getLast().position();
+			batch.put(POSITION_KEY, encodePosition(last));
 			this.db.write(this.synced, batch);
-			this.position = entry.position();
+			this.position = last;
 		}
 		catch (RocksDBException ex) {
 			throw new StorageException("local replica write failed", ex);

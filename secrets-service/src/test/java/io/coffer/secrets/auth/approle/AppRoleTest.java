@@ -11,6 +11,7 @@ import io.coffer.secrets.engine.LogicalRequest;
 import io.coffer.secrets.engine.LogicalResponse;
 import io.coffer.secrets.engine.Operation;
 import io.coffer.secrets.engine.VaultException;
+import io.coffer.secrets.identity.FromAddress;
 import io.coffer.secrets.mount.MountEntry;
 import io.coffer.secrets.token.TokenEntry;
 import io.coffer.secrets.token.TokenFixture;
@@ -165,6 +166,71 @@ class AppRoleTest {
 		String secretId = secretId("web", Map.of("cidr_list", "10.1.0.0/16"));
 		// outside an HTTP request there is no client address, so the role's blocks refuse
 		assertThatThrownBy(() -> login(roleId, secretId)).hasMessageContaining("CIDR restrictions");
+		assertThatThrownBy(() -> FromAddress.call("192.168.0.1", () -> login(roleId, secretId)))
+			.hasMessage("source address unauthorized by CIDR restrictions on the role");
+		assertThatThrownBy(() -> FromAddress.call("10.2.0.1", () -> login(roleId, secretId)))
+			.hasMessage("source address unauthorized by CIDR restrictions on the secret ID");
+		assertThat(FromAddress.call("10.1.0.1", () -> login(roleId, secretId)).auth()).containsKey("client_token");
+	}
+
+	@Test
+	void aLoginFromOutsideTheBlocksSpendsNoUseOfTheSecretId() {
+		String roleId = role("web", Map.of("token_policies", "app", "secret_id_bound_cidrs", "127.0.0.0/8"));
+		String secretId = secretId("web", Map.of("cidr_list", "127.0.0.2/32", "num_uses", 1));
+
+		for (int i = 0; i < 3; i++) {
+			assertThatThrownBy(() -> FromAddress.call("127.0.0.3", () -> login(roleId, secretId)))
+				.hasMessageContaining("CIDR restrictions on the secret ID");
+		}
+
+		assertThat(FromAddress.call("127.0.0.2", () -> login(roleId, secretId)).auth()).containsKey("client_token");
+		assertThatThrownBy(() -> FromAddress.call("127.0.0.2", () -> login(roleId, secretId)))
+			.hasMessage("invalid role or secret ID");
+	}
+
+	@Test
+	void loginTokensAreBoundToTheRolesOrTheSecretIdsTokenBlocks() {
+		String roleId = role("web", Map.of("token_policies", "app", "token_bound_cidrs", "10.0.0.0/8"));
+		assertThat(call(Operation.READ, "role/web", Map.of()).data()).containsEntry("token_bound_cidrs",
+				List.of("10.0.0.0/8"));
+		String plain = secretId("web", Map.of());
+		String narrow = secretId("web", Map.of("token_bound_cidrs", List.of("10.1.0.0/16")));
+		assertThatThrownBy(() -> secretId("web", Map.of("token_bound_cidrs", "192.168.0.0/16")))
+			.hasMessage("failed to verify the token CIDR restrictions set on the secret ID");
+
+		String roleBound = (String) login(roleId, plain).auth().get("client_token");
+		String secretBound = (String) login(roleId, narrow).auth().get("client_token");
+
+		assertThat(this.fixture.entry(roleBound).boundCidrs()).containsExactly("10.0.0.0/8");
+		assertThat(this.fixture.entry(secretBound).boundCidrs()).containsExactly("10.1.0.0/16");
+	}
+
+	@Test
+	void fieldsCofferDoesNotImplementAreRefusedAndHostNamesAreNotBlocks() {
+		assertThatThrownBy(() -> call(Operation.UPDATE, "role/local", Map.of("local_secret_ids", true)))
+			.hasMessageStartingWith("field \"local_secret_ids\" is not supported")
+			.extracting((ex) -> ((VaultException) ex).status())
+			.isEqualTo(400);
+		assertThatThrownBy(() -> call(Operation.READ, "role/local", Map.of()))
+			.extracting((ex) -> ((VaultException) ex).status())
+			.isEqualTo(404);
+		call(Operation.UPDATE, "role/local", Map.of("local_secret_ids", false, "token_policies", "app"));
+		assertThatThrownBy(() -> call(Operation.UPDATE, "role/named", Map.of("secret_id_bound_cidrs", "localhost")))
+			.hasMessageStartingWith("invalid CIDR block in \"secret_id_bound_cidrs\"");
+		assertThatThrownBy(() -> call(Operation.UPDATE, "role/named", Map.of("token_bound_cidrs", "gw.example")))
+			.hasMessageStartingWith("invalid CIDR block in \"token_bound_cidrs\"");
+		call(Operation.UPDATE, "role/web", Map.of("token_policies", "app"));
+		assertThatThrownBy(() -> secretId("web", Map.of("cidr_list", "example.com")))
+			.hasMessageStartingWith("invalid CIDR block in \"cidr_list\"");
+		// Unknown to Vault as well: ignored, with Vault's warning.
+		assertThat(call(Operation.UPDATE, "role/web/secret-id", Map.of("colour", "blue")).warnings())
+			.containsExactly("Endpoint ignored these unrecognized parameters: [colour]");
+	}
+
+	@Test
+	void aRoleCanBeGivenItsRoleIdAtCreation() {
+		call(Operation.UPDATE, "role/chosen", Map.of("role_id", "my-role-id", "token_policies", "app"));
+		assertThat(call(Operation.READ, "role/chosen/role-id", Map.of()).data()).containsEntry("role_id", "my-role-id");
 	}
 
 	private String role(String name, Map<String, Object> data) {

@@ -12,6 +12,7 @@ import io.coffer.secrets.engine.LogicalRequest;
 import io.coffer.secrets.engine.LogicalResponse;
 import io.coffer.secrets.engine.Operation;
 import io.coffer.secrets.engine.VaultException;
+import io.coffer.secrets.identity.FromAddress;
 import io.coffer.secrets.mount.MountEntry;
 import io.coffer.secrets.token.TokenEntry;
 import io.coffer.secrets.token.TokenFixture;
@@ -76,6 +77,15 @@ class UserpassTest {
 	}
 
 	@Test
+	void surroundingSpacesArePartOfThePassword() {
+		call(Operation.UPDATE, "users/frank", Map.of("password", "  spaced out  "));
+		assertThat(login("frank", "  spaced out  ").auth()).containsKey("client_token");
+		assertThatThrownBy(() -> login("frank", "spaced out")).hasMessage("invalid username or password");
+		call(Operation.UPDATE, "users/grace", Map.of("password", "plain"));
+		assertThatThrownBy(() -> login("grace", " plain ")).hasMessage("invalid username or password");
+	}
+
+	@Test
 	void passwordAndPoliciesChangeAndUsersAreListedAndDeleted() {
 		assertThatThrownBy(() -> call(Operation.UPDATE, "users/erin", Map.of("token_policies", "dev")))
 			.hasMessage("missing password");
@@ -102,6 +112,36 @@ class UserpassTest {
 		LogicalRequest request = new LogicalRequest(Operation.UPDATE, "login/" + user, Map.of("password", password),
 				this.mount, "req");
 		return this.fixture.issuer.login(this.method.login(request));
+	}
+
+	@Test
+	void aUserBoundToBlocksLogsInOnlyFromInsideThemAndItsTokenStaysBound() {
+		call(Operation.UPDATE, "users/carol", Map.of("password", "pw", "token_bound_cidrs", "127.0.0.2/32"));
+		call(Operation.UPDATE, "users/dave", Map.of("password", "pw", "bound_cidrs", List.of("10.0.0.0/8")));
+
+		assertThatThrownBy(() -> FromAddress.call("127.0.0.3", () -> login("carol", "pw")))
+			.isInstanceOf(VaultException.class)
+			.hasMessage("permission denied")
+			.extracting((ex) -> ((VaultException) ex).status())
+			.isEqualTo(403);
+		String token = (String) FromAddress.call("127.0.0.2", () -> login("carol", "pw")).auth().get("client_token");
+		assertThat(this.fixture.entry(token).boundCidrs()).containsExactly("127.0.0.2/32");
+		assertThat(call(Operation.READ, "users/dave", Map.of()).data()).containsEntry("token_bound_cidrs",
+				List.of("10.0.0.0/8"));
+	}
+
+	@Test
+	void fieldsCofferDoesNotImplementAreRefused() {
+		assertThatThrownBy(() -> call(Operation.UPDATE, "users/erin",
+				Map.of("password_hash", "$2a$10$abcdefghijklmnopqrstuuWm0yMqZp0nUQ3Vb3yqk1nLHc0e1Sx2y")))
+			.hasMessageStartingWith("field \"password_hash\" is not supported")
+			.extracting((ex) -> ((VaultException) ex).status())
+			.isEqualTo(400);
+		assertThatThrownBy(() -> call(Operation.UPDATE, "users/erin", Map.of("password", "pw", "bound_cidrs", "host")))
+			.hasMessageStartingWith("invalid CIDR block in \"bound_cidrs\"");
+		assertThatThrownBy(() -> call(Operation.READ, "users/erin", Map.of()))
+			.extracting((ex) -> ((VaultException) ex).status())
+			.isEqualTo(404);
 	}
 
 	private LogicalResponse call(Operation operation, String path, Map<String, Object> data) {

@@ -290,15 +290,17 @@ class KvV2DataPathsTest {
 	}
 
 	@Test
-	void existsIsTrueOnlyWhileTheCurrentVersionIsLive() {
+	void existsIsTrueWhileTheKeyHasMetadataEvenWhenItsVersionIsDeleted() {
 		assertThat(this.kv.exists("data/app")).isFalse();
 		this.kv.put("app", Map.of("v", "one"));
 		assertThat(this.kv.exists("data/app")).isTrue();
 		assertThat(this.kv.exists("metadata/app")).isTrue();
 		this.kv.call(Operation.DELETE, "data/app");
-		assertThat(this.kv.exists("data/app")).isFalse();
+		assertThat(this.kv.exists("data/app")).isTrue();
 		assertThat(this.kv.exists("metadata/app")).isTrue();
 		assertThat(this.kv.exists("metadata/other")).isFalse();
+		this.kv.call(Operation.DELETE, "metadata/app");
+		assertThat(this.kv.exists("data/app")).isFalse();
 	}
 
 	@Test

@@ -84,7 +84,7 @@ class KvV2VersionLimitsTest {
 		LogicalResponse expired = this.kv.call(Operation.READ, "data/app");
 		assertThat(expired.status()).isEqualTo(404);
 		assertThat(expired.data()).containsEntry("data", null);
-		assertThat(this.kv.exists("data/app")).isFalse();
+		assertThat(this.kv.exists("data/app")).isTrue();
 	}
 
 	@Test

@@ -40,6 +40,20 @@ class ReplicaTest {
 	}
 
 	@Test
+	void aRunOfEntriesIsAppliedInOrderAsOneDurableBatch() {
+		try (Replica replica = Replica.open(this.dataDir)) {
+			replica.apply(entry(1, "a", "1"));
+			replica.apply(List.of(entry(2, "a", "2"), entry(3, "b", "3"), new LogEntry(EPOCH, 4, 1, null,
+					List.of(new StorageOp.Delete("b"), new StorageOp.Put("c", bytes("4"))))));
+		}
+		try (Replica replica = Replica.open(this.dataDir)) {
+			assertThat(replica.position()).isEqualTo(new Position(EPOCH, 4));
+			assertThat(replica.list("")).containsExactly("a", "c");
+			assertThat(replica.get("a")).hasValueSatisfying((v) -> assertThat(v).isEqualTo(bytes("2")));
+		}
+	}
+
+	@Test
 	void snapshotIsConsistentAndItsDigestMatchesTheReceiversComputation() {
 		try (Replica replica = Replica.open(this.dataDir)) {
 			for (int i = 1; i <= 50; i++) {

@@ -1,4 +1,4 @@
-package io.coffer.secrets.auth;
+package io.coffer.secrets.identity;
 
 import java.util.List;
 
@@ -28,7 +28,14 @@ class CidrsTest {
 		assertThat(Cidrs.subset(List.of("10.0.0.0/8"), List.of())).isTrue();
 		assertThatThrownBy(() -> Cidrs.validate(List.of("example.com/8"), "cidr_list"))
 			.isInstanceOf(VaultException.class)
-			.hasMessage("invalid CIDR block in \"cidr_list\"");
+			.hasMessageStartingWith("invalid CIDR block in \"cidr_list\"")
+			.extracting((ex) -> ((VaultException) ex).status())
+			.isEqualTo(400);
+		// A host name is refused, never looked up.
+		assertThatThrownBy(() -> Cidrs.validate(List.of("localhost"), "token_bound_cidrs"))
+			.hasMessageStartingWith("invalid CIDR block in \"token_bound_cidrs\"");
+		assertThatThrownBy(() -> Cidrs.validate(List.of("cafe.be"), "token_bound_cidrs"))
+			.isInstanceOf(VaultException.class);
 		assertThatThrownBy(() -> Cidrs.validate(List.of("10.0.0.0/33"), "cidr_list"))
 			.isInstanceOf(VaultException.class);
 	}
