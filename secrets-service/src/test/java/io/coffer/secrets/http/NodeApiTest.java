@@ -146,6 +146,18 @@ class NodeApiTest {
 				.containsEntry("leader", true)
 				.containsEntry("voter", true));
 		assertThat(this.client.call("POST", "sys/storage/raft/autopilot/state", Map.of()).status()).isEqualTo(405);
+
+		// every node tells its own view, without a token, beside Vault's sys/health
+		NodeClient.Response own = this.client.token(null).raw("GET", "/actuator/health/cluster");
+		this.client.token(this.rootToken);
+		assertThat(own.status()).isEqualTo(200);
+		Map<String, Object> details = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) own.json()
+			.get("components")).get("raft")).get("details");
+		assertThat(details).containsEntry("node_id", this.ha.nodeId())
+			.containsEntry("voter", true)
+			.containsEntry("failure_tolerance", 0)
+			.containsEntry("voters", List.of(this.ha.nodeId()))
+			.containsEntry("non_voters", List.of());
 	}
 
 	@Test
