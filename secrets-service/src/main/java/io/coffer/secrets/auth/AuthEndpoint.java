@@ -3,6 +3,8 @@ package io.coffer.secrets.auth;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.coffer.secrets.auth.lockout.LockoutConfig;
+import io.coffer.secrets.auth.lockout.UserLockouts;
 import io.coffer.secrets.engine.LogicalRequest;
 import io.coffer.secrets.engine.LogicalResponse;
 import io.coffer.secrets.engine.Operation;
@@ -26,8 +28,11 @@ class AuthEndpoint implements SysEndpoint {
 
 	private final AuthMounts mounts;
 
-	AuthEndpoint(AuthMounts mounts) {
+	private final UserLockouts lockouts;
+
+	AuthEndpoint(AuthMounts mounts, UserLockouts lockouts) {
 		this.mounts = mounts;
+		this.lockouts = lockouts;
 	}
 
 	@Override
@@ -82,17 +87,39 @@ class AuthEndpoint implements SysEndpoint {
 	private LogicalResponse tune(LogicalRequest request, String fullPath) {
 		MountEntry mount = existing(fullPath);
 		return switch (request.operation()) {
-			case READ -> LogicalResponse.data(AuthViews.tune(mount)).withTopLevelCopy();
+			case READ -> {
+				Map<String, Object> out = AuthViews.tune(mount);
+				this.lockouts.tuned(mount.accessor())
+					.ifPresent((lockout) -> out.put("user_lockout_config", lockout.describe()));
+				yield LogicalResponse.data(out).withTopLevelCopy();
+			}
 			case CREATE, UPDATE -> {
 				if (fullPath.equals(TokenBackend.MOUNT.path())) {
 					throw VaultException.badRequest("tuning the token auth method is not supported");
 				}
-				this.mounts.tune(fullPath, config(request.data(), mount.config()),
-						string(request.data().get("description")));
+				MountEntry.MountConfig config = config(request.data(), mount.config());
+				Object rawLockout = request.data().get("user_lockout_config");
+				LockoutConfig lockout = (rawLockout != null) ? lockout(mount, rawLockout) : null;
+				this.mounts.tune(fullPath, config, string(request.data().get("description")));
+				if (lockout != null) {
+					this.lockouts.configure(mount.accessor(), lockout);
+				}
 				yield LogicalResponse.empty();
 			}
 			default -> throw VaultException.unsupportedOperation();
 		};
+	}
+
+	/**
+	 * Lockout is implemented for userpass only; elsewhere the setting is refused, not
+	 * ignored.
+	 */
+	private LockoutConfig lockout(MountEntry mount, Object raw) {
+		if (!"userpass".equals(mount.type())) {
+			throw VaultException
+				.badRequest("user_lockout_config is not supported for auth method type \"" + mount.type() + "\"");
+		}
+		return this.lockouts.config(mount.accessor()).updatedWith(raw);
 	}
 
 	private MountEntry existing(String fullPath) {

@@ -1,5 +1,7 @@
 package io.coffer.secrets.auth;
 
+import java.util.Optional;
+
 import io.coffer.secrets.engine.LogicalRequest;
 import io.coffer.secrets.engine.LogicalResponse;
 import io.coffer.secrets.token.LoginGrant;
@@ -23,6 +25,14 @@ public interface AuthMethod {
 	 * same message whatever was wrong
 	 */
 	LoginGrant login(LogicalRequest request);
+
+	/**
+	 * The user a login request names, for Vault's user lockout (failed logins are counted
+	 * per user); empty for methods without lockout.
+	 */
+	default Optional<String> lockoutAlias(LogicalRequest request) {
+		return Optional.empty();
+	}
 
 	/** Serves a non-login path (roles, users, secret IDs...). */
 	LogicalResponse handle(LogicalRequest request);

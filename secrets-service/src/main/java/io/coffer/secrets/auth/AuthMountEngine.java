@@ -1,5 +1,11 @@
 package io.coffer.secrets.auth;
 
+import java.util.Optional;
+
+import io.coffer.secrets.auth.lockout.UserLockouts;
+import io.coffer.secrets.mount.MountEntry;
+import io.coffer.secrets.token.LoginGrant;
+
 import io.coffer.secrets.engine.LogicalRequest;
 import io.coffer.secrets.engine.LogicalResponse;
 import io.coffer.secrets.engine.Operation;
@@ -20,9 +26,15 @@ final class AuthMountEngine implements SecretEngine, CallerAware {
 
 	private final TokenIssuer issuer;
 
-	AuthMountEngine(AuthMethod method, TokenIssuer issuer) {
+	private final MountEntry mount;
+
+	private final UserLockouts lockouts;
+
+	AuthMountEngine(AuthMethod method, TokenIssuer issuer, MountEntry mount, UserLockouts lockouts) {
 		this.method = method;
 		this.issuer = issuer;
+		this.mount = mount;
+		this.lockouts = lockouts;
 	}
 
 	boolean isLoginPath(String path) {
@@ -40,12 +52,34 @@ final class AuthMountEngine implements SecretEngine, CallerAware {
 			if (request.operation() != Operation.UPDATE && request.operation() != Operation.CREATE) {
 				throw VaultException.unsupportedOperation();
 			}
-			return this.issuer.login(this.method.login(request));
+			return this.issuer.login(login(request));
 		}
 		if (caller.entry().isLoginCaller()) {
 			throw VaultException.permissionDenied();
 		}
 		return this.method.handle(request);
+	}
+
+	/**
+	 * Vault's order: a locked user is refused before the credentials are checked; bad
+	 * credentials count towards the lock; a success clears the count.
+	 */
+	private LoginGrant login(LogicalRequest request) {
+		Optional<String> alias = this.method.lockoutAlias(request);
+		if (alias.isEmpty()) {
+			return this.method.login(request);
+		}
+		this.lockouts.requireUnlocked(this.mount.accessor(), alias.get());
+		LoginGrant grant;
+		try {
+			grant = this.method.login(request);
+		}
+		catch (InvalidCredentialsException ex) {
+			this.lockouts.failedLogin(this.mount.accessor(), alias.get());
+			throw ex;
+		}
+		this.lockouts.succeededLogin(this.mount.accessor(), alias.get());
+		return grant;
 	}
 
 	@Override

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.coffer.secrets.auth.lockout.UserLockouts;
 import io.coffer.secrets.barrier.Barrier;
 import io.coffer.secrets.engine.SecretEngine;
 import io.coffer.secrets.engine.VaultException;
@@ -56,6 +57,8 @@ public class AuthMounts implements HaListener, SmartInitializingSingleton {
 
 	private final TokenStore tokens;
 
+	private final UserLockouts lockouts;
+
 	private final Map<String, AuthMethodFactory> factories = new HashMap<>();
 
 	private final Map<String, AuthMountEngine> engines = new ConcurrentHashMap<>();
@@ -63,13 +66,14 @@ public class AuthMounts implements HaListener, SmartInitializingSingleton {
 	private volatile MountTable table;
 
 	AuthMounts(Barrier barrier, SecureRandom random, HaCluster ha, TokenBackend tokenBackend, TokenIssuer issuer,
-			TokenStore tokens, List<AuthMethodFactory> factories) {
+			TokenStore tokens, List<AuthMethodFactory> factories, UserLockouts lockouts) {
 		this.barrier = barrier;
 		this.random = random;
 		this.ha = ha;
 		this.tokenBackend = tokenBackend;
 		this.issuer = issuer;
 		this.tokens = tokens;
+		this.lockouts = lockouts;
 		factories.forEach((factory) -> this.factories.put(factory.type(), factory));
 	}
 
@@ -128,6 +132,7 @@ public class AuthMounts implements HaListener, SmartInitializingSingleton {
 		}
 		store(current.without(fullPath), this.barrier.deletesUnder(DATA_PREFIX + entry.get().uuid() + "/"));
 		this.engines.remove(entry.get().uuid());
+		this.lockouts.forget(entry.get().accessor());
 		this.tokens.revokeCreatedUnder(fullPath);
 	}
 
@@ -169,7 +174,7 @@ public class AuthMounts implements HaListener, SmartInitializingSingleton {
 		return this.engines.computeIfAbsent(mount.uuid(),
 				(id) -> new AuthMountEngine(
 						factory(mount.type()).create(mount, this.barrier.view(DATA_PREFIX + mount.uuid() + "/")),
-						this.issuer));
+						this.issuer, mount, this.lockouts));
 	}
 
 	private AuthMethodFactory factory(String type) {

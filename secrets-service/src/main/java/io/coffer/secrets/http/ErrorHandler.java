@@ -8,6 +8,7 @@ import io.coffer.secrets.barrier.SealedException;
 import io.coffer.secrets.engine.VaultException;
 import io.coffer.secrets.storage.RequestWrites;
 import io.coffer.secrets.storage.StandbyException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,6 +66,15 @@ public class ErrorHandler {
 	ResponseEntity<Object> barrier(BarrierException ex) {
 		log.error("Barrier integrity failure: {}", ex.getMessage());
 		return ResponseWriter.error(500, List.of("internal error"));
+	}
+
+	/**
+	 * Tomcat refuses to decode a query with a bad {@code %} escape when a controller asks
+	 * for its parameters (e.g. {@code sys/health}).
+	 */
+	@ExceptionHandler(InvalidParameterException.class)
+	ResponseEntity<Object> badQuery(InvalidParameterException ex) {
+		return ResponseWriter.error(400, List.of("invalid URL escape in the query"));
 	}
 
 	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)

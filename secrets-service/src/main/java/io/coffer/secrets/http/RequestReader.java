@@ -141,11 +141,21 @@ public class RequestReader {
 				continue;
 			}
 			int eq = pair.indexOf('=');
-			String key = URLDecoder.decode((eq >= 0) ? pair.substring(0, eq) : pair, StandardCharsets.UTF_8);
-			String value = (eq >= 0) ? URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8) : "";
+			String key = decode((eq >= 0) ? pair.substring(0, eq) : pair, "a parameter name");
+			String value = (eq >= 0) ? decode(pair.substring(eq + 1), "parameter \"" + key + "\"") : "";
 			out.putIfAbsent(key, value);
 		}
 		return out;
+	}
+
+	/** A bad {@code %} escape is the client's error, named without echoing the value. */
+	private static String decode(String encoded, String what) {
+		try {
+			return URLDecoder.decode(encoded, StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException ex) {
+			throw VaultException.badRequest("invalid URL escape in " + what);
+		}
 	}
 
 	private static String token(HttpServletRequest request) {

@@ -18,11 +18,19 @@ import org.springframework.stereotype.Component;
 @Component
 class TokenCreation {
 
+	/**
+	 * Vault's token create has no address binding and would ignore these; an address
+	 * restriction that silently does nothing is refused instead.
+	 */
+	private static final String CREATE_WITH_ROLE = "token create takes no address binding; "
+			+ "create the token through a token role with token_bound_cidrs";
+
 	/** Vault's {@code auth/token/create*} fields. */
 	static final FieldSchema FIELDS = FieldSchema.of(
 			List.of("display_name", "explicit_max_ttl", "num_uses", "period", "renewable", "ttl", "lease", "type",
 					"no_default_policy", "id", "meta", "no_parent", "policies", "role_name"),
-			Map.of("entity_alias", "entity aliases are not implemented"));
+			Map.of("entity_alias", "entity aliases are not implemented", "bound_cidrs", CREATE_WITH_ROLE,
+					"token_bound_cidrs", CREATE_WITH_ROLE));
 
 	private final TokenStore store;
 

@@ -155,6 +155,70 @@ class AuthApiTest {
 		assertThat(anonymous.call("POST", "auth/people/login/alice", Map.of("password", "pw")).status()).isEqualTo(403);
 	}
 
+	@Test
+	@SuppressWarnings("unchecked")
+	void fiveBadPasswordsLockAUserUntilUnlockedThroughSysLockedUsers() {
+		assertThat(this.root.call("POST", "sys/auth/lockme", Map.of("type", "userpass")).status()).isEqualTo(204);
+		String accessor = (String) ((Map<String, Object>) this.root.call("GET", "sys/auth", null).data().get("lockme/"))
+			.get("accessor");
+		assertThat(this.root.call("POST", "auth/lockme/users/alice", Map.of("password", "right")).status())
+			.isEqualTo(204);
+		NodeClient anonymous = client(null);
+		for (int i = 0; i < 5; i++) {
+			NodeClient.Response bad = anonymous.call("POST", "auth/lockme/login/alice", Map.of("password", "wrong"));
+			assertThat(bad.status()).isEqualTo(400);
+			assertThat(bad.json()).isEqualTo(Map.of("errors", List.of("invalid username or password")));
+		}
+
+		NodeClient.Response locked = anonymous.call("POST", "auth/lockme/login/alice", Map.of("password", "right"));
+
+		assertThat(locked.status()).isEqualTo(403);
+		assertThat(locked.json()).isEqualTo(Map.of("errors", List.of("permission denied")));
+		Map<String, Object> listed = this.root.call("GET", "sys/locked-users?mount_accessor=" + accessor, null).data();
+		assertThat(listed).containsEntry("total", 1);
+		assertThat((List<Map<String, Object>>) listed.get("by_namespace")).singleElement()
+			.satisfies((ns) -> assertThat(ns).containsEntry("namespace_id", "root")
+				.containsEntry("counts", 1)
+				.containsEntry("mount_accessors", List
+					.of(Map.of("mount_accessor", accessor, "counts", 1, "alias_identifiers", List.of("alice")))));
+		assertThat(this.root.call("POST", "sys/locked-users/" + accessor + "/unlock/alice", null).status())
+			.isEqualTo(204);
+		assertThat(this.root.call("GET", "sys/locked-users?mount_accessor=" + accessor, null).data())
+			.containsEntry("total", 0);
+		assertThat(anonymous.call("POST", "auth/lockme/login/alice", Map.of("password", "right")).status())
+			.isEqualTo(200);
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void lockoutIsTunedPerAuthMountAndRefusedWhereNotImplemented() {
+		assertThat(this.root.call("POST", "sys/auth/tuned", Map.of("type", "userpass")).status()).isEqualTo(204);
+		this.root.call("POST", "auth/tuned/users/bob", Map.of("password", "right"));
+		assertThat(this.root
+			.call("POST", "sys/auth/tuned/tune",
+					Map.of("user_lockout_config", Map.of("lockout_threshold", 2, "lockout_duration", "1h")))
+			.status()).isEqualTo(204);
+		assertThat((Map<String, Object>) this.root.call("GET", "sys/auth/tuned/tune", null)
+			.data()
+			.get("user_lockout_config")).containsEntry("lockout_threshold", 2)
+			.containsEntry("lockout_duration", 3600)
+			.containsEntry("lockout_counter_reset_duration", 900)
+			.containsEntry("lockout_disable", false);
+		NodeClient anonymous = client(null);
+		anonymous.call("POST", "auth/tuned/login/bob", Map.of("password", "wrong"));
+		anonymous.call("POST", "auth/tuned/login/bob", Map.of("password", "wrong"));
+		assertThat(anonymous.call("POST", "auth/tuned/login/bob", Map.of("password", "right")).status()).isEqualTo(403);
+
+		NodeClient.Response overflow = this.root.call("POST", "sys/auth/tuned/tune",
+				Map.of("user_lockout_config", Map.of("lockout_threshold", 4294967296L)));
+		assertThat(overflow.status()).isEqualTo(400);
+		assertThat(overflow.body()).contains("lockout_threshold");
+		assertThat(this.root.call("POST", "sys/auth/approle-lock", Map.of("type", "approle")).status()).isEqualTo(204);
+		assertThat(this.root
+			.call("POST", "sys/auth/approle-lock/tune", Map.of("user_lockout_config", Map.of("lockout_threshold", 3)))
+			.status()).isEqualTo(400);
+	}
+
 	private NodeClient client(String token) {
 		return new NodeClient("http://127.0.0.1:" + this.port).token(token);
 	}

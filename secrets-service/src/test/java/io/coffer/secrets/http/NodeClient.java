@@ -69,6 +69,10 @@ public final class NodeClient {
 		return this.base;
 	}
 
+	public String currentToken() {
+		return this.token;
+	}
+
 	public NodeClient token(String token) {
 		this.token = token;
 		return this;

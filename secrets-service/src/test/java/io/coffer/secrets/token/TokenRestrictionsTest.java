@@ -112,6 +112,9 @@ class TokenRestrictionsTest {
 			.isEqualTo(404);
 		assertThatThrownBy(() -> this.fixture.create(this.fixture.rootToken, Map.of("entity_alias", "alice")))
 			.hasMessageStartingWith("field \"entity_alias\" is not supported");
+		// Vault's token create would drop an address binding; Coffer refuses it.
+		assertThatThrownBy(() -> this.fixture.create(this.fixture.rootToken, Map.of("bound_cidrs", "10.0.0.0/8")))
+			.hasMessageStartingWith("field \"bound_cidrs\" is not supported");
 		assertThatThrownBy(() -> this.fixture.write(this.fixture.rootToken, "roles/named",
 				Map.of("token_bound_cidrs", "localhost")))
 			.hasMessageStartingWith("invalid CIDR block in \"token_bound_cidrs\"");

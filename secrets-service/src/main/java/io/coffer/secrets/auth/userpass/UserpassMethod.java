@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
+import io.coffer.secrets.auth.InvalidCredentialsException;
 import io.coffer.secrets.auth.AuthMethod;
 import io.coffer.secrets.barrier.BarrierView;
 import io.coffer.secrets.core.Json;
@@ -69,13 +70,19 @@ final class UserpassMethod implements AuthMethod {
 		Optional<User> user = validName(name) ? user(name) : Optional.empty();
 		boolean matches = this.hasher.matches(password, user.map(User::passwordHash).orElse(null));
 		if (!matches || password.isEmpty()) {
-			throw VaultException.badRequest(INVALID);
+			throw new InvalidCredentialsException(INVALID);
 		}
 		if (!ClientAddress.permitted(user.get().token().boundCidrs())) {
 			// Vault's userpass refuses the login itself from outside token_bound_cidrs.
 			throw VaultException.permissionDenied();
 		}
 		return new LoginGrant(this.mount, "login/" + name, name, Map.of("username", name), user.get().token());
+	}
+
+	/** The user a login names (Vault's alias name for userpass), for the lockout. */
+	@Override
+	public Optional<String> lockoutAlias(LogicalRequest request) {
+		return Optional.of(request.path().substring("login/".length()).toLowerCase(Locale.ROOT));
 	}
 
 	@Override
