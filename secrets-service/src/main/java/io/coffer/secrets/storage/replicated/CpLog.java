@@ -52,6 +52,23 @@ final class CpLog {
 		return (bytes != null) ? LogCodec.decode(bytes) : null;
 	}
 
+	/**
+	 * Whether the CP group holding the log answers a read of its head within the timeout.
+	 */
+	boolean answers(Duration timeout) {
+		try {
+			this.head.get().getAsync().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+			return true;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return true;
+		}
+		catch (ExecutionException | TimeoutException | RuntimeException ex) {
+			return false;
+		}
+	}
+
 	/** Appends if {@code entry} directly follows the head (see {@link AppendIfNext}). */
 	boolean append(byte[] entry) {
 		byte[] previous = await(this.head.get().getAndAlterAsync(new AppendIfNext(entry)));

@@ -118,7 +118,10 @@ final class CpRecovery {
 		long voting = cpMembers.stream()
 			.filter((m) -> live.values().stream().anyMatch((s) -> s.voting() && m.getUuid().equals(s.cpMember())))
 			.count();
-		if (cpMembers.isEmpty() || voting >= cpMembers.size() / 2 + 1) {
+		// a group can also be stuck with its members voting (a leader that cannot
+		// replicate
+		// after a membership change its old leader died in): the log must answer too
+		if (cpMembers.isEmpty() || (voting >= cpMembers.size() / 2 + 1 && this.runtime.cpLog.answers(PROBE_TIMEOUT))) {
 			this.lastWaiting = null;
 			return false;
 		}
@@ -134,6 +137,9 @@ final class CpRecovery {
 	private boolean cpAnswers() {
 		try {
 			management().getCPMembers().toCompletableFuture().get(PROBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+			if (!this.runtime.cpLog.answers(PROBE_TIMEOUT)) {
+				return false;
+			}
 			return true;
 		}
 		catch (InterruptedException ex) {
@@ -147,7 +153,8 @@ final class CpRecovery {
 
 	private void waiting(String why) {
 		if (!why.equals(this.lastWaiting)) {
-			logger.warn("The CP group has no voting majority ({}); a CP reset needs every node in the cluster", why);
+			logger.warn("The CP group has no voting majority or does not answer ({}); a CP reset needs every node in "
+					+ "the cluster", why);
 		}
 		this.lastWaiting = why;
 	}
