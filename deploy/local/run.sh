@@ -4,6 +4,7 @@
 set -euo pipefail
 
 readonly GATEWAY_PORT=8200
+readonly GATEWAY_MANAGEMENT_PORT=8201
 readonly NODE_PORT_BASE=8210
 readonly HAZELCAST_PORT_BASE=5701
 readonly STARTUP_TIMEOUT_SECONDS=${COFFER_STARTUP_TIMEOUT:-300}
@@ -20,7 +21,8 @@ Usage: deploy/local/run.sh [--nodes N] [--data-dir DIR] [--no-init]
 
 Starts Coffer locally and keeps it in the foreground (Ctrl-C stops every process it started):
   secrets nodes  node1..nodeN on http://127.0.0.1:8210.. (Hazelcast 5701..), data in DIR/nodeI
-  gateway        http://127.0.0.1:8200 (the Vault API; point VAULT_ADDR here)
+  gateway        http://127.0.0.1:8200 (the Vault API; point VAULT_ADDR here); its actuator (Prometheus,
+                 health details) on http://127.0.0.1:8201/actuator, loopback only
   logs           DIR/logs/*.log
   identity key   DIR/identity/signing-key.pem (+ .pub.pem): generated on the first start; the gateway signs
                  every request it forwards with it and the nodes refuse calls without that signature
@@ -220,7 +222,7 @@ launch() {
 	pids+=("$!")
 }
 
-ports=("$GATEWAY_PORT")
+ports=("$GATEWAY_PORT" "$GATEWAY_MANAGEMENT_PORT")
 members=()
 for ((i = 0; i < nodes; i++)); do
 	ports+=($((NODE_PORT_BASE + i)) $((HAZELCAST_PORT_BASE + i)))
@@ -254,6 +256,7 @@ for ((i = 0; i < nodes; i++)); do
 done
 launch gateway "$gateway_jar" \
 	--server.port="$GATEWAY_PORT" \
+	--management.server.port="$GATEWAY_MANAGEMENT_PORT" \
 	--coffer.identity.signing-key="$signing_key" \
 	--coffer.gateway.nodes="$(
 		IFS=,
@@ -281,7 +284,7 @@ node_answers() {
 }
 
 gateway_up() {
-	curl -s --max-time 5 "$gateway_url/actuator/health" 2>/dev/null | grep -q '"status" *: *"UP"'
+	curl -s --max-time 5 "$gateway_url/readyz" 2>/dev/null | grep -q '"status" *: *"UP"'
 }
 
 for ((current = 0; current < nodes; current++)); do

@@ -129,7 +129,7 @@ public final class CofferCluster implements AutoCloseable {
 			nodes.add(ServiceProcess.launch(id, apiPort, secretsJar, arguments, logDir));
 		}
 		int gatewayPort = ports.get(2 * nodeCount);
-		List<String> gatewayArguments = new ArrayList<>(List.of("--server.port=" + gatewayPort,
+		List<String> gatewayArguments = new ArrayList<>(List.of("--server.port=" + gatewayPort, "--management.server.port=0",
 				"--coffer.gateway.nodes=" + String.join(",", nodeUris), "--coffer.identity.signing-key=" + signingKey));
 		gatewayArguments.addAll(options.gatewayArguments());
 		ServiceProcess gateway = ServiceProcess.launch("gateway", gatewayPort, gatewayJar, gatewayArguments, logDir);
@@ -310,7 +310,7 @@ public final class CofferCluster implements AutoCloseable {
 
 	private void awaitUp(List<ServiceProcess> processes) {
 		processes.forEach((process) -> {
-			URI probe = process.baseUri().resolve((process == this.gateway) ? "/actuator/health" : "/v1/sys/health");
+			URI probe = process.baseUri().resolve((process == this.gateway) ? "/readyz" : "/v1/sys/health");
 			await(process.name() + " up").atMost(STARTUP_TIMEOUT).pollInterval(Duration.ofMillis(250)).until(() -> {
 				if (!process.isAlive()) {
 					throw new IllegalStateException(process.name() + " exited during start-up; log " + process.logFile()

@@ -12,8 +12,9 @@ import org.springframework.web.server.WebFilterChain;
  * Decides each request's client address once, before anything is sent to a node, and
  * keeps it on the exchange ({@link #ATTRIBUTE}) for every identity signed for that
  * request (each proxy attempt, the seal fan-out). A request the {@code X-Forwarded-For}
- * settings refuse never reaches a node. The gateway's own actuator endpoints are left
- * alone: monitoring does not go through the client's proxy.
+ * settings refuse never reaches a node. Only the Vault API ({@code /v1/}) is checked: the
+ * load balancer's probes ({@code /livez}, {@code /readyz}) do not go through the
+ * client's proxy.
  */
 public class ClientAddressFilter implements WebFilter, Ordered {
 
@@ -28,7 +29,7 @@ public class ClientAddressFilter implements WebFilter, Ordered {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		if (exchange.getRequest().getPath().value().startsWith("/actuator/")) {
+		if (!exchange.getRequest().getPath().value().startsWith("/v1/")) {
 			return chain.filter(exchange);
 		}
 		String address;

@@ -10,14 +10,19 @@ import io.coffer.gateway.support.GatewayIntegrationTest;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class GatewayOwnResponsesIT extends GatewayIntegrationTest {
+
+	@LocalManagementPort
+	private int managementPort;
 
 	private static final int MIB = 1024 * 1024;
 
@@ -87,9 +92,9 @@ class GatewayOwnResponsesIT extends GatewayIntegrationTest {
 	}
 
 	@Test
-	void actuatorHealthAndPrometheusAreExposed() {
+	void publicListenerServesProbesButNoActuator() {
 		this.client.get()
-			.uri("/actuator/health")
+			.uri("/readyz")
 			.exchange()
 			.expectStatus()
 			.isOk()
@@ -98,7 +103,33 @@ class GatewayOwnResponsesIT extends GatewayIntegrationTest {
 			.expectBody()
 			.jsonPath("$.status")
 			.isEqualTo("UP");
-		this.client.get()
+		this.client.get().uri("/livez").exchange().expectStatus().isOk();
+		for (String path : new String[] { "/actuator/prometheus", "/actuator/health", "/actuator" }) {
+			this.client.get()
+				.uri(path)
+				.exchange()
+				.expectStatus()
+				.isNotFound()
+				.expectBody()
+				.json("{\"errors\":[]}", true);
+		}
+	}
+
+	@Test
+	void actuatorHealthAndPrometheusAreOnTheManagementPort() {
+		WebTestClient management = WebTestClient.bindToServer()
+			.baseUrl("http://127.0.0.1:" + this.managementPort)
+			.build();
+		assertThat(this.managementPort).isNotEqualTo(this.port);
+		management.get()
+			.uri("/actuator/health")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("UP");
+		management.get()
 			.uri("/actuator/prometheus")
 			.exchange()
 			.expectStatus()
