@@ -22,6 +22,8 @@ final class LogAuth {
 
 	private static final byte[] COPY = label("coffer-replica-copy");
 
+	private static final byte[] POSITION = label("coffer-bootstrap-position");
+
 	private volatile LogMac key;
 
 	private volatile boolean alone;
@@ -87,13 +89,30 @@ final class LogAuth {
 	}
 
 	byte[] signReport(byte[] body) {
-		LogMac current = this.key;
-		return (current != null) ? current.mac(REPORT, body) : null;
+		return mac(REPORT, body);
 	}
 
 	boolean verifyReport(byte[] body, byte[] mac) {
+		return verify(REPORT, body, mac);
+	}
+
+	/** The HMAC of a position published on the bootstrap board; null when keyless. */
+	byte[] signPosition(byte[] body) {
+		return mac(POSITION, body);
+	}
+
+	boolean verifyPosition(byte[] body, byte[] mac) {
+		return verify(POSITION, body, mac);
+	}
+
+	private byte[] mac(byte[] label, byte[] body) {
 		LogMac current = this.key;
-		return current != null && mac != null && MessageDigest.isEqual(current.mac(REPORT, body), mac);
+		return (current != null) ? current.mac(label, body) : null;
+	}
+
+	private boolean verify(byte[] label, byte[] body, byte[] mac) {
+		LogMac current = this.key;
+		return current != null && mac != null && MessageDigest.isEqual(current.mac(label, body), mac);
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package io.coffer.secrets.storage.replicated;
 
+import java.util.Map;
+
 import com.hazelcast.cp.IAtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,7 +12,8 @@ import org.slf4j.LoggerFactory;
  * configured nodes has published its position: every acknowledged write reached a
  * majority of replicas, so the most advanced of any majority holds all of them. A node
  * that publishes no longer applies entries of the old epoch (its follower applies nothing
- * while there is no head), so a published position does not move.
+ * while there is no head), so a published position does not move. A node holding the log
+ * key counts only positions signed with it ({@link BootstrapBoard#trusted}).
  */
 final class Seeder {
 
@@ -30,17 +33,20 @@ final class Seeder {
 
 	/** Publishes this node's position and seeds the epoch if this node is the seed. */
 	void step(Position mine) {
-		BootstrapBoard current = CpLog
-			.await(this.board.get().alterAndGetAsync(new BootstrapBoard.Publish(this.runtime.nodeId(), mine)));
-		int missing = this.runtime.settings.majority() - current.positions().size();
+		BootstrapBoard current = CpLog.await(this.board.get()
+			.alterAndGetAsync(BootstrapBoard.Publish.of(this.runtime.nodeId(), mine, this.runtime.auth)));
+		Map<String, Position> trusted = current.trusted(this.runtime.auth);
+		int missing = this.runtime.settings.majority() - trusted.size();
 		if (missing > 0) {
 			if (missing != this.lastWaitingFor) {
-				logger.info("No log epoch yet; waiting for {} more node(s) to publish their position", missing);
+				logger.info("No log epoch yet; waiting for {} more node(s) to publish their position{}", missing,
+						(trusted.size() < current.positions().size())
+								? " (positions without a valid HMAC are not counted: sealed or forged)" : "");
 				this.lastWaitingFor = missing;
 			}
 			return;
 		}
-		if (!current.seed().equals(this.runtime.nodeId())) {
+		if (!BootstrapBoard.seed(trusted).equals(this.runtime.nodeId())) {
 			return;
 		}
 		if (!this.runtime.auth.keyed() && !mine.equals(Position.EMPTY)) {
