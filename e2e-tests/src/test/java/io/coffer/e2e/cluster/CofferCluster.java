@@ -129,8 +129,9 @@ public final class CofferCluster implements AutoCloseable {
 			nodes.add(ServiceProcess.launch(id, apiPort, secretsJar, arguments, logDir));
 		}
 		int gatewayPort = ports.get(2 * nodeCount);
-		List<String> gatewayArguments = new ArrayList<>(List.of("--server.port=" + gatewayPort, "--management.server.port=0",
-				"--coffer.gateway.nodes=" + String.join(",", nodeUris), "--coffer.identity.signing-key=" + signingKey));
+		List<String> gatewayArguments = new ArrayList<>(List.of("--server.port=" + gatewayPort,
+				"--management.server.port=0", "--coffer.gateway.nodes=" + String.join(",", nodeUris),
+				"--coffer.identity.signing-key=" + signingKey));
 		gatewayArguments.addAll(options.gatewayArguments());
 		ServiceProcess gateway = ServiceProcess.launch("gateway", gatewayPort, gatewayJar, gatewayArguments, logDir);
 

@@ -13,8 +13,8 @@ import org.springframework.web.server.WebFilterChain;
  * keeps it on the exchange ({@link #ATTRIBUTE}) for every identity signed for that
  * request (each proxy attempt, the seal fan-out). A request the {@code X-Forwarded-For}
  * settings refuse never reaches a node. Only the Vault API ({@code /v1/}) is checked: the
- * load balancer's probes ({@code /livez}, {@code /readyz}) do not go through the
- * client's proxy.
+ * load balancer's probes ({@code /livez}, {@code /readyz}) do not go through the client's
+ * proxy.
  */
 public class ClientAddressFilter implements WebFilter, Ordered {
 

@@ -42,7 +42,9 @@ record BootstrapBoard(Map<String, Published> positions) implements Serializable 
 		return trusted;
 	}
 
-	/** The seeding node among {@code positions}: highest position, ties broken by node id. */
+	/**
+	 * The seeding node among {@code positions}: highest position, ties broken by node id.
+	 */
 	static String seed(Map<String, Position> positions) {
 		return positions.entrySet()
 			.stream()
