@@ -18,11 +18,10 @@ final class SnapshotTasks {
 	private SnapshotTasks() {
 	}
 
-	private static SnapshotSource source(HazelcastInstance hazelcast) {
-		return (SnapshotSource) hazelcast.getUserContext().get(HazelcastFactory.USER_CONTEXT_KEY);
-	}
-
-	static final class Open implements Callable<SnapshotSource.Opened>, Serializable, HazelcastInstanceAware {
+	/**
+	 * A task that runs against the {@link SnapshotSource} of the member it is sent to.
+	 */
+	abstract static class SourceTask<T> implements Callable<T>, Serializable, HazelcastInstanceAware {
 
 		@Serial
 		private static final long serialVersionUID = 1L;
@@ -30,13 +29,27 @@ final class SnapshotTasks {
 		private transient HazelcastInstance hazelcast;
 
 		@Override
-		public void setHazelcastInstance(HazelcastInstance hazelcast) {
+		public final void setHazelcastInstance(HazelcastInstance hazelcast) {
 			this.hazelcast = hazelcast;
 		}
 
 		@Override
-		public SnapshotSource.Opened call() {
-			return source(this.hazelcast).open();
+		public final T call() {
+			return run((SnapshotSource) this.hazelcast.getUserContext().get(HazelcastFactory.USER_CONTEXT_KEY));
+		}
+
+		abstract T run(SnapshotSource source);
+
+	}
+
+	static final class Open extends SourceTask<SnapshotSource.Opened> {
+
+		@Serial
+		private static final long serialVersionUID = 1L;
+
+		@Override
+		SnapshotSource.Opened run(SnapshotSource source) {
+			return source.open();
 		}
 
 	}
@@ -44,78 +57,57 @@ final class SnapshotTasks {
 	/**
 	 * Reads one key of the source's replica (for a sealed node, see {@link SealedReads}).
 	 */
-	static final class Read implements Callable<byte[]>, Serializable, HazelcastInstanceAware {
+	static final class Read extends SourceTask<byte[]> {
 
 		@Serial
 		private static final long serialVersionUID = 1L;
 
 		private final String key;
 
-		private transient HazelcastInstance hazelcast;
-
 		Read(String key) {
 			this.key = key;
 		}
 
 		@Override
-		public void setHazelcastInstance(HazelcastInstance hazelcast) {
-			this.hazelcast = hazelcast;
-		}
-
-		@Override
-		public byte[] call() {
-			return source(this.hazelcast).read(this.key);
+		byte[] run(SnapshotSource source) {
+			return source.read(this.key);
 		}
 
 	}
 
 	/** Lists under a prefix of the source's replica (for a sealed node). */
-	static final class ListKeys implements Callable<ArrayList<String>>, Serializable, HazelcastInstanceAware {
+	static final class ListKeys extends SourceTask<ArrayList<String>> {
 
 		@Serial
 		private static final long serialVersionUID = 1L;
 
 		private final String prefix;
 
-		private transient HazelcastInstance hazelcast;
-
 		ListKeys(String prefix) {
 			this.prefix = prefix;
 		}
 
 		@Override
-		public void setHazelcastInstance(HazelcastInstance hazelcast) {
-			this.hazelcast = hazelcast;
-		}
-
-		@Override
-		public ArrayList<String> call() {
-			return source(this.hazelcast).list(this.prefix);
+		ArrayList<String> run(SnapshotSource source) {
+			return source.list(this.prefix);
 		}
 
 	}
 
-	static final class Next implements Callable<ReplicaSnapshot.Chunk>, Serializable, HazelcastInstanceAware {
+	static final class Next extends SourceTask<ReplicaSnapshot.Chunk> {
 
 		@Serial
 		private static final long serialVersionUID = 1L;
 
 		private final UUID session;
 
-		private transient HazelcastInstance hazelcast;
-
 		Next(UUID session) {
 			this.session = session;
 		}
 
 		@Override
-		public void setHazelcastInstance(HazelcastInstance hazelcast) {
-			this.hazelcast = hazelcast;
-		}
-
-		@Override
-		public ReplicaSnapshot.Chunk call() {
-			return source(this.hazelcast).next(this.session);
+		ReplicaSnapshot.Chunk run(SnapshotSource source) {
+			return source.next(this.session);
 		}
 
 	}
