@@ -153,16 +153,16 @@ elapsed() {
 
 secrets_jar="$root_dir/secrets-service/target/coffer-secrets-service.jar"
 gateway_jar="$root_dir/gateway/target/coffer-gateway.jar"
-common_jar="$root_dir/common/target/coffer-common.jar"
+support_jar="$root_dir/service-support/target/coffer-service-support.jar"
 
 jar_is_stale() {
 	local jar=$1 module=$2
 	[[ -f $jar ]] || return 0
-	[[ -n $(find "$root_dir/pom.xml" "$root_dir/common" "$root_dir/$module" \
+	[[ -n $(find "$root_dir/pom.xml" "$root_dir/common" "$root_dir/service-support" "$root_dir/$module" \
 		-path '*/target' -prune -o -type f -newer "$jar" -print -quit) ]]
 }
 
-if jar_is_stale "$secrets_jar" secrets-service || jar_is_stale "$gateway_jar" gateway || [[ ! -f $common_jar ]]; then
+if jar_is_stale "$secrets_jar" secrets-service || jar_is_stale "$gateway_jar" gateway || [[ ! -f $support_jar ]]; then
 	echo "Building the jars (./mvnw -q -DskipTests package; the first build downloads dependencies)..."
 	(cd "$root_dir" && ./mvnw -q -DskipTests -pl secrets-service,gateway -am package)
 fi
@@ -173,7 +173,7 @@ fi
 # starts reuse it. The gateway would generate a missing key itself, but the nodes need its public half first.
 readonly signing_key="$data_dir/identity/signing-key.pem"
 readonly verification_key="$data_dir/identity/signing-key.pub.pem"
-"$JAVA_HOME/bin/java" -cp "$common_jar" "$root_dir/deploy/local/lib/GenerateIdentityKey.java" "$signing_key" ||
+"$JAVA_HOME/bin/java" -cp "$support_jar" "$root_dir/deploy/local/lib/GenerateIdentityKey.java" "$signing_key" ||
 	die "could not generate the internal identity key pair at $signing_key"
 
 # --- processes -------------------------------------------------------------------------------------------

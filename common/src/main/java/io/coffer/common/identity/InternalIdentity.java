@@ -3,9 +3,12 @@ package io.coffer.common.identity;
 import java.time.Duration;
 
 /**
- * The contract of Coffer's internal identity: a short-lived JWT (ES256) the gateway signs
- * for every request it sends to a service, and that every service checks before serving
- * anything but its own unauthenticated endpoints. See docs/identity.md.
+ * The contract of Coffer's internal identity: a short-lived JWT (ES256) a Coffer service
+ * (the caller: the gateway, later the lease service...) signs with its own key for every
+ * request it sends to another service, and that every service checks before serving
+ * anything but its own unauthenticated endpoints. The issuer claim names the caller
+ * ({@link #issuer(String)}); a receiver accepts only the callers it lists, each on its
+ * own paths. See docs/identity.md.
  */
 public final class InternalIdentity {
 
@@ -15,7 +18,13 @@ public final class InternalIdentity {
 	 */
 	public static final String HEADER = "X-Coffer-Identity";
 
-	public static final String ISSUER = "coffer-gateway";
+	private static final String ISSUER_PREFIX = "coffer-";
+
+	/** The caller name of the gateway, which signs every request it proxies. */
+	public static final String GATEWAY = "gateway";
+
+	/** The issuer of the gateway's identities ({@code coffer-gateway}). */
+	public static final String GATEWAY_ISSUER = issuer(GATEWAY);
 
 	public static final String AUDIENCE = "coffer-secrets";
 
@@ -37,6 +46,16 @@ public final class InternalIdentity {
 	public static final String REFUSED = "missing or invalid internal identity";
 
 	private InternalIdentity() {
+	}
+
+	/**
+	 * The issuer claim of the identities a caller signs: {@code coffer-<caller>}, e.g.
+	 * {@code coffer-gateway}.
+	 * @param caller the caller's name as receivers list it ({@code gateway},
+	 * {@code lease-service}...)
+	 */
+	public static String issuer(String caller) {
+		return ISSUER_PREFIX + caller;
 	}
 
 }

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import io.coffer.common.identity.IdentityKeyFiles;
+import io.coffer.support.identity.IdentityKeyFiles;
 import io.coffer.e2e.http.VaultHttp;
 import io.coffer.e2e.http.VaultReply;
 import tools.jackson.databind.JsonNode;

@@ -4,8 +4,8 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.coffer.common.net.Cidr;
-import io.coffer.common.net.IpAddresses;
+import io.coffer.support.net.Cidr;
+import io.coffer.support.net.IpAddresses;
 import io.coffer.gateway.error.ForwardedForRejectedException;
 
 import org.springframework.http.server.reactive.ServerHttpRequest;

@@ -2,7 +2,7 @@ package io.coffer.gateway.identity;
 
 import java.util.List;
 
-import io.coffer.common.net.Cidr;
+import io.coffer.support.net.Cidr;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

@@ -3,7 +3,8 @@ package io.coffer.gateway.identity;
 import java.security.SecureRandom;
 import java.time.Clock;
 
-import io.coffer.common.identity.IdentitySigner;
+import io.coffer.common.identity.InternalIdentity;
+import io.coffer.support.identity.IdentitySigner;
 import io.coffer.gateway.web.RequestIds;
 
 import org.springframework.context.annotation.Bean;
@@ -19,8 +20,9 @@ public class IdentityConfiguration {
 	public NodeRequestHeaders nodeRequestHeaders(IdentityProperties properties, SecureRandom secureRandom, Clock clock,
 			RequestIds requestIds) {
 		return new NodeRequestHeaders(
-				new IdentitySigner(SigningKeys.loadOrGenerate(properties.signingKey(), secureRandom), clock), clock,
-				requestIds);
+				new IdentitySigner(SigningKeys.loadOrGenerate(properties.signingKey(), secureRandom), clock,
+						InternalIdentity.GATEWAY),
+				clock, requestIds);
 	}
 
 	@Bean

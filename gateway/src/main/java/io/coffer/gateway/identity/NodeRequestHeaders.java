@@ -3,7 +3,7 @@ package io.coffer.gateway.identity;
 import java.time.Clock;
 
 import io.coffer.common.VaultHeaders;
-import io.coffer.common.identity.IdentitySigner;
+import io.coffer.support.identity.IdentitySigner;
 import io.coffer.common.identity.InternalIdentity;
 import io.coffer.gateway.web.RequestIds;
 

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
-import io.coffer.common.identity.IdentitySigner;
+import io.coffer.support.identity.IdentitySigner;
 
 /**
  * The identities the gateway sends with its calls to nodes: one per client address,

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.SecureRandom;
 
-import io.coffer.common.identity.IdentityKeyFiles;
+import io.coffer.support.identity.IdentityKeyFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

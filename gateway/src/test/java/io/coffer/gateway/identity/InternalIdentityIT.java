@@ -11,7 +11,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import io.coffer.common.identity.IdentityKeyFiles;
+import io.coffer.support.identity.IdentityKeyFiles;
 import io.coffer.gateway.support.FakeSecretsNode;
 import io.coffer.gateway.support.FakeSecretsNode.Mode;
 import io.coffer.gateway.support.FakeSecretsNode.Received;

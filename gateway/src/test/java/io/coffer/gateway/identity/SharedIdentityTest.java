@@ -10,8 +10,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.nimbusds.jwt.SignedJWT;
-import io.coffer.common.identity.IdentityKeyFiles;
-import io.coffer.common.identity.IdentitySigner;
+import io.coffer.common.identity.InternalIdentity;
+import io.coffer.support.identity.IdentityKeyFiles;
+import io.coffer.support.identity.IdentitySigner;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +35,8 @@ class SharedIdentityTest {
 	@BeforeEach
 	void signer() {
 		IdentitySigner signer = new IdentitySigner(
-				IdentityKeyFiles.generate(this.dir.resolve("key.pem"), new SecureRandom()), Clock.systemUTC());
+				IdentityKeyFiles.generate(this.dir.resolve("key.pem"), new SecureRandom()), Clock.systemUTC(),
+				InternalIdentity.GATEWAY);
 		this.identity = new SharedIdentity(signer, this.clock, () -> "identity-" + this.ids.incrementAndGet());
 	}
 

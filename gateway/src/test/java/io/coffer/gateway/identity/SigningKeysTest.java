@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.SecureRandom;
 
-import io.coffer.common.identity.IdentityKeyFiles;
+import io.coffer.support.identity.IdentityKeyFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

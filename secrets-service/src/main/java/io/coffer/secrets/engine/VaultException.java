@@ -2,18 +2,20 @@ package io.coffer.secrets.engine;
 
 import java.util.List;
 
+import io.coffer.support.error.VaultErrorException;
+
 /**
  * A request failed with a Vault status and error messages; rendered as
  * {@code {"errors":[...]}}. Messages must never contain a secret value, token or key.
  */
-public class VaultException extends RuntimeException {
+public class VaultException extends VaultErrorException {
 
 	private final int status;
 
 	private final List<String> errors;
 
 	public VaultException(int status, List<String> errors) {
-		super(String.join("; ", errors));
+		super(status, errors);
 		this.status = status;
 		this.errors = List.copyOf(errors);
 	}

@@ -7,16 +7,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 
 import io.coffer.common.VaultHeaders;
 import io.coffer.secrets.engine.Operation;
 import io.coffer.secrets.engine.VaultException;
 import io.coffer.secrets.support.GoBool;
 import io.coffer.secrets.support.VaultDurations;
+import io.coffer.support.web.RequestIdFilter;
+import io.coffer.support.web.json.JsonLimits;
+import io.coffer.support.web.json.LimitedJson;
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,7 +27,6 @@ import org.springframework.stereotype.Component;
  * at most.
  */
 @Component
-@EnableConfigurationProperties(JsonLimits.class)
 public class RequestReader {
 
 	/** Vault's default max_request_size. */
@@ -55,9 +55,7 @@ public class RequestReader {
 		if (operation == Operation.LIST && !fullPath.endsWith("/") && !fullPath.isEmpty()) {
 			fullPath = fullPath + "/";
 		}
-		String requestId = request.getHeader(VaultHeaders.COFFER_REQUEST_ID);
-		return new VaultHttpRequest(operation, fullPath, data, token(request),
-				(requestId != null && requestId.matches("[0-9a-fA-F-]{36}")) ? requestId : UUID.randomUUID().toString(),
+		return new VaultHttpRequest(operation, fullPath, data, token(request), RequestIdFilter.of(request),
 				wrapTtl(request.getHeader(VaultHeaders.WRAP_TTL)));
 	}
 

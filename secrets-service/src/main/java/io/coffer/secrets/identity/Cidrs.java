@@ -2,7 +2,7 @@ package io.coffer.secrets.identity;
 
 import java.util.List;
 
-import io.coffer.common.net.Cidr;
+import io.coffer.support.net.Cidr;
 import io.coffer.secrets.engine.VaultException;
 
 /**

@@ -13,7 +13,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import io.coffer.common.identity.IdentityKeyFiles;
+import io.coffer.support.identity.IdentityKeyFiles;
 import io.coffer.common.identity.InternalIdentity;
 import io.coffer.secrets.http.NodeClient;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,7 +75,7 @@ class InternalIdentityTest {
 		String otherKey = TestIdentities.signer("test-only-other-key.pem", Clock.systemUTC())
 			.sign(UUID.randomUUID().toString());
 		String wrongAudience = signedByGatewayKey(
-				claims().audience("coffer-lease").issuer(InternalIdentity.ISSUER).build());
+				claims().audience("coffer-lease").issuer(InternalIdentity.GATEWAY_ISSUER).build());
 		String wrongIssuer = signedByGatewayKey(
 				claims().audience(InternalIdentity.AUDIENCE).issuer("not-the-gateway").build());
 

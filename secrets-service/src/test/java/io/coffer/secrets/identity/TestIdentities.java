@@ -7,8 +7,9 @@ import java.security.KeyPair;
 import java.time.Clock;
 import java.util.UUID;
 
-import io.coffer.common.identity.IdentityKeyFiles;
-import io.coffer.common.identity.IdentitySigner;
+import io.coffer.common.identity.InternalIdentity;
+import io.coffer.support.identity.IdentityKeyFiles;
+import io.coffer.support.identity.IdentitySigner;
 
 /**
  * Internal identities signed with the committed TEST keys
@@ -18,7 +19,8 @@ public final class TestIdentities {
 
 	private static final KeyPair GATEWAY = pair("test-only-gateway-key.pem");
 
-	private static final IdentitySigner SIGNER = new IdentitySigner(GATEWAY, Clock.systemUTC());
+	private static final IdentitySigner SIGNER = new IdentitySigner(GATEWAY, Clock.systemUTC(),
+			InternalIdentity.GATEWAY);
 
 	private TestIdentities() {
 	}
@@ -34,7 +36,7 @@ public final class TestIdentities {
 	}
 
 	public static IdentitySigner signer(String keyFile, Clock clock) {
-		return new IdentitySigner(pair(keyFile), clock);
+		return new IdentitySigner(pair(keyFile), clock, InternalIdentity.GATEWAY);
 	}
 
 	private static KeyPair pair(String name) {
