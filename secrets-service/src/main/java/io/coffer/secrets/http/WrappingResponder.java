@@ -2,8 +2,8 @@ package io.coffer.secrets.http;
 
 import java.util.Map;
 
-import io.coffer.secrets.engine.LogicalResponse;
-import io.coffer.secrets.mount.MountEntry;
+import io.coffer.secrets.kernel.LogicalResponse;
+import io.coffer.secrets.kernel.MountEntry;
 import io.coffer.secrets.wrapping.WrapInfo;
 import io.coffer.secrets.wrapping.WrapRequest;
 import io.coffer.secrets.wrapping.WrappingPaths;

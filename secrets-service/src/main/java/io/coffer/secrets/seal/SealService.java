@@ -11,7 +11,7 @@ import io.coffer.secrets.barrier.BarrierException;
 import io.coffer.secrets.core.ClusterIdentity;
 import io.coffer.secrets.core.Json;
 import io.coffer.secrets.core.Version;
-import io.coffer.secrets.engine.VaultException;
+import io.coffer.secrets.kernel.VaultException;
 import io.coffer.secrets.storage.HaCluster;
 import io.coffer.secrets.storage.StandbyException;
 import io.coffer.secrets.storage.Storage;

@@ -1,8 +1,8 @@
 package io.coffer.secrets.sys;
 
-import io.coffer.secrets.engine.LogicalRequest;
-import io.coffer.secrets.engine.LogicalResponse;
-import io.coffer.secrets.token.Caller;
+import io.coffer.secrets.kernel.LogicalRequest;
+import io.coffer.secrets.kernel.LogicalResponse;
+import io.coffer.secrets.kernel.Caller;
 
 /**
  * A group of logical {@code sys/} paths served by one feature (e.g. policies).

@@ -3,7 +3,7 @@ package io.coffer.secrets.token;
 import java.util.List;
 import java.util.Map;
 
-import io.coffer.secrets.engine.VaultException;
+import io.coffer.secrets.kernel.VaultException;
 import io.coffer.secrets.identity.Cidrs;
 
 /**

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.coffer.secrets.engine.VaultException;
+import io.coffer.secrets.kernel.VaultException;
 import io.coffer.secrets.identity.Cidrs;
 
 /**

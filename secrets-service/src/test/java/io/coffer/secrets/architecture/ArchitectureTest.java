@@ -66,4 +66,17 @@ class ArchitectureTest {
 			.check(CLASSES);
 	}
 
+	@Test
+	void theKernelDependsOnNothingElseInTheService() {
+		noClasses().that()
+			.resideInAPackage("io.coffer.secrets.kernel..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("io.coffer.secrets..")
+			.andShould()
+			.dependOnClassesThat()
+			.resideOutsideOfPackages("io.coffer.secrets.kernel..", "java..")
+			.check(CLASSES);
+	}
+
 }

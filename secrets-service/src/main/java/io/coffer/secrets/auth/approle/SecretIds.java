@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 
 import io.coffer.secrets.identity.Cidrs;
 import io.coffer.secrets.core.Json;
-import io.coffer.secrets.engine.VaultException;
+import io.coffer.secrets.kernel.VaultException;
 import io.coffer.secrets.storage.StorageOp;
 import io.coffer.secrets.token.Fields;
 

@@ -1,6 +1,6 @@
 package io.coffer.secrets.engine.transit;
 
-import io.coffer.secrets.engine.VaultException;
+import io.coffer.secrets.kernel.VaultException;
 import io.coffer.secrets.engine.transit.crypto.Bytes;
 import io.coffer.secrets.engine.transit.crypto.Ed25519Keys;
 import io.coffer.secrets.engine.transit.crypto.Hkdf;

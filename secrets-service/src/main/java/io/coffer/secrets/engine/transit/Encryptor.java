@@ -4,7 +4,7 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 
-import io.coffer.secrets.engine.VaultException;
+import io.coffer.secrets.kernel.VaultException;
 import io.coffer.secrets.engine.transit.crypto.Aead;
 import io.coffer.secrets.engine.transit.crypto.AuthenticationException;
 import io.coffer.secrets.engine.transit.crypto.Bytes;

@@ -1,6 +1,6 @@
 package io.coffer.secrets.engine.transit;
 
-import io.coffer.secrets.engine.VaultException;
+import io.coffer.secrets.kernel.VaultException;
 import io.coffer.secrets.engine.transit.crypto.Aead;
 import io.coffer.secrets.engine.transit.crypto.EcdsaKeys;
 

@@ -2,7 +2,7 @@ package io.coffer.secrets.engine.transit;
 
 import java.util.Map;
 
-import io.coffer.secrets.engine.VaultException;
+import io.coffer.secrets.kernel.VaultException;
 import io.coffer.secrets.engine.transit.crypto.HashAlgorithm;
 
 /**

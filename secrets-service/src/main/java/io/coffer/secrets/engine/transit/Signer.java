@@ -3,7 +3,7 @@ package io.coffer.secrets.engine.transit;
 import java.security.SecureRandom;
 import java.util.Base64;
 
-import io.coffer.secrets.engine.VaultException;
+import io.coffer.secrets.kernel.VaultException;
 import io.coffer.secrets.engine.transit.crypto.Bytes;
 import io.coffer.secrets.engine.transit.crypto.EcdsaKeys;
 import io.coffer.secrets.engine.transit.crypto.Ed25519Keys;

@@ -1,4 +1,4 @@
-package io.coffer.secrets.engine;
+package io.coffer.secrets.kernel;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.coffer.secrets.mount;
+package io.coffer.secrets.kernel;
 
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package io.coffer.secrets.token;
+package io.coffer.secrets.kernel;
 
 /**
  * The authenticated caller of a request.

@@ -1,8 +1,6 @@
-package io.coffer.secrets.engine;
+package io.coffer.secrets.kernel;
 
 import java.util.Map;
-
-import io.coffer.secrets.mount.MountEntry;
 
 /**
  * A request as an engine sees it.

@@ -1,4 +1,4 @@
-package io.coffer.secrets.token;
+package io.coffer.secrets.kernel;
 
 import java.util.List;
 import java.util.Map;
@@ -89,19 +89,19 @@ public record TokenEntry(String accessor, List<String> policies, String path, St
 		return (this.expireTime == 0) ? 0 : Math.max(0, this.expireTime - now);
 	}
 
-	TokenEntry withNumUses(int uses) {
+	public TokenEntry withNumUses(int uses) {
 		return new TokenEntry(this.accessor, this.policies, this.path, this.displayName, this.creationTime,
 				this.ttlSeconds, uses, this.orphan, this.meta, this.parent, this.expireTime, this.lastRenewalTime,
 				this.explicitMaxTtl, this.period, this.maxTtl, this.renewable, this.role, this.boundCidrs);
 	}
 
-	TokenEntry renewed(long newExpireTime, long now) {
+	public TokenEntry renewed(long newExpireTime, long now) {
 		return new TokenEntry(this.accessor, this.policies, this.path, this.displayName, this.creationTime,
 				this.ttlSeconds, this.numUses, this.orphan, this.meta, this.parent, newExpireTime, now,
 				this.explicitMaxTtl, this.period, this.maxTtl, this.renewable, this.role, this.boundCidrs);
 	}
 
-	TokenEntry orphaned() {
+	public TokenEntry orphaned() {
 		return new TokenEntry(this.accessor, this.policies, this.path, this.displayName, this.creationTime,
 				this.ttlSeconds, this.numUses, true, this.meta, "", this.expireTime, this.lastRenewalTime,
 				this.explicitMaxTtl, this.period, this.maxTtl, this.renewable, this.role, this.boundCidrs);
@@ -111,7 +111,7 @@ public record TokenEntry(String accessor, List<String> policies, String path, St
 	 * This entry bound to {@code cidrs}. A token that never expires is never bound, as in
 	 * Vault (a root token must stay usable from anywhere).
 	 */
-	TokenEntry withBoundCidrs(List<String> cidrs) {
+	public TokenEntry withBoundCidrs(List<String> cidrs) {
 		List<String> bound = (this.ttlSeconds == 0) ? List.of() : cidrs;
 		return new TokenEntry(this.accessor, this.policies, this.path, this.displayName, this.creationTime,
 				this.ttlSeconds, this.numUses, this.orphan, this.meta, this.parent, this.expireTime,

@@ -1,4 +1,4 @@
-package io.coffer.secrets.engine;
+package io.coffer.secrets.kernel;
 
 /** Vault's logical operations; HTTP verbs map onto them in the http package. */
 public enum Operation {

@@ -1,7 +1,4 @@
-package io.coffer.secrets.token;
-
-import io.coffer.secrets.engine.LogicalRequest;
-import io.coffer.secrets.engine.LogicalResponse;
+package io.coffer.secrets.kernel;
 
 /** A backend that needs to know who is calling (e.g. {@code auth/token/lookup-self}). */
 public interface CallerAware {

@@ -1,8 +1,8 @@
-package io.coffer.secrets.engine;
+package io.coffer.secrets.kernel;
 
 /**
- * A mounted engine. It sees only the {@link io.coffer.secrets.barrier.BarrierView} of its
- * mount, given at creation; never storage, the keyring or another mount.
+ * A mounted engine. It sees only the {@code BarrierView} of its mount, given at creation;
+ * never storage, the keyring or another mount.
  */
 public interface SecretEngine {
 
