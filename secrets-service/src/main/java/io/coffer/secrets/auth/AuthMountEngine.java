@@ -6,13 +6,13 @@ import io.coffer.secrets.auth.lockout.UserLockouts;
 import io.coffer.secrets.kernel.MountEntry;
 import io.coffer.secrets.token.LoginGrant;
 
+import io.coffer.secrets.kernel.Caller;
+import io.coffer.secrets.kernel.CallerAware;
 import io.coffer.secrets.kernel.LogicalRequest;
 import io.coffer.secrets.kernel.LogicalResponse;
 import io.coffer.secrets.kernel.Operation;
 import io.coffer.secrets.kernel.SecretEngine;
 import io.coffer.secrets.kernel.VaultException;
-import io.coffer.secrets.kernel.Caller;
-import io.coffer.secrets.kernel.CallerAware;
 import io.coffer.secrets.token.TokenIssuer;
 
 /**

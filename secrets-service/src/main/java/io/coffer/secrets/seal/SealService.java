@@ -11,6 +11,7 @@ import io.coffer.secrets.barrier.BarrierException;
 import io.coffer.secrets.core.ClusterIdentity;
 import io.coffer.secrets.core.Json;
 import io.coffer.secrets.core.Version;
+import io.coffer.secrets.kernel.SealEvent;
 import io.coffer.secrets.kernel.VaultException;
 import io.coffer.secrets.storage.HaCluster;
 import io.coffer.secrets.storage.StandbyException;

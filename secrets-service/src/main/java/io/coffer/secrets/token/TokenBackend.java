@@ -9,10 +9,10 @@ import io.coffer.secrets.kernel.Caller;
 import io.coffer.secrets.kernel.CallerAware;
 import io.coffer.secrets.kernel.LogicalRequest;
 import io.coffer.secrets.kernel.LogicalResponse;
+import io.coffer.secrets.kernel.MountEntry;
 import io.coffer.secrets.kernel.Operation;
 import io.coffer.secrets.kernel.SecretEngine;
 import io.coffer.secrets.kernel.VaultException;
-import io.coffer.secrets.kernel.MountEntry;
 
 import org.springframework.stereotype.Component;
 

@@ -6,9 +6,9 @@ import java.util.Map;
 
 import io.coffer.secrets.kernel.Caller;
 import io.coffer.secrets.kernel.LogicalResponse;
+import io.coffer.secrets.kernel.MountEntry;
 import io.coffer.secrets.kernel.TokenEntry;
 import io.coffer.secrets.kernel.VaultException;
-import io.coffer.secrets.kernel.MountEntry;
 import io.coffer.secrets.policy.PolicyService;
 
 import org.springframework.stereotype.Component;

@@ -3,12 +3,12 @@ package io.coffer.secrets.wrapping;
 import java.util.LinkedHashMap;
 import java.util.Set;
 
+import io.coffer.secrets.kernel.Caller;
 import io.coffer.secrets.kernel.LogicalRequest;
 import io.coffer.secrets.kernel.LogicalResponse;
 import io.coffer.secrets.kernel.Operation;
+import io.coffer.secrets.kernel.SysEndpoint;
 import io.coffer.secrets.kernel.VaultException;
-import io.coffer.secrets.sys.SysEndpoint;
-import io.coffer.secrets.kernel.Caller;
 
 import org.springframework.stereotype.Component;
 

@@ -6,9 +6,9 @@ import java.util.Map;
 import io.coffer.secrets.barrier.BarrierView;
 import io.coffer.secrets.kernel.LogicalRequest;
 import io.coffer.secrets.kernel.LogicalResponse;
+import io.coffer.secrets.kernel.MountEntry;
 import io.coffer.secrets.kernel.SecretEngine;
 import io.coffer.secrets.kernel.VaultException;
-import io.coffer.secrets.kernel.MountEntry;
 import io.coffer.secrets.support.VaultDurations;
 
 /**

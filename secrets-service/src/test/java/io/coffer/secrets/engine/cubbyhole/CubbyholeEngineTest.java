@@ -3,11 +3,11 @@ package io.coffer.secrets.engine.cubbyhole;
 import java.util.List;
 import java.util.Map;
 
+import io.coffer.secrets.kernel.Caller;
 import io.coffer.secrets.kernel.LogicalRequest;
 import io.coffer.secrets.kernel.LogicalResponse;
 import io.coffer.secrets.kernel.Operation;
 import io.coffer.secrets.kernel.VaultException;
-import io.coffer.secrets.kernel.Caller;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -6,9 +6,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.coffer.secrets.kernel.LogicalResponse;
+import io.coffer.secrets.kernel.MountEntry;
 import io.coffer.secrets.kernel.Operation;
 import io.coffer.secrets.kernel.VaultException;
-import io.coffer.secrets.kernel.MountEntry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import io.coffer.secrets.kernel.LogicalResponse;
 import io.coffer.secrets.engine.transit.crypto.HashAlgorithm;
 import io.coffer.secrets.engine.transit.crypto.Pem;
+import io.coffer.secrets.kernel.LogicalResponse;
 
 import static io.coffer.secrets.engine.transit.TransitFixture.b64;
 import static io.coffer.secrets.engine.transit.TransitFixture.list;

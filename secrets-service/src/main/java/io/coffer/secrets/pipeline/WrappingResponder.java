@@ -1,7 +1,9 @@
-package io.coffer.secrets.http;
+package io.coffer.secrets.pipeline;
 
 import java.util.Map;
 
+import io.coffer.secrets.http.ResponseWriter;
+import io.coffer.secrets.http.VaultHttpRequest;
 import io.coffer.secrets.kernel.LogicalResponse;
 import io.coffer.secrets.kernel.MountEntry;
 import io.coffer.secrets.wrapping.WrapInfo;

@@ -1,6 +1,8 @@
-package io.coffer.secrets.http;
+package io.coffer.secrets.pipeline;
 
 import java.io.IOException;
+
+import io.coffer.secrets.http.RequestReader;
 
 import jakarta.servlet.http.HttpServletRequest;
 

@@ -1,8 +1,6 @@
-package io.coffer.secrets.sys;
+package io.coffer.secrets.kernel;
 
-import io.coffer.secrets.kernel.LogicalRequest;
-import io.coffer.secrets.kernel.LogicalResponse;
-import io.coffer.secrets.kernel.Caller;
+import io.coffer.secrets.sys.SystemBackend;
 
 /**
  * A group of logical {@code sys/} paths served by one feature (e.g. policies).

@@ -1,4 +1,4 @@
-package io.coffer.secrets.seal;
+package io.coffer.secrets.kernel;
 
 /**
  * Published when this node's barrier opens or closes, so holders of in-memory state can

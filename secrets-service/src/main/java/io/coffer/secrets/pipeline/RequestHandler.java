@@ -1,15 +1,19 @@
-package io.coffer.secrets.http;
+package io.coffer.secrets.pipeline;
 
 import java.time.Duration;
 
 import io.coffer.secrets.auth.AuthMounts;
+import io.coffer.secrets.engine.cubbyhole.CubbyholeEngine;
+import io.coffer.secrets.http.VaultHttpRequest;
+import io.coffer.secrets.kernel.Caller;
+import io.coffer.secrets.kernel.CallerAware;
 import io.coffer.secrets.kernel.LogicalRequest;
 import io.coffer.secrets.kernel.LogicalResponse;
+import io.coffer.secrets.kernel.MountEntry;
 import io.coffer.secrets.kernel.Operation;
 import io.coffer.secrets.kernel.SecretEngine;
+import io.coffer.secrets.kernel.TokenEntry;
 import io.coffer.secrets.kernel.VaultException;
-import io.coffer.secrets.engine.cubbyhole.CubbyholeEngine;
-import io.coffer.secrets.kernel.MountEntry;
 import io.coffer.secrets.mount.MountService;
 import io.coffer.secrets.policy.AclDecision;
 import io.coffer.secrets.policy.PolicyService;
@@ -17,10 +21,7 @@ import io.coffer.secrets.seal.SealService;
 import io.coffer.secrets.storage.HaCluster;
 import io.coffer.secrets.storage.StandbyException;
 import io.coffer.secrets.sys.SystemBackend;
-import io.coffer.secrets.kernel.Caller;
-import io.coffer.secrets.kernel.CallerAware;
 import io.coffer.secrets.token.TokenBackend;
-import io.coffer.secrets.kernel.TokenEntry;
 import io.coffer.secrets.token.TokenStore;
 import io.coffer.secrets.wrapping.WrappingPaths;
 
