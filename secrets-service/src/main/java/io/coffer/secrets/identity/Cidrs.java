@@ -2,8 +2,8 @@ package io.coffer.secrets.identity;
 
 import java.util.List;
 
+import io.coffer.secrets.kernel.VaultException;
 import io.coffer.support.net.Cidr;
-import io.coffer.secrets.engine.VaultException;
 
 /**
  * CIDR settings of credentials ({@code secret_id_bound_cidrs}, {@code cidr_list},
