@@ -2,7 +2,6 @@ package io.coffer.secrets.pipeline;
 
 import java.time.Duration;
 
-import io.coffer.secrets.auth.AuthMounts;
 import io.coffer.secrets.engine.cubbyhole.CubbyholeEngine;
 import io.coffer.secrets.http.VaultHttpRequest;
 import io.coffer.secrets.kernel.Caller;
@@ -14,14 +13,13 @@ import io.coffer.secrets.kernel.Operation;
 import io.coffer.secrets.kernel.SecretEngine;
 import io.coffer.secrets.kernel.TokenEntry;
 import io.coffer.secrets.kernel.VaultException;
-import io.coffer.secrets.mount.MountService;
 import io.coffer.secrets.policy.AclDecision;
 import io.coffer.secrets.policy.PolicyService;
+import io.coffer.secrets.router.Route;
+import io.coffer.secrets.router.Router;
 import io.coffer.secrets.seal.SealService;
 import io.coffer.secrets.storage.HaCluster;
 import io.coffer.secrets.storage.StandbyException;
-import io.coffer.secrets.sys.SystemBackend;
-import io.coffer.secrets.token.TokenBackend;
 import io.coffer.secrets.token.TokenStore;
 import io.coffer.secrets.wrapping.WrappingPaths;
 
@@ -42,33 +40,23 @@ public class RequestHandler {
 
 	private final TokenStore tokens;
 
-	private final MountService mounts;
-
-	private final SystemBackend system;
-
-	private final TokenBackend tokenBackend;
+	private final Router router;
 
 	private final PolicyService policies;
-
-	private final AuthMounts authMounts;
 
 	private final CubbyholeEngine cubbyhole;
 
 	private final WrappingResponder responder;
 
-	public RequestHandler(SealService seal, HaCluster ha, TokenStore tokens, MountService mounts, SystemBackend system,
-			TokenBackend tokenBackend, PolicyService policies, AuthMounts authMounts, CubbyholeEngine cubbyhole,
-			WrappingResponder responder) {
+	public RequestHandler(SealService seal, HaCluster ha, TokenStore tokens, Router router, PolicyService policies,
+			CubbyholeEngine cubbyhole, WrappingResponder responder) {
 		this.cubbyhole = cubbyhole;
 		this.responder = responder;
 		this.policies = policies;
-		this.authMounts = authMounts;
+		this.router = router;
 		this.seal = seal;
 		this.ha = ha;
 		this.tokens = tokens;
-		this.mounts = mounts;
-		this.system = system;
-		this.tokenBackend = tokenBackend;
 	}
 
 	/**
@@ -94,7 +82,7 @@ public class RequestHandler {
 			throw VaultException.unsupportedPath(path);
 		}
 		Caller caller = new Caller(request.token(), authenticate(request, path));
-		Target target = target(path);
+		Route target = this.router.require(path);
 		LogicalRequest logical = new LogicalRequest(request.operation(), target.relative(path), request.data(),
 				target.mount(), request.requestId());
 		logical = withExistence(logical, target.engine(), caller, path);
@@ -119,8 +107,7 @@ public class RequestHandler {
 	 * whose credential is the wrapping token itself; their endpoint checks that token.
 	 */
 	private TokenEntry authenticate(VaultHttpRequest request, String path) {
-		if (this.authMounts.isLoginPath(path)
-				|| WrappingPaths.authenticatesWithWrappingToken(path, request.data(), request.token())) {
+		if (isLoginPath(path) || WrappingPaths.authenticatesWithWrappingToken(path, request.data(), request.token())) {
 			return TokenEntry.unauthenticatedLogin();
 		}
 		return this.tokens.use(request.token()).orElseThrow(() -> denied(path));
@@ -152,26 +139,14 @@ public class RequestHandler {
 		return VaultException.permissionDenied();
 	}
 
-	private Target target(String path) {
-		if (path.startsWith("sys/") || path.equals("sys")) {
-			return new Target(SystemBackend.MOUNT, this.system);
-		}
-		if (path.startsWith(CubbyholeEngine.MOUNT.path()) || path.equals("cubbyhole")) {
-			return new Target(CubbyholeEngine.MOUNT, this.cubbyhole);
-		}
-		if (path.startsWith("auth/token/") || path.equals("auth/token")) {
-			return new Target(TokenBackend.MOUNT, this.tokenBackend);
-		}
-		if (path.startsWith("auth/")) {
-			return this.authMounts.route(path)
-				.map((routed) -> new Target(routed.mount(), routed.engine()))
-				.orElseThrow(
-						() -> new VaultException(404, "no handler for route \"" + path + "\". route entry not found."));
-		}
-		return this.mounts.route(path)
-			.map((routed) -> new Target(routed.mount(), routed.engine()))
-			.orElseThrow(
-					() -> new VaultException(404, "no handler for route \"" + path + "\". route entry not found."));
+	/**
+	 * Only auth methods have login paths; a path elsewhere is not resolved before its
+	 * token is checked (resolving a mount builds its engine).
+	 */
+	private boolean isLoginPath(String path) {
+		return path.startsWith("auth/") && this.router.route(path)
+			.map((route) -> route.engine().isUnauthenticated(route.relative(path)))
+			.orElse(false);
 	}
 
 	/**
@@ -194,14 +169,6 @@ public class RequestHandler {
 		}
 		return new LogicalRequest(Operation.CREATE, request.path(), request.data(), request.mount(),
 				request.requestId());
-	}
-
-	private record Target(MountEntry mount, SecretEngine engine) {
-
-		String relative(String path) {
-			return (path.length() >= this.mount.path().length()) ? path.substring(this.mount.path().length()) : "";
-		}
-
 	}
 
 }
