@@ -1,4 +1,4 @@
-package io.coffer.e2e.http;
+package io.coffer.testsupport.http;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,17 +17,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import tools.jackson.databind.json.JsonMapper;
-
 /**
  * A minimal HTTP/1.1 client whose connections leave from a chosen local address, so one
  * test can play clients at different source addresses (127.0.0.2, 127.0.0.3: all of
  * 127.0.0.0/8 is loopback). The JDK's HttpClient cannot bind its local address. One
  * request per connection ({@code Connection: close}); chunked and fixed-length answers.
+ * Answers are the same {@link VaultReply} as {@link VaultHttp}'s.
  */
 public final class SourceBoundHttp {
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final int TIMEOUT_MILLIS = 30_000;
 
@@ -56,9 +53,7 @@ public final class SourceBoundHttp {
 
 	/** Sends {@code method} to {@code /v1/<path>} with extra {@code headers}. */
 	public VaultReply send(String method, String path, Object body, String token, Map<String, String> headers) {
-		byte[] content = (body == null) ? new byte[0]
-				: ((body instanceof String text) ? text : JSON.writeValueAsString(body))
-					.getBytes(StandardCharsets.UTF_8);
+		byte[] content = (body == null) ? new byte[0] : Json.text(body).getBytes(StandardCharsets.UTF_8);
 		StringBuilder head = new StringBuilder();
 		head.append(method).append(" /v1/").append(path).append(" HTTP/1.1\r\n");
 		head.append("Host: ").append(this.baseUri.getHost()).append(':').append(this.baseUri.getPort()).append("\r\n");
@@ -80,14 +75,14 @@ public final class SourceBoundHttp {
 			out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
 			out.write(content);
 			out.flush();
-			return parse(socket.getInputStream().readAllBytes());
+			return parse(VaultReply.requestLine(method, path), socket.getInputStream().readAllBytes());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(method + " /v1/" + path + " from " + this.source + " failed", ex);
 		}
 	}
 
-	private static VaultReply parse(byte[] raw) throws IOException {
+	private static VaultReply parse(String request, byte[] raw) throws IOException {
 		int end = indexOf(raw, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), 0);
 		if (end < 0) {
 			throw new IOException("incomplete HTTP response");
@@ -106,7 +101,7 @@ public final class SourceBoundHttp {
 			.map((value) -> value.toLowerCase(Locale.ROOT).contains("chunked"))
 			.orElse(false);
 		byte[] body = chunked ? dechunk(raw, start) : Arrays.copyOfRange(raw, start, raw.length);
-		return new VaultReply(status, parsed, new String(body, StandardCharsets.UTF_8));
+		return new VaultReply(request, status, parsed, new String(body, StandardCharsets.UTF_8));
 	}
 
 	private static byte[] dechunk(byte[] raw, int from) throws IOException {

@@ -1,4 +1,4 @@
-package io.coffer.e2e.cluster;
+package io.coffer.testsupport.cluster;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

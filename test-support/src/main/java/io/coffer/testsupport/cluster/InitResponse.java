@@ -1,4 +1,4 @@
-package io.coffer.e2e.cluster;
+package io.coffer.testsupport.cluster;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.coffer.e2e.cluster;
+package io.coffer.testsupport.cluster;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServiceProcess {
 
+	private final String kind;
+
 	private final String name;
 
 	private final URI baseUri;
@@ -27,18 +29,21 @@ public final class ServiceProcess {
 
 	private volatile Process process;
 
-	private ServiceProcess(String name, URI baseUri, Path logFile, List<String> command) {
+	private ServiceProcess(String kind, String name, URI baseUri, Path logFile, List<String> command) {
+		this.kind = kind;
 		this.name = name;
 		this.baseUri = baseUri;
 		this.logFile = logFile;
 		this.command = List.copyOf(command);
 	}
 
-	static ServiceProcess launch(String name, int port, Path jar, List<String> arguments, Path logDir) {
-		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-		var command = new java.util.ArrayList<String>(List.of(java.toString(), "-Xmx384m", "-jar", jar.toString()));
-		command.addAll(arguments);
-		ServiceProcess service = new ServiceProcess(name, URI.create("http://127.0.0.1:" + port),
+	/**
+	 * Starts {@code command} as {@code instance}, its output going to
+	 * {@code logDir/<name>.log}; does not wait for it to come up.
+	 */
+	static ServiceProcess launch(Instance instance, List<String> command, Path logDir) {
+		String name = instance.name();
+		ServiceProcess service = new ServiceProcess(instance.kind().name(), name, instance.baseUri(),
 				logDir.resolve(name + ".log"), command);
 		try {
 			Files.createDirectories(logDir);
@@ -76,6 +81,11 @@ public final class ServiceProcess {
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot start " + this.name, ex);
 		}
+	}
+
+	/** Its kind in deploy/topology.conf ({@code secrets}, {@code gateway}). */
+	String kind() {
+		return this.kind;
 	}
 
 	public String name() {
