@@ -3,6 +3,7 @@ package io.coffer.gateway.proxy;
 import java.security.interfaces.ECPublicKey;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -50,8 +51,12 @@ class OwnerRoutingIT extends GatewayIntegrationTest {
 	}
 
 	@BeforeEach
-	void resetOwner() {
+	void resetOwnerAndAllowCache() {
 		LEASE.reset();
+		// A new epoch drops what earlier tests left in the cache.
+		this.cluster.a.aclEpoch("start-" + UUID.randomUUID());
+		this.monitor.refresh().block();
+		assertThat(this.allowCache.size()).isZero();
 	}
 
 	@Test

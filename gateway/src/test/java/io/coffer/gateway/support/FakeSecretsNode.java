@@ -272,7 +272,8 @@ public final class FakeSecretsNode {
 		}
 		String epoch = (this.aclEpoch != null) ? this.aclEpoch : "";
 		if (body.contains(DENIED_TOKEN)) {
-			return json(response, 200, "{\"allowed\":false,\"acl_epoch\":\"" + epoch + "\"}");
+			return json(response, 200, "{\"allowed\":false,\"policies\":[],\"accessor\":\"\",\"display_name\":\"\","
+					+ "\"entity_id\":\"\",\"ttl\":0,\"cacheable\":false,\"acl_epoch\":\"" + epoch + "\"}");
 		}
 		return json(response, 200,
 				String.format(Locale.ROOT,
