@@ -6,14 +6,14 @@ import java.util.Optional;
 
 import io.coffer.common.authorize.AuthorizeDecision;
 import io.coffer.common.authorize.AuthorizeRequest;
-import io.coffer.secrets.engine.Operation;
-import io.coffer.secrets.engine.VaultException;
+import io.coffer.secrets.kernel.Operation;
+import io.coffer.secrets.kernel.VaultException;
 import io.coffer.secrets.policy.AclDecision;
 import io.coffer.secrets.policy.PolicyService;
 import io.coffer.secrets.seal.SealService;
 import io.coffer.secrets.storage.HaCluster;
 import io.coffer.secrets.storage.StandbyException;
-import io.coffer.secrets.token.TokenEntry;
+import io.coffer.secrets.kernel.TokenEntry;
 import io.coffer.secrets.token.TokenStore;
 
 import org.springframework.stereotype.Service;

@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.coffer.common.authorize.AclEpoch;
 import io.coffer.secrets.policy.PolicyStore;
-import io.coffer.secrets.seal.SealEvent;
+import io.coffer.secrets.kernel.SealEvent;
 import io.coffer.secrets.token.TokenRevokedEvent;
 
 import org.springframework.context.event.EventListener;
