@@ -40,7 +40,8 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
  * Builds the {@link JwtDecoder} every service uses to check an internal identity: ES256
  * only, issued by one of the {@link TrustedCaller}s the service lists and signed by one
  * of that caller's public keys (picked by {@code kid}; several keys while a key is
- * rotated), {@code aud=coffer-secrets}, a {@code jti}, and a lifetime of at most
+ * rotated), the receiver's audience ({@code coffer-secrets} for the secrets nodes,
+ * {@code coffer-<name>} for the other services), a {@code jti}, and a lifetime of at most
  * {@link InternalIdentity#LIFETIME} that covers now, give or take the clock skew.
  * Identities that verified are remembered until they expire
  * ({@link VerifiedIdentityCache}).
@@ -50,8 +51,14 @@ public final class IdentityVerifier {
 	private IdentityVerifier() {
 	}
 
+	/** The decoder of the secrets nodes ({@code aud=coffer-secrets}). */
 	public static JwtDecoder decoder(List<TrustedCaller> callers, Clock clock, Duration clockSkew) {
-		return new VerifiedIdentityCache(verifier(callers, clock, clockSkew), clock, clockSkew);
+		return decoder(callers, InternalIdentity.AUDIENCE, clock, clockSkew);
+	}
+
+	/** The decoder of a service whose identities are addressed to {@code audience}. */
+	public static JwtDecoder decoder(List<TrustedCaller> callers, String audience, Clock clock, Duration clockSkew) {
+		return new VerifiedIdentityCache(verifier(callers, audience, clock, clockSkew), clock, clockSkew);
 	}
 
 	/**
@@ -69,13 +76,17 @@ public final class IdentityVerifier {
 
 	/** The checks themselves, without the cache: one ECDSA verification per call. */
 	static JwtDecoder verifier(List<TrustedCaller> callers, Clock clock, Duration clockSkew) {
+		return verifier(callers, InternalIdentity.AUDIENCE, clock, clockSkew);
+	}
+
+	static JwtDecoder verifier(List<TrustedCaller> callers, String audience, Clock clock, Duration clockSkew) {
 		if (callers.isEmpty()) {
 			throw new IllegalArgumentException("at least one trusted caller is needed");
 		}
 		Map<String, JwtDecoder> byIssuer = new LinkedHashMap<>();
 		for (TrustedCaller caller : callers) {
 			String issuer = InternalIdentity.issuer(caller.name());
-			if (byIssuer.put(issuer, verifier(caller.keys(), issuer, clock, clockSkew)) != null) {
+			if (byIssuer.put(issuer, verifier(caller.keys(), issuer, audience, clock, clockSkew)) != null) {
 				throw new IllegalArgumentException("trusted caller '" + caller.name() + "' is listed twice");
 			}
 		}
@@ -83,7 +94,8 @@ public final class IdentityVerifier {
 	}
 
 	/** The checks of one caller's identities: its keys and its issuer only. */
-	private static JwtDecoder verifier(List<ECPublicKey> keys, String issuer, Clock clock, Duration clockSkew) {
+	private static JwtDecoder verifier(List<ECPublicKey> keys, String issuer, String audience, Clock clock,
+			Duration clockSkew) {
 		List<JWK> jwks = new ArrayList<>();
 		for (ECPublicKey key : keys) {
 			jwks.add(new ECKey.Builder(Curve.P_256, key).keyID(IdentityKeyFiles.keyId(key))
@@ -101,9 +113,8 @@ public final class IdentityVerifier {
 		JwtTimestampValidator timestamps = new JwtTimestampValidator(clockSkew);
 		timestamps.setAllowEmptyExpiryClaim(false);
 		timestamps.setClock(clock);
-		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-				List.of(timestamps, new JwtIssuerValidator(issuer), new JwtAudienceValidator(InternalIdentity.AUDIENCE),
-						new ShortLived(clock, clockSkew), new ClientAddressClaim())));
+		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(List.of(timestamps, new JwtIssuerValidator(issuer),
+				new JwtAudienceValidator(audience), new ShortLived(clock, clockSkew), new ClientAddressClaim())));
 		return decoder;
 	}
 

@@ -175,6 +175,19 @@ class IdentityVerifierTest {
 			.isThrownBy(() -> twoCallers.decode(new IdentitySigner(gateway, CLOCK, "audit-service").sign("a")));
 	}
 
+	@Test
+	void aServiceAcceptsOnlyIdentitiesAddressedToIt() throws Exception {
+		JwtDecoder lease = IdentityVerifier.decoder(
+				List.of(new TrustedCaller(InternalIdentity.GATEWAY, List.of((ECPublicKey) gateway.getPublic()))),
+				"coffer-lease", CLOCK, SKEW);
+		String kid = IdentityKeyFiles.keyId(gateway.getPublic());
+
+		assertThat(lease.decode(sign(gateway, kid, (claims) -> claims.audience("coffer-lease"))).getId())
+			.isEqualTo("id");
+		assertThatExceptionOfType(JwtException.class)
+			.isThrownBy(() -> lease.decode(new IdentitySigner(gateway, CLOCK, InternalIdentity.GATEWAY).sign("s")));
+	}
+
 	private static void assertRefused(String token) {
 		assertThatExceptionOfType(JwtException.class).isThrownBy(() -> decoder.decode(token));
 	}

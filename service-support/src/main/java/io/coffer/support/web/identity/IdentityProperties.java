@@ -24,10 +24,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param callers each caller this service accepts, by name (the name its identities'
  * issuer claim carries, {@code coffer-<name>})
+ * @param audience the audience identities sent to this service carry:
+ * {@code coffer-secrets} (the default) for a secrets node, {@code coffer-<name>} for
+ * another service (the gateway addresses those to their owner,
+ * {@code AuthorizationClaims.audienceOf})
  * @param clockSkew tolerated difference between a caller's clock and this service's
  */
 @ConfigurationProperties("coffer.identity")
-public record IdentityProperties(Map<String, Caller> callers, @DefaultValue("5s") Duration clockSkew) {
+public record IdentityProperties(Map<String, Caller> callers, @DefaultValue("coffer-secrets") String audience,
+		@DefaultValue("5s") Duration clockSkew) {
 
 	public IdentityProperties {
 		callers = (callers != null) ? Map.copyOf(callers) : Map.of();

@@ -82,7 +82,8 @@ public class IdentitySecurityConfiguration {
 					keys.stream().map(IdentityKeyFiles::keyId).toList(), caller.paths());
 			callers.add(new TrustedCaller(name, keys));
 		});
-		return IdentityVerifier.decoder(callers, clock.getIfAvailable(Clock::systemUTC), properties.clockSkew());
+		return IdentityVerifier.decoder(callers, properties.audience(), clock.getIfAvailable(Clock::systemUTC),
+				properties.clockSkew());
 	}
 
 	@Bean
