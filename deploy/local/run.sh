@@ -3,15 +3,21 @@
 # Runs in the foreground; Ctrl-C stops everything it started. See --help.
 set -euo pipefail
 
-readonly GATEWAY_PORT=8200
-readonly GATEWAY_MANAGEMENT_PORT=8201
-readonly NODE_PORT_BASE=8210
-readonly HAZELCAST_PORT_BASE=5701
+root_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+
+# Names, ports and start order come from deploy/topology.conf, which the e2e launcher reads too.
+# shellcheck source=lib/topology.sh
+source "$root_dir/deploy/local/lib/topology.sh"
+coffer_topology_load "$root_dir/deploy/topology.conf" || exit 1
+readonly GATEWAY_PORT=${COFFER_PORT[gateway]}
+readonly GATEWAY_MANAGEMENT_PORT=${COFFER_MANAGEMENT_PORT[gateway]}
+readonly NODE_PORT_BASE=${COFFER_PORT[secrets]}
+readonly HAZELCAST_PORT_BASE=${COFFER_CLUSTER_PORT[secrets]}
+readonly DEFAULT_NODES=${COFFER_COUNT[secrets]}
 readonly STARTUP_TIMEOUT_SECONDS=${COFFER_STARTUP_TIMEOUT:-300}
 readonly STOP_GRACE_SECONDS=20
 
-root_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-nodes=3
+nodes=$DEFAULT_NODES
 data_dir="$root_dir/.coffer/local"
 do_init=true
 
@@ -20,9 +26,9 @@ usage() {
 Usage: deploy/local/run.sh [--nodes N] [--data-dir DIR] [--no-init]
 
 Starts Coffer locally and keeps it in the foreground (Ctrl-C stops every process it started):
-  secrets nodes  node1..nodeN on http://127.0.0.1:8210.. (Hazelcast 5701..), data in DIR/nodeI
-  gateway        http://127.0.0.1:8200 (the Vault API; point VAULT_ADDR here); its actuator (Prometheus,
-                 health details) on http://127.0.0.1:8201/actuator, loopback only
+  secrets nodes  node1..nodeN on http://127.0.0.1:$NODE_PORT_BASE.. (Hazelcast $HAZELCAST_PORT_BASE..), data in DIR/nodeI
+  gateway        http://127.0.0.1:$GATEWAY_PORT (the Vault API; point VAULT_ADDR here); its actuator (Prometheus,
+                 health details) on http://127.0.0.1:$GATEWAY_MANAGEMENT_PORT/actuator, loopback only
   logs           DIR/logs/*.log
   identity key   DIR/identity/signing-key.pem (+ .pub.pem): generated on the first start; the gateway signs
                  every request it forwards with it and the nodes refuse calls without that signature
@@ -37,10 +43,12 @@ from DIR/init.json. init.json holds every key to the data: this is a local devel
 to run production.
 
 Options:
-  --nodes N       number of secrets nodes (default 3; 1 runs a single node; 3 tolerates losing one)
+  --nodes N       number of secrets nodes (default $DEFAULT_NODES; 1 runs a single node; 3 tolerates losing one)
   --data-dir DIR  where data, logs and init.json live (default .coffer/local in the checkout)
   --no-init       leave a fresh cluster uninitialized (init it yourself: vault operator init)
   -h, --help      show this help
+
+Ports, names and start order: deploy/topology.conf.
 
 Environment:
   JAVA_HOME             a JDK >= 21 to use (otherwise the newest one under /usr/lib/jvm is picked)
@@ -156,8 +164,8 @@ elapsed() {
 
 # --- build -----------------------------------------------------------------------------------------------
 
-secrets_jar="$root_dir/secrets-service/target/coffer-secrets-service.jar"
-gateway_jar="$root_dir/gateway/target/coffer-gateway.jar"
+secrets_jar="$root_dir/${COFFER_MODULE[secrets]}/target/coffer-${COFFER_MODULE[secrets]}.jar"
+gateway_jar="$root_dir/${COFFER_MODULE[gateway]}/target/coffer-${COFFER_MODULE[gateway]}.jar"
 common_jar="$root_dir/common/target/coffer-common.jar"
 
 jar_is_stale() {

@@ -3,6 +3,7 @@ package io.coffer.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import io.coffer.bench.http.VaultHttp;
+import io.coffer.testsupport.http.VaultHttp;
 import io.coffer.bench.report.JsonReport;
 import io.coffer.bench.report.Machine;
 import io.coffer.bench.report.ResultTable;
@@ -28,6 +29,11 @@ public final class BenchMain {
 	/** Scenarios of the issue that need features Coffer does not have yet. */
 	static final List<String> PENDING = List.of("database credentials (no database secrets engine yet)",
 			"lease renew (no lease-service yet)", "audit on/off (no audit-service yet)");
+
+	/**
+	 * A request slower than this counts as an error rather than stalling a load thread.
+	 */
+	private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
 	private BenchMain() {
 	}
@@ -52,7 +58,7 @@ public final class BenchMain {
 			return;
 		}
 		String token = BenchPlan.needsSuite(options) ? token(options) : "";
-		VaultHttp http = new VaultHttp(VaultHttp.newClient(), options.address(), token, true);
+		VaultHttp http = new VaultHttp(options.address()).withToken(token).withTimeout(REQUEST_TIMEOUT);
 		Instant at = Instant.now();
 		List<ScenarioResult> results = new BenchPlan(options, http, System.err).run();
 		Verdicts verdicts = new Verdicts(results);

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import io.coffer.bench.http.VaultHttp;
+import io.coffer.testsupport.http.VaultHttp;
 import io.coffer.bench.limits.CpCommitLimit;
 import io.coffer.bench.limits.RocksSyncLimit;
 import io.coffer.bench.load.ClosedLoop;

@@ -3,9 +3,9 @@ package io.coffer.e2e;
 import java.time.Duration;
 import java.util.Map;
 
-import io.coffer.e2e.cluster.CofferClusterExtension;
-import io.coffer.e2e.http.VaultHttp;
-import io.coffer.e2e.http.VaultReply;
+import io.coffer.testsupport.cluster.CofferClusterExtension;
+import io.coffer.testsupport.http.VaultHttp;
+import io.coffer.testsupport.http.VaultReply;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -11,9 +11,9 @@ import java.util.concurrent.TimeUnit;
 
 import io.coffer.e2e.chaos.Autopilot;
 import io.coffer.e2e.chaos.Writers;
-import io.coffer.e2e.cluster.CofferCluster;
-import io.coffer.e2e.cluster.CofferClusterExtension;
-import io.coffer.e2e.cluster.ServiceProcess;
+import io.coffer.testsupport.cluster.CofferCluster;
+import io.coffer.testsupport.cluster.CofferClusterExtension;
+import io.coffer.testsupport.cluster.ServiceProcess;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;

@@ -3,10 +3,10 @@ package io.coffer.e2e;
 import java.util.List;
 import java.util.Map;
 
-import io.coffer.e2e.cluster.CofferClusterExtension;
-import io.coffer.e2e.http.SourceBoundHttp;
-import io.coffer.e2e.http.VaultHttp;
-import io.coffer.e2e.http.VaultReply;
+import io.coffer.testsupport.cluster.CofferClusterExtension;
+import io.coffer.testsupport.http.SourceBoundHttp;
+import io.coffer.testsupport.http.VaultHttp;
+import io.coffer.testsupport.http.VaultReply;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;

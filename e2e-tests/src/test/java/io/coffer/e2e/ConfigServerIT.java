@@ -7,8 +7,8 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.util.List;
 import java.util.Map;
 
-import io.coffer.e2e.cluster.CofferCluster;
-import io.coffer.e2e.cluster.CofferClusterExtension;
+import io.coffer.testsupport.cluster.CofferCluster;
+import io.coffer.testsupport.cluster.CofferClusterExtension;
 import io.coffer.e2e.configserver.ConfigServerApplication;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

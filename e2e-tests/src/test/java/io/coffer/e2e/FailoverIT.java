@@ -12,11 +12,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.coffer.e2e.cluster.CofferCluster;
-import io.coffer.e2e.cluster.CofferClusterExtension;
-import io.coffer.e2e.cluster.ServiceProcess;
-import io.coffer.e2e.http.VaultHttp;
-import io.coffer.e2e.http.VaultReply;
+import io.coffer.testsupport.cluster.CofferCluster;
+import io.coffer.testsupport.cluster.CofferClusterExtension;
+import io.coffer.testsupport.cluster.ServiceProcess;
+import io.coffer.testsupport.http.VaultHttp;
+import io.coffer.testsupport.http.VaultReply;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -6,10 +6,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
-import io.coffer.e2e.cluster.CofferClusterExtension;
-import io.coffer.e2e.cluster.ServiceProcess;
-import io.coffer.e2e.http.VaultHttp;
-import io.coffer.e2e.http.VaultReply;
+import io.coffer.testsupport.cluster.CofferClusterExtension;
+import io.coffer.testsupport.cluster.ServiceProcess;
+import io.coffer.testsupport.http.VaultHttp;
+import io.coffer.testsupport.http.VaultReply;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

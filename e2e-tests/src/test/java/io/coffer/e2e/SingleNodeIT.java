@@ -2,8 +2,8 @@ package io.coffer.e2e;
 
 import java.util.Map;
 
-import io.coffer.e2e.cluster.CofferCluster;
-import io.coffer.e2e.cluster.CofferClusterExtension;
+import io.coffer.testsupport.cluster.CofferCluster;
+import io.coffer.testsupport.cluster.CofferClusterExtension;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -3,7 +3,7 @@ package io.coffer.e2e;
 import java.time.Duration;
 import java.util.Map;
 
-import io.coffer.e2e.cluster.CofferClusterExtension;
+import io.coffer.testsupport.cluster.CofferClusterExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

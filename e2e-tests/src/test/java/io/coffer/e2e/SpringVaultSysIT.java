@@ -2,7 +2,7 @@ package io.coffer.e2e;
 
 import java.util.Map;
 
-import io.coffer.e2e.cluster.CofferClusterExtension;
+import io.coffer.testsupport.cluster.CofferClusterExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

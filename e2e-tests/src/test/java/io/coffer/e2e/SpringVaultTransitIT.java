@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-import io.coffer.e2e.cluster.CofferClusterExtension;
-import io.coffer.e2e.http.VaultReply;
+import io.coffer.testsupport.cluster.CofferClusterExtension;
+import io.coffer.testsupport.http.VaultReply;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -7,12 +7,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import io.coffer.e2e.cluster.ClusterOptions;
-import io.coffer.e2e.cluster.CofferCluster;
-import io.coffer.e2e.cluster.CofferClusterExtension;
-import io.coffer.e2e.cluster.ServiceProcess;
-import io.coffer.e2e.http.VaultHttp;
-import io.coffer.e2e.http.VaultReply;
+import io.coffer.testsupport.cluster.ClusterOptions;
+import io.coffer.testsupport.cluster.CofferCluster;
+import io.coffer.testsupport.cluster.CofferClusterExtension;
+import io.coffer.testsupport.cluster.ServiceProcess;
+import io.coffer.testsupport.http.VaultHttp;
+import io.coffer.testsupport.http.VaultReply;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;

@@ -5,11 +5,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import io.coffer.e2e.cluster.CofferCluster;
-import io.coffer.e2e.cluster.CofferClusterExtension;
-import io.coffer.e2e.cluster.ServiceProcess;
-import io.coffer.e2e.http.VaultHttp;
-import io.coffer.e2e.http.VaultReply;
+import io.coffer.testsupport.cluster.CofferCluster;
+import io.coffer.testsupport.cluster.CofferClusterExtension;
+import io.coffer.testsupport.cluster.ServiceProcess;
+import io.coffer.testsupport.http.VaultHttp;
+import io.coffer.testsupport.http.VaultReply;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

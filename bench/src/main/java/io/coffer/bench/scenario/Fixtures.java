@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import io.coffer.bench.http.VaultHttp;
+import io.coffer.testsupport.http.VaultHttp;
+import io.coffer.testsupport.http.VaultReply;
 
 /**
  * What the scenarios need before they start: a KV v2 mount at {@code secret/} (run.sh
@@ -17,46 +17,39 @@ import io.coffer.bench.http.VaultHttp;
  */
 public final class Fixtures {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
 	private Fixtures() {
 	}
 
 	public static void prepare(VaultHttp http, VaultWorkloads workloads, int threads)
 			throws IOException, InterruptedException {
-		JsonNode mounts = JSON.readTree(http.get("sys/mounts"));
+		JsonNode mounts = http.get("sys/mounts").requireSuccess().json();
 		if (!hasMount(mounts, VaultWorkloads.KV_MOUNT)) {
-			http.post("sys/mounts/" + VaultWorkloads.KV_MOUNT, "{\"type\":\"kv\",\"options\":{\"version\":\"2\"}}");
+			http.post("sys/mounts/" + VaultWorkloads.KV_MOUNT, "{\"type\":\"kv\",\"options\":{\"version\":\"2\"}}")
+				.requireSuccess();
 		}
 		if (!hasMount(mounts, VaultWorkloads.TRANSIT_MOUNT)) {
-			http.post("sys/mounts/" + VaultWorkloads.TRANSIT_MOUNT, "{\"type\":\"transit\"}");
+			http.post("sys/mounts/" + VaultWorkloads.TRANSIT_MOUNT, "{\"type\":\"transit\"}").requireSuccess();
 		}
-		http.post(VaultWorkloads.TRANSIT_MOUNT + "/keys/" + VaultWorkloads.TRANSIT_KEY, "{\"type\":\"aes256-gcm96\"}");
+		http.post(VaultWorkloads.TRANSIT_MOUNT + "/keys/" + VaultWorkloads.TRANSIT_KEY, "{\"type\":\"aes256-gcm96\"}")
+			.requireSuccess();
 		writeKeys(http, workloads.keys(), threads);
 	}
 
 	/** A ciphertext of the 1 KiB transit plaintext under the bench key. */
-	public static String transitCiphertext(VaultHttp http, VaultWorkloads workloads)
-			throws IOException, InterruptedException {
-		String reply = http.post(VaultWorkloads.TRANSIT_MOUNT + "/encrypt/" + VaultWorkloads.TRANSIT_KEY,
-				workloads.transitEncryptBody());
-		return JSON.readTree(reply).path("data").path("ciphertext").asText();
+	public static String transitCiphertext(VaultHttp http, VaultWorkloads workloads) {
+		VaultReply reply = http
+			.post(VaultWorkloads.TRANSIT_MOUNT + "/encrypt/" + VaultWorkloads.TRANSIT_KEY,
+					workloads.transitEncryptBody())
+			.requireSuccess();
+		return reply.json().path("data").path("ciphertext").asString();
 	}
 
 	/** The node that answers 200 on sys/health (standbys answer 429), or null. */
 	public static URI activeNode(VaultHttp http, List<URI> nodes) {
 		for (URI node : nodes) {
-			try {
-				if (http.at(node).status("sys/health") == 200) {
-					return node;
-				}
-			}
-			catch (IOException ex) {
-				// not reachable: try the next one
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return null;
+			// -1 when not reachable: try the next one
+			if (http.statusOf(node.resolve("/v1/sys/health")) == 200) {
+				return node;
 			}
 		}
 		return null;
@@ -76,9 +69,9 @@ public final class Fixtures {
 				long i;
 				while ((i = next.getAndIncrement()) < keys && failures.isEmpty()) {
 					try {
-						http.post(VaultWorkloads.kvPath(i, keys), VaultWorkloads.kvBody(i));
+						http.post(VaultWorkloads.kvPath(i, keys), VaultWorkloads.kvBody(i)).requireSuccess();
 					}
-					catch (IOException | InterruptedException ex) {
+					catch (RuntimeException ex) {
 						failures.add(ex);
 					}
 				}

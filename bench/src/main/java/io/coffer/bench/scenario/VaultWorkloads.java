@@ -3,7 +3,7 @@ package io.coffer.bench.scenario;
 import java.util.Base64;
 import java.util.List;
 
-import io.coffer.bench.http.VaultHttp;
+import io.coffer.testsupport.http.VaultHttp;
 import io.coffer.bench.load.Workload;
 
 /**
@@ -58,11 +58,11 @@ public final class VaultWorkloads {
 	}
 
 	public Workload kvRead(VaultHttp http) {
-		return Workload.of("kv-read", (seq) -> http.get(kvPath(seq, this.keys)));
+		return Workload.of("kv-read", (seq) -> http.get(kvPath(seq, this.keys)).requireSuccess());
 	}
 
 	public Workload kvWrite(VaultHttp http) {
-		return Workload.of("kv-write", (seq) -> http.post(kvPath(seq, this.keys), kvBody(seq)));
+		return Workload.of("kv-write", (seq) -> http.post(kvPath(seq, this.keys), kvBody(seq)).requireSuccess());
 	}
 
 	/** 90 % KV v2 reads, 10 % KV v2 writes, each kind with its own histogram. */
@@ -77,20 +77,21 @@ public final class VaultWorkloads {
 			@Override
 			public Step step(long seq) {
 				String path = kvPath(seq, keyCount);
-				return mixWrite(seq) ? new Step("write", () -> http.post(path, kvBody(seq)))
-						: new Step("read", () -> http.get(path));
+				return mixWrite(seq) ? new Step("write", () -> http.post(path, kvBody(seq)).requireSuccess())
+						: new Step("read", () -> http.get(path).requireSuccess());
 			}
 		};
 	}
 
 	public Workload tokenCreate(VaultHttp http) {
 		return Workload.of("token-create",
-				(seq) -> http.post("auth/token/create", "{\"policies\":[\"default\"],\"ttl\":\"1h\"}"));
+				(seq) -> http.post("auth/token/create", "{\"policies\":[\"default\"],\"ttl\":\"1h\"}")
+					.requireSuccess());
 	}
 
 	public Workload transitEncrypt(VaultHttp http) {
 		return Workload.of("transit-encrypt",
-				(seq) -> http.post(TRANSIT_MOUNT + "/encrypt/" + TRANSIT_KEY, this.transitBody));
+				(seq) -> http.post(TRANSIT_MOUNT + "/encrypt/" + TRANSIT_KEY, this.transitBody).requireSuccess());
 	}
 
 	/**
@@ -99,7 +100,8 @@ public final class VaultWorkloads {
 	 */
 	public Workload transitDecrypt(VaultHttp http, String ciphertext) {
 		String body = "{\"ciphertext\":\"" + ciphertext + "\"}";
-		return Workload.of("transit-decrypt", (seq) -> http.post(TRANSIT_MOUNT + "/decrypt/" + TRANSIT_KEY, body));
+		return Workload.of("transit-decrypt",
+				(seq) -> http.post(TRANSIT_MOUNT + "/decrypt/" + TRANSIT_KEY, body).requireSuccess());
 	}
 
 	String transitEncryptBody() {
@@ -127,7 +129,7 @@ public final class VaultWorkloads {
 	}
 
 	public Workload health(VaultHttp http, String kind) {
-		return Workload.of(kind, (seq) -> http.get("sys/health?standbyok=true"));
+		return Workload.of(kind, (seq) -> http.get("sys/health?standbyok=true").requireSuccess());
 	}
 
 }

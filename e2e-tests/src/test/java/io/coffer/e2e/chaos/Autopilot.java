@@ -2,8 +2,8 @@ package io.coffer.e2e.chaos;
 
 import java.time.Duration;
 
-import io.coffer.e2e.http.VaultHttp;
-import io.coffer.e2e.http.VaultReply;
+import io.coffer.testsupport.http.VaultHttp;
+import io.coffer.testsupport.http.VaultReply;
 import tools.jackson.databind.JsonNode;
 
 import static org.awaitility.Awaitility.await;

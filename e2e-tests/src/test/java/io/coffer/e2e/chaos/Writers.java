@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.coffer.e2e.http.VaultHttp;
-import io.coffer.e2e.http.VaultReply;
+import io.coffer.testsupport.http.VaultHttp;
+import io.coffer.testsupport.http.VaultReply;
 
 import static org.awaitility.Awaitility.await;
 

@@ -2,8 +2,8 @@ package io.coffer.secrets.auth;
 
 import java.util.Optional;
 
-import io.coffer.secrets.engine.LogicalRequest;
-import io.coffer.secrets.engine.LogicalResponse;
+import io.coffer.secrets.kernel.LogicalRequest;
+import io.coffer.secrets.kernel.LogicalResponse;
 import io.coffer.secrets.token.LoginGrant;
 
 /**
@@ -21,7 +21,7 @@ public interface AuthMethod {
 	/**
 	 * Checks the credentials of a login request.
 	 * @return what the new token gets
-	 * @throws io.coffer.secrets.engine.VaultException 400 for bad credentials, with the
+	 * @throws io.coffer.secrets.kernel.VaultException 400 for bad credentials, with the
 	 * same message whatever was wrong
 	 */
 	LoginGrant login(LogicalRequest request);

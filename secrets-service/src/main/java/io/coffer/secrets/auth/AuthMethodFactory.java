@@ -1,7 +1,7 @@
 package io.coffer.secrets.auth;
 
 import io.coffer.secrets.barrier.BarrierView;
-import io.coffer.secrets.mount.MountEntry;
+import io.coffer.secrets.kernel.MountEntry;
 
 /** Creates auth methods of one type; register one Spring bean per type. */
 public interface AuthMethodFactory {

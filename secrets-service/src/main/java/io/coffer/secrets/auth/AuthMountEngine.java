@@ -3,16 +3,16 @@ package io.coffer.secrets.auth;
 import java.util.Optional;
 
 import io.coffer.secrets.auth.lockout.UserLockouts;
-import io.coffer.secrets.mount.MountEntry;
+import io.coffer.secrets.kernel.MountEntry;
 import io.coffer.secrets.token.LoginGrant;
 
-import io.coffer.secrets.engine.LogicalRequest;
-import io.coffer.secrets.engine.LogicalResponse;
-import io.coffer.secrets.engine.Operation;
-import io.coffer.secrets.engine.SecretEngine;
-import io.coffer.secrets.engine.VaultException;
-import io.coffer.secrets.token.Caller;
-import io.coffer.secrets.token.CallerAware;
+import io.coffer.secrets.kernel.Caller;
+import io.coffer.secrets.kernel.CallerAware;
+import io.coffer.secrets.kernel.LogicalRequest;
+import io.coffer.secrets.kernel.LogicalResponse;
+import io.coffer.secrets.kernel.Operation;
+import io.coffer.secrets.kernel.SecretEngine;
+import io.coffer.secrets.kernel.VaultException;
 import io.coffer.secrets.token.TokenIssuer;
 
 /**

@@ -12,11 +12,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.coffer.secrets.auth.lockout.UserLockouts;
 import io.coffer.secrets.barrier.Barrier;
-import io.coffer.secrets.engine.SecretEngine;
-import io.coffer.secrets.engine.VaultException;
-import io.coffer.secrets.mount.MountEntry;
+import io.coffer.secrets.kernel.MountEntry;
+import io.coffer.secrets.kernel.SealEvent;
+import io.coffer.secrets.kernel.SecretEngine;
+import io.coffer.secrets.kernel.VaultException;
 import io.coffer.secrets.mount.MountTable;
-import io.coffer.secrets.seal.SealEvent;
 import io.coffer.secrets.storage.HaCluster;
 import io.coffer.secrets.storage.HaListener;
 import io.coffer.secrets.storage.StorageOp;

@@ -2,7 +2,7 @@ package io.coffer.secrets.auth;
 
 import java.util.Map;
 
-import io.coffer.secrets.mount.MountEntry;
+import io.coffer.secrets.kernel.MountEntry;
 import io.coffer.secrets.mount.MountViews;
 
 /**

@@ -1,6 +1,6 @@
 package io.coffer.secrets.auth;
 
-import io.coffer.secrets.engine.VaultException;
+import io.coffer.secrets.kernel.VaultException;
 
 /**
  * A login refused for bad credentials (Vault's {@code logical.ErrInvalidCredentials}): a

@@ -3,7 +3,9 @@ package io.coffer.secrets.engine;
 import java.util.Set;
 
 import io.coffer.secrets.barrier.BarrierView;
-import io.coffer.secrets.mount.MountEntry;
+import io.coffer.secrets.kernel.MountEntry;
+import io.coffer.secrets.kernel.SecretEngine;
+import io.coffer.secrets.kernel.VaultException;
 
 /**
  * Creates engines of the mount types it knows; register one as a Spring bean per engine

@@ -5,7 +5,7 @@ import java.util.List;
 import io.coffer.common.VaultHeaders;
 import io.coffer.secrets.barrier.BarrierException;
 import io.coffer.secrets.barrier.SealedException;
-import io.coffer.secrets.engine.VaultException;
+import io.coffer.secrets.kernel.VaultException;
 import io.coffer.secrets.storage.RequestWrites;
 import io.coffer.secrets.storage.StandbyException;
 import org.apache.tomcat.util.http.InvalidParameterException;

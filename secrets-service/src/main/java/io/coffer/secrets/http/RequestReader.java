@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.coffer.common.VaultHeaders;
-import io.coffer.secrets.engine.Operation;
-import io.coffer.secrets.engine.VaultException;
+import io.coffer.secrets.kernel.Operation;
+import io.coffer.secrets.kernel.VaultException;
 import io.coffer.secrets.support.GoBool;
 import io.coffer.secrets.support.VaultDurations;
 import jakarta.servlet.http.HttpServletRequest;

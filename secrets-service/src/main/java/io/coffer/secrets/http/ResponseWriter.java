@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.coffer.common.VaultErrorBody;
-import io.coffer.secrets.engine.LogicalResponse;
+import io.coffer.secrets.kernel.LogicalResponse;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

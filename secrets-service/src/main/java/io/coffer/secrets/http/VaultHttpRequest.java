@@ -3,7 +3,7 @@ package io.coffer.secrets.http;
 import java.time.Duration;
 import java.util.Map;
 
-import io.coffer.secrets.engine.Operation;
+import io.coffer.secrets.kernel.Operation;
 
 /**
  * A Vault API request after HTTP parsing.

@@ -3,7 +3,7 @@ package io.coffer.secrets.identity;
 import java.util.List;
 
 import io.coffer.common.net.Cidr;
-import io.coffer.secrets.engine.VaultException;
+import io.coffer.secrets.kernel.VaultException;
 
 /**
  * CIDR settings of credentials ({@code secret_id_bound_cidrs}, {@code cidr_list},

@@ -1,6 +1,6 @@
 package io.coffer.secrets.mount;
 
-import io.coffer.secrets.engine.VaultException;
+import io.coffer.secrets.kernel.VaultException;
 
 /** Normalizes and checks mount paths. */
 public final class MountPaths {

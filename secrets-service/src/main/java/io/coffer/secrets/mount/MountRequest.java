@@ -2,6 +2,8 @@ package io.coffer.secrets.mount;
 
 import java.util.Map;
 
+import io.coffer.secrets.kernel.MountEntry;
+
 /**
  * What {@code POST sys/mounts/:path} asks for, already parsed.
  *

@@ -12,9 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.coffer.secrets.barrier.Barrier;
 import io.coffer.secrets.engine.EngineFactory;
-import io.coffer.secrets.engine.SecretEngine;
-import io.coffer.secrets.engine.VaultException;
-import io.coffer.secrets.seal.SealEvent;
+import io.coffer.secrets.kernel.MountEntry;
+import io.coffer.secrets.kernel.SealEvent;
+import io.coffer.secrets.kernel.SecretEngine;
+import io.coffer.secrets.kernel.VaultException;
 import io.coffer.secrets.storage.StorageOp;
 
 import org.springframework.context.event.EventListener;

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import io.coffer.secrets.barrier.Barrier;
 import io.coffer.secrets.core.Json;
+import io.coffer.secrets.kernel.MountEntry;
 import tools.jackson.core.type.TypeReference;
 
 /**

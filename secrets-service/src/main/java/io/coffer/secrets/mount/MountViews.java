@@ -3,6 +3,8 @@ package io.coffer.secrets.mount;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.coffer.secrets.kernel.MountEntry;
+
 /**
  * Vault's JSON shapes of a secrets or auth mount (vault-api.md §2); auth mounts add their
  * token type on top.

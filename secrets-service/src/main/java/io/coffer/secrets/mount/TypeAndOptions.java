@@ -3,7 +3,7 @@ package io.coffer.secrets.mount;
 import java.util.HashMap;
 import java.util.Map;
 
-import io.coffer.secrets.engine.VaultException;
+import io.coffer.secrets.kernel.VaultException;
 
 /**
  * Resolves Vault's type aliases ({@code kv-v2}, {@code kv-v1}, {@code generic}) into a

@@ -5,14 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.coffer.secrets.engine.LogicalRequest;
-import io.coffer.secrets.engine.LogicalResponse;
-import io.coffer.secrets.engine.Operation;
-import io.coffer.secrets.engine.VaultException;
-import io.coffer.secrets.sys.SysEndpoint;
-import io.coffer.secrets.token.Caller;
-import io.coffer.secrets.token.TokenEntry;
-import io.coffer.secrets.token.TokenStore;
+import io.coffer.secrets.kernel.Caller;
+import io.coffer.secrets.kernel.LogicalRequest;
+import io.coffer.secrets.kernel.LogicalResponse;
+import io.coffer.secrets.kernel.Operation;
+import io.coffer.secrets.kernel.SysEndpoint;
+import io.coffer.secrets.kernel.VaultException;
 
 import org.springframework.stereotype.Component;
 
@@ -30,9 +28,9 @@ class CapabilitiesEndpoint implements SysEndpoint {
 
 	private final PolicyService policies;
 
-	private final TokenStore tokens;
+	private final TokenPolicies tokens;
 
-	CapabilitiesEndpoint(PolicyService policies, TokenStore tokens) {
+	CapabilitiesEndpoint(PolicyService policies, TokenPolicies tokens) {
 		this.policies = policies;
 		this.tokens = tokens;
 	}
@@ -70,9 +68,7 @@ class CapabilitiesEndpoint implements SysEndpoint {
 		if (!(token instanceof String text) || text.isEmpty()) {
 			throw VaultException.badRequest("invalid token");
 		}
-		return this.tokens.lookup(text)
-			.map(TokenEntry::policies)
-			.orElseThrow(() -> VaultException.badRequest("invalid token"));
+		return this.tokens.policiesOf(text).orElseThrow(() -> VaultException.badRequest("invalid token"));
 	}
 
 	/** Vault's comma-string-slice: a JSON list, or one string split at commas. */

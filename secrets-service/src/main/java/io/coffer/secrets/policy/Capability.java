@@ -3,7 +3,7 @@ package io.coffer.secrets.policy;
 import java.util.Locale;
 import java.util.Optional;
 
-import io.coffer.secrets.engine.Operation;
+import io.coffer.secrets.kernel.Operation;
 
 /** Vault's ACL capabilities. {@code deny} overrides every other one, sudo included. */
 public enum Capability {

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import io.coffer.secrets.engine.Operation;
+import io.coffer.secrets.kernel.Operation;
 
 /**
  * Vault's parameter constraints ({@code required_parameters}, {@code denied_parameters},

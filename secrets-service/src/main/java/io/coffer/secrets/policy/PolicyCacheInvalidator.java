@@ -1,6 +1,6 @@
 package io.coffer.secrets.policy;
 
-import io.coffer.secrets.seal.SealEvent;
+import io.coffer.secrets.kernel.SealEvent;
 import io.coffer.secrets.storage.HaCluster;
 import io.coffer.secrets.storage.HaListener;
 

@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import io.coffer.secrets.engine.VaultException;
+import io.coffer.secrets.kernel.VaultException;
 import io.coffer.secrets.support.VaultDurations;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.coffer.secrets.barrier.Barrier;
 import io.coffer.secrets.barrier.BarrierView;
 import io.coffer.secrets.core.Json;
-import io.coffer.secrets.engine.VaultException;
+import io.coffer.secrets.kernel.VaultException;
 
 import org.springframework.stereotype.Component;
 

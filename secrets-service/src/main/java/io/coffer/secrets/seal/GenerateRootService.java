@@ -5,7 +5,7 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.UUID;
 
-import io.coffer.secrets.engine.VaultException;
+import io.coffer.secrets.kernel.VaultException;
 import io.coffer.secrets.support.Base62;
 import io.coffer.secrets.token.TokenStore;
 import org.slf4j.Logger;

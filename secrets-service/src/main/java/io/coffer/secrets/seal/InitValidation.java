@@ -1,6 +1,6 @@
 package io.coffer.secrets.seal;
 
-import io.coffer.secrets.engine.VaultException;
+import io.coffer.secrets.kernel.VaultException;
 
 /**
  * Which key share configurations {@code sys/init} and rekey accept (Vault's messages):

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 import io.coffer.secrets.barrier.AesGcm;
 import io.coffer.secrets.barrier.BarrierException;
-import io.coffer.secrets.engine.VaultException;
+import io.coffer.secrets.kernel.VaultException;
 
 /**
  * Turns a quorum of key shares back into what they protect, checked against storage:

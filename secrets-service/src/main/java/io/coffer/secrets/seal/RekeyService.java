@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.coffer.secrets.barrier.AesGcm;
-import io.coffer.secrets.engine.VaultException;
+import io.coffer.secrets.kernel.VaultException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -11,7 +11,7 @@ import io.coffer.secrets.barrier.AesGcm;
 import io.coffer.secrets.barrier.Barrier;
 import io.coffer.secrets.core.ClusterIdentity;
 import io.coffer.secrets.core.Json;
-import io.coffer.secrets.engine.VaultException;
+import io.coffer.secrets.kernel.VaultException;
 import io.coffer.secrets.storage.StorageOp;
 import io.coffer.secrets.token.TokenStore;
 

@@ -4,7 +4,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Optional;
 
-import io.coffer.secrets.engine.VaultException;
+import io.coffer.secrets.kernel.VaultException;
 import io.coffer.secrets.storage.HaCluster;
 import io.coffer.secrets.storage.NodeInfo;
 import io.coffer.secrets.storage.StorageException;

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.coffer.secrets.core.Version;
-import io.coffer.secrets.engine.VaultException;
+import io.coffer.secrets.kernel.VaultException;
 import io.coffer.secrets.seal.SealService;
 import io.coffer.secrets.storage.HaCluster;
 import io.coffer.secrets.storage.NodeInfo;

@@ -3,15 +3,15 @@ package io.coffer.secrets.sys;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.coffer.secrets.engine.LogicalRequest;
-import io.coffer.secrets.engine.LogicalResponse;
-import io.coffer.secrets.engine.VaultException;
 import io.coffer.secrets.engine.cubbyhole.CubbyholeEngine;
-import io.coffer.secrets.mount.MountEntry;
-import io.coffer.secrets.mount.MountViews;
+import io.coffer.secrets.kernel.LogicalRequest;
+import io.coffer.secrets.kernel.LogicalResponse;
+import io.coffer.secrets.kernel.MountEntry;
+import io.coffer.secrets.kernel.VaultException;
 import io.coffer.secrets.mount.MountPaths;
 import io.coffer.secrets.mount.MountRequest;
 import io.coffer.secrets.mount.MountService;
+import io.coffer.secrets.mount.MountViews;
 import io.coffer.secrets.support.GoBool;
 import io.coffer.secrets.support.VaultDurations;
 

@@ -5,14 +5,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.coffer.secrets.engine.LogicalRequest;
-import io.coffer.secrets.engine.LogicalResponse;
-import io.coffer.secrets.engine.Operation;
-import io.coffer.secrets.engine.VaultException;
+import io.coffer.secrets.kernel.Caller;
+import io.coffer.secrets.kernel.LogicalRequest;
+import io.coffer.secrets.kernel.LogicalResponse;
+import io.coffer.secrets.kernel.Operation;
+import io.coffer.secrets.kernel.SysEndpoint;
+import io.coffer.secrets.kernel.VaultException;
 import io.coffer.secrets.storage.ClusterHealth;
 import io.coffer.secrets.storage.HaCluster;
 import io.coffer.secrets.support.VaultDurations;
-import io.coffer.secrets.token.Caller;
 
 import org.springframework.stereotype.Component;
 

@@ -3,8 +3,8 @@ package io.coffer.secrets.sys;
 import java.io.IOException;
 import java.util.Map;
 
-import io.coffer.secrets.engine.VaultException;
 import io.coffer.secrets.http.RequestReader;
+import io.coffer.secrets.kernel.VaultException;
 import io.coffer.secrets.seal.RekeyAnswer;
 import io.coffer.secrets.seal.RekeyService;
 import io.coffer.secrets.seal.RekeyStatus;

@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 import io.coffer.common.VaultHeaders;
-import io.coffer.secrets.engine.Operation;
-import io.coffer.secrets.engine.VaultException;
 import io.coffer.secrets.http.RequestReader;
+import io.coffer.secrets.kernel.Operation;
+import io.coffer.secrets.kernel.TokenEntry;
+import io.coffer.secrets.kernel.VaultException;
 import io.coffer.secrets.policy.AclDecision;
 import io.coffer.secrets.policy.PolicyService;
 import io.coffer.secrets.seal.InitRequest;
@@ -16,7 +17,6 @@ import io.coffer.secrets.seal.SealService;
 import io.coffer.secrets.seal.SealStatus;
 import io.coffer.secrets.support.GoBool;
 import io.coffer.secrets.support.VaultIntegers;
-import io.coffer.secrets.token.TokenEntry;
 import io.coffer.secrets.token.TokenStore;
 import jakarta.servlet.http.HttpServletRequest;
 

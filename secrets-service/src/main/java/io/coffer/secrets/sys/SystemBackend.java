@@ -6,15 +6,16 @@ import java.util.Map;
 
 import io.coffer.secrets.barrier.Barrier;
 import io.coffer.secrets.barrier.KeyStatus;
-import io.coffer.secrets.engine.LogicalRequest;
-import io.coffer.secrets.engine.LogicalResponse;
-import io.coffer.secrets.engine.Operation;
-import io.coffer.secrets.engine.SecretEngine;
-import io.coffer.secrets.engine.VaultException;
-import io.coffer.secrets.mount.MountEntry;
+import io.coffer.secrets.kernel.Caller;
+import io.coffer.secrets.kernel.CallerAware;
+import io.coffer.secrets.kernel.LogicalRequest;
+import io.coffer.secrets.kernel.LogicalResponse;
+import io.coffer.secrets.kernel.MountEntry;
+import io.coffer.secrets.kernel.Operation;
+import io.coffer.secrets.kernel.SecretEngine;
+import io.coffer.secrets.kernel.SysEndpoint;
+import io.coffer.secrets.kernel.VaultException;
 import io.coffer.secrets.mount.MountService;
-import io.coffer.secrets.token.Caller;
-import io.coffer.secrets.token.CallerAware;
 
 import org.springframework.stereotype.Component;
 

@@ -4,15 +4,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.coffer.secrets.engine.LogicalRequest;
-import io.coffer.secrets.engine.LogicalResponse;
-import io.coffer.secrets.engine.Operation;
-import io.coffer.secrets.engine.VaultException;
-import io.coffer.secrets.mount.MountEntry;
-import io.coffer.secrets.mount.MountViews;
+import io.coffer.secrets.kernel.Caller;
+import io.coffer.secrets.kernel.LogicalRequest;
+import io.coffer.secrets.kernel.LogicalResponse;
+import io.coffer.secrets.kernel.MountEntry;
+import io.coffer.secrets.kernel.Operation;
+import io.coffer.secrets.kernel.SysEndpoint;
+import io.coffer.secrets.kernel.VaultException;
 import io.coffer.secrets.mount.MountService;
+import io.coffer.secrets.mount.MountViews;
 import io.coffer.secrets.policy.PolicyService;
-import io.coffer.secrets.token.Caller;
 import io.coffer.secrets.token.TokenBackend;
 
 import org.springframework.stereotype.Component;

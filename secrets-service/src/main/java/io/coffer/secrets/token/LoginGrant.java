@@ -2,7 +2,7 @@ package io.coffer.secrets.token;
 
 import java.util.Map;
 
-import io.coffer.secrets.mount.MountEntry;
+import io.coffer.secrets.kernel.MountEntry;
 
 /**
  * What a successful login grants; {@link TokenIssuer#login} turns it into a token.

@@ -1,5 +1,7 @@
 package io.coffer.secrets.token;
 
+import io.coffer.secrets.kernel.TokenEntry;
+
 /**
  * A token entry with its storage id (the salted HMAC of the token).
  *

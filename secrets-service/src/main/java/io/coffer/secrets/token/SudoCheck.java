@@ -2,7 +2,8 @@ package io.coffer.secrets.token;
 
 import java.util.Map;
 
-import io.coffer.secrets.engine.Operation;
+import io.coffer.secrets.kernel.Caller;
+import io.coffer.secrets.kernel.Operation;
 import io.coffer.secrets.policy.PolicyService;
 
 import org.springframework.stereotype.Component;

@@ -2,7 +2,7 @@ package io.coffer.secrets.token;
 
 import io.coffer.secrets.barrier.Barrier;
 import io.coffer.secrets.barrier.SealedException;
-import io.coffer.secrets.seal.SealEvent;
+import io.coffer.secrets.kernel.SealEvent;
 import io.coffer.secrets.storage.HaCluster;
 import io.coffer.secrets.storage.HaListener;
 

@@ -5,12 +5,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import io.coffer.secrets.engine.LogicalRequest;
-import io.coffer.secrets.engine.LogicalResponse;
-import io.coffer.secrets.engine.Operation;
-import io.coffer.secrets.engine.SecretEngine;
-import io.coffer.secrets.engine.VaultException;
-import io.coffer.secrets.mount.MountEntry;
+import io.coffer.secrets.kernel.Caller;
+import io.coffer.secrets.kernel.CallerAware;
+import io.coffer.secrets.kernel.LogicalRequest;
+import io.coffer.secrets.kernel.LogicalResponse;
+import io.coffer.secrets.kernel.MountEntry;
+import io.coffer.secrets.kernel.Operation;
+import io.coffer.secrets.kernel.SecretEngine;
+import io.coffer.secrets.kernel.VaultException;
 
 import org.springframework.stereotype.Component;
 

@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.coffer.secrets.engine.LogicalResponse;
-import io.coffer.secrets.engine.VaultException;
-import io.coffer.secrets.mount.MountEntry;
+import io.coffer.secrets.kernel.Caller;
+import io.coffer.secrets.kernel.LogicalResponse;
+import io.coffer.secrets.kernel.MountEntry;
+import io.coffer.secrets.kernel.TokenEntry;
+import io.coffer.secrets.kernel.VaultException;
 import io.coffer.secrets.policy.PolicyService;
 
 import org.springframework.stereotype.Component;

@@ -1,5 +1,7 @@
 package io.coffer.secrets.token;
 
+import io.coffer.secrets.kernel.TokenEntry;
+
 /** Told of every token written or removed, e.g. to keep live counts without scans. */
 interface TokenListener {
 

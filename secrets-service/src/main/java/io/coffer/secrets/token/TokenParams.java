@@ -3,8 +3,8 @@ package io.coffer.secrets.token;
 import java.util.List;
 import java.util.Map;
 
-import io.coffer.secrets.engine.VaultException;
 import io.coffer.secrets.identity.Cidrs;
+import io.coffer.secrets.kernel.VaultException;
 
 /**
  * The {@code token_*} settings an auth method keeps per role or user (Vault's

@@ -1,7 +1,8 @@
 package io.coffer.secrets.token;
 
-import io.coffer.secrets.engine.LogicalResponse;
-import io.coffer.secrets.engine.VaultException;
+import io.coffer.secrets.kernel.LogicalResponse;
+import io.coffer.secrets.kernel.TokenEntry;
+import io.coffer.secrets.kernel.VaultException;
 
 import org.springframework.stereotype.Component;
 

@@ -11,6 +11,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import io.coffer.secrets.barrier.Barrier;
 import io.coffer.secrets.core.Json;
+import io.coffer.secrets.kernel.TokenEntry;
 import io.coffer.secrets.storage.StorageOp;
 
 /**

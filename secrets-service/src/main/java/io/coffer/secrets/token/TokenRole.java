@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.coffer.secrets.engine.VaultException;
 import io.coffer.secrets.identity.Cidrs;
+import io.coffer.secrets.kernel.VaultException;
 
 /**
  * A token role ({@code auth/token/roles/:name}): what tokens created through

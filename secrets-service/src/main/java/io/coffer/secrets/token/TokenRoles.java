@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.coffer.secrets.core.Json;
-import io.coffer.secrets.engine.LogicalRequest;
-import io.coffer.secrets.engine.LogicalResponse;
-import io.coffer.secrets.engine.VaultException;
+import io.coffer.secrets.kernel.LogicalRequest;
+import io.coffer.secrets.kernel.LogicalResponse;
+import io.coffer.secrets.kernel.VaultException;
 
 import org.springframework.stereotype.Component;
 
@@ -66,7 +66,7 @@ class TokenRoles {
 	}
 
 	private LogicalResponse list(LogicalRequest request) {
-		if (request.operation() != io.coffer.secrets.engine.Operation.LIST) {
+		if (request.operation() != io.coffer.secrets.kernel.Operation.LIST) {
 			throw VaultException.unsupportedOperation();
 		}
 		List<String> names = this.store.barrier().list(PREFIX).stream().filter((key) -> !key.endsWith("/")).toList();

@@ -13,8 +13,9 @@ import java.util.function.UnaryOperator;
 import io.coffer.secrets.barrier.Barrier;
 import io.coffer.secrets.barrier.Hmac;
 import io.coffer.secrets.core.Json;
-import io.coffer.secrets.engine.VaultException;
 import io.coffer.secrets.identity.ClientAddress;
+import io.coffer.secrets.kernel.TokenEntry;
+import io.coffer.secrets.kernel.VaultException;
 import io.coffer.secrets.storage.StorageOp;
 import io.coffer.secrets.support.Base62;
 

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.coffer.secrets.barrier.Barrier;
 import io.coffer.secrets.core.Json;
+import io.coffer.secrets.kernel.TokenEntry;
 import io.coffer.secrets.storage.StorageOp;
 
 import org.springframework.stereotype.Component;

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.coffer.secrets.kernel.TokenEntry;
+
 /** Vault's JSON shapes of a token: the {@code auth} block and the lookup data. */
 final class TokenViews {
 

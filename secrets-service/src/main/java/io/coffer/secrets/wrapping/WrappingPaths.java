@@ -3,7 +3,7 @@ package io.coffer.secrets.wrapping;
 import java.util.Map;
 import java.util.Optional;
 
-import io.coffer.secrets.engine.VaultException;
+import io.coffer.secrets.kernel.VaultException;
 
 /**
  * The {@code sys/wrapping/*} paths and the rules the request path applies to them before

@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.coffer.secrets.engine.VaultException;
 import io.coffer.secrets.engine.cubbyhole.CubbyholeStore;
-import io.coffer.secrets.token.Caller;
+import io.coffer.secrets.kernel.Caller;
+import io.coffer.secrets.kernel.TokenEntry;
+import io.coffer.secrets.kernel.VaultException;
 import io.coffer.secrets.token.PolicyNames;
-import io.coffer.secrets.token.TokenEntry;
 import io.coffer.secrets.token.TokenIssuer;
 import io.coffer.secrets.token.TokenStore;
 

@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The boundaries ARCHITECTURE.md and CONVENTIONS.md draw, checked on every build. */
 class ArchitectureTest {
@@ -50,7 +51,7 @@ class ArchitectureTest {
 			.haveFullyQualifiedName("io.coffer.secrets.mount.MountService")
 			.orShould()
 			.dependOnClassesThat()
-			.resideInAnyPackage("io.coffer.secrets.seal..", "io.coffer.secrets.http..")
+			.resideInAnyPackage("io.coffer.secrets.seal..", "io.coffer.secrets.http..", "io.coffer.secrets.pipeline..")
 			.check(CLASSES);
 	}
 
@@ -62,8 +63,26 @@ class ArchitectureTest {
 			.dependOnClassesThat()
 			.resideInAnyPackage("io.coffer.secrets.barrier..", "io.coffer.secrets.seal..", "io.coffer.secrets.engine..",
 					"io.coffer.secrets.mount..", "io.coffer.secrets.http..", "io.coffer.secrets.sys..",
-					"io.coffer.secrets.token..")
+					"io.coffer.secrets.token..", "io.coffer.secrets.pipeline..")
 			.check(CLASSES);
+	}
+
+	@Test
+	void theKernelDependsOnNothingElseInTheService() {
+		noClasses().that()
+			.resideInAPackage("io.coffer.secrets.kernel..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("io.coffer.secrets..")
+			.andShould()
+			.dependOnClassesThat()
+			.resideOutsideOfPackages("io.coffer.secrets.kernel..", "java..")
+			.check(CLASSES);
+	}
+
+	@Test
+	void packagesAreFreeOfCycles() {
+		slices().matching("io.coffer.secrets.(*)..").should().beFreeOfCycles().check(CLASSES);
 	}
 
 }

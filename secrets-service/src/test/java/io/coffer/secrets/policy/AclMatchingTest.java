@@ -3,7 +3,7 @@ package io.coffer.secrets.policy;
 import java.time.Duration;
 import java.util.List;
 
-import io.coffer.secrets.engine.Operation;
+import io.coffer.secrets.kernel.Operation;
 import org.junit.jupiter.api.Test;
 
 import static io.coffer.secrets.policy.PolicyFixture.path;

@@ -3,7 +3,7 @@ package io.coffer.secrets.policy;
 import java.util.Arrays;
 import java.util.List;
 
-import io.coffer.secrets.engine.Operation;
+import io.coffer.secrets.kernel.Operation;
 
 /**
  * The cost of the per-request authorization decision: with the compiled ACL cached, and

@@ -3,7 +3,7 @@ package io.coffer.secrets.policy;
 import java.util.List;
 import java.util.Map;
 
-import io.coffer.secrets.engine.Operation;
+import io.coffer.secrets.kernel.Operation;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -7,13 +7,13 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-import io.coffer.secrets.engine.LogicalRequest;
-import io.coffer.secrets.engine.LogicalResponse;
-import io.coffer.secrets.engine.Operation;
-import io.coffer.secrets.engine.VaultException;
+import io.coffer.secrets.kernel.Caller;
+import io.coffer.secrets.kernel.LogicalRequest;
+import io.coffer.secrets.kernel.LogicalResponse;
+import io.coffer.secrets.kernel.Operation;
+import io.coffer.secrets.kernel.TokenEntry;
+import io.coffer.secrets.kernel.VaultException;
 import io.coffer.secrets.sys.SystemBackend;
-import io.coffer.secrets.token.Caller;
-import io.coffer.secrets.token.TokenEntry;
 import io.coffer.secrets.token.TokenStore;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +33,8 @@ class PolicyEndpointsTest {
 
 	private final TokenStore tokens = new TokenStore(this.fixture.barrier, new SecureRandom(), Clock.systemUTC());
 
-	private final CapabilitiesEndpoint capabilities = new CapabilitiesEndpoint(this.fixture.service, this.tokens);
+	private final CapabilitiesEndpoint capabilities = new CapabilitiesEndpoint(this.fixture.service,
+			(token) -> this.tokens.lookup(token).map(TokenEntry::policies));
 
 	private final Caller devCaller = new Caller("hvs.dev",
 			new TokenEntry("acc", List.of("default", "dev"), "auth/token/create", "token", 0, 0, 0, false, Map.of()));

@@ -6,7 +6,7 @@ import java.util.Map;
 
 import io.coffer.secrets.barrier.Barrier;
 import io.coffer.secrets.barrier.TestBarriers;
-import io.coffer.secrets.engine.Operation;
+import io.coffer.secrets.kernel.Operation;
 import io.coffer.secrets.storage.InMemoryStorage;
 
 /** A policy store and service over an unsealed in-memory barrier. */

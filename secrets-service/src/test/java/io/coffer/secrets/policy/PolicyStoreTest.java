@@ -3,8 +3,8 @@ package io.coffer.secrets.policy;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import io.coffer.secrets.engine.Operation;
-import io.coffer.secrets.engine.VaultException;
+import io.coffer.secrets.kernel.Operation;
+import io.coffer.secrets.kernel.VaultException;
 import org.junit.jupiter.api.Test;
 
 import static io.coffer.secrets.policy.PolicyFixture.path;

@@ -3,7 +3,7 @@ package io.coffer.secrets.seal;
 import java.time.Duration;
 import java.util.List;
 
-import io.coffer.secrets.engine.VaultException;
+import io.coffer.secrets.kernel.VaultException;
 import io.coffer.secrets.storage.InMemoryStorage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

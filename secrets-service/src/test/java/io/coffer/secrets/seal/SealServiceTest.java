@@ -8,8 +8,9 @@ import java.util.List;
 
 import io.coffer.secrets.barrier.Barrier;
 import io.coffer.secrets.core.Json;
-import io.coffer.secrets.engine.VaultException;
 import io.coffer.secrets.ha.FakeHaCluster;
+import io.coffer.secrets.kernel.SealEvent;
+import io.coffer.secrets.kernel.VaultException;
 import io.coffer.secrets.storage.InMemoryStorage;
 import io.coffer.secrets.token.TokenStore;
 import org.junit.jupiter.api.BeforeEach;

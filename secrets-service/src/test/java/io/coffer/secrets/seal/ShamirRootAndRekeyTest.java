@@ -3,7 +3,7 @@ package io.coffer.secrets.seal;
 import java.util.HexFormat;
 import java.util.List;
 
-import io.coffer.secrets.engine.VaultException;
+import io.coffer.secrets.kernel.VaultException;
 import io.coffer.secrets.storage.InMemoryStorage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package io.coffer.secrets.support;
 import java.math.BigInteger;
 import java.time.Duration;
 
-import io.coffer.secrets.engine.VaultException;
+import io.coffer.secrets.kernel.VaultException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

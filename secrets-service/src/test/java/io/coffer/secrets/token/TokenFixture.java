@@ -7,16 +7,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.coffer.secrets.support.TestClock;
 import io.coffer.secrets.barrier.Barrier;
 import io.coffer.secrets.barrier.TestBarriers;
-import io.coffer.secrets.engine.LogicalRequest;
-import io.coffer.secrets.engine.LogicalResponse;
-import io.coffer.secrets.engine.Operation;
-import io.coffer.secrets.engine.VaultException;
+import io.coffer.secrets.kernel.Caller;
+import io.coffer.secrets.kernel.LogicalRequest;
+import io.coffer.secrets.kernel.LogicalResponse;
+import io.coffer.secrets.kernel.Operation;
+import io.coffer.secrets.kernel.TokenEntry;
+import io.coffer.secrets.kernel.VaultException;
 import io.coffer.secrets.policy.PolicyService;
 import io.coffer.secrets.policy.PolicyStore;
 import io.coffer.secrets.storage.InMemoryStorage;
+import io.coffer.secrets.support.TestClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**

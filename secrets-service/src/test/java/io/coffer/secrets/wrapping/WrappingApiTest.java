@@ -10,8 +10,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import io.coffer.secrets.engine.cubbyhole.CubbyholeStore;
 import io.coffer.common.identity.InternalIdentity;
+import io.coffer.secrets.engine.cubbyhole.CubbyholeStore;
 import io.coffer.secrets.http.NodeClient;
 import io.coffer.secrets.identity.SigningProxy;
 import io.coffer.secrets.identity.TestIdentities;

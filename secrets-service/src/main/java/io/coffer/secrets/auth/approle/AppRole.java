@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.coffer.secrets.identity.Cidrs;
-import io.coffer.secrets.engine.VaultException;
+import io.coffer.secrets.kernel.VaultException;
 import io.coffer.secrets.token.Fields;
 import io.coffer.secrets.token.TokenParams;
 

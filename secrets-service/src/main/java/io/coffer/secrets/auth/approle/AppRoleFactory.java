@@ -6,7 +6,7 @@ import java.time.Clock;
 import io.coffer.secrets.auth.AuthMethod;
 import io.coffer.secrets.auth.AuthMethodFactory;
 import io.coffer.secrets.barrier.BarrierView;
-import io.coffer.secrets.mount.MountEntry;
+import io.coffer.secrets.kernel.MountEntry;
 
 import org.springframework.stereotype.Component;
 

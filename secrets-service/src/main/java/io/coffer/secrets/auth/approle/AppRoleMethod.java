@@ -8,11 +8,11 @@ import java.util.function.Supplier;
 
 import io.coffer.secrets.auth.AuthMethod;
 import io.coffer.secrets.identity.ClientAddress;
-import io.coffer.secrets.engine.LogicalRequest;
-import io.coffer.secrets.engine.LogicalResponse;
-import io.coffer.secrets.engine.Operation;
-import io.coffer.secrets.engine.VaultException;
-import io.coffer.secrets.mount.MountEntry;
+import io.coffer.secrets.kernel.LogicalRequest;
+import io.coffer.secrets.kernel.LogicalResponse;
+import io.coffer.secrets.kernel.MountEntry;
+import io.coffer.secrets.kernel.Operation;
+import io.coffer.secrets.kernel.VaultException;
 import io.coffer.secrets.token.FieldSchema;
 import io.coffer.secrets.token.Fields;
 import io.coffer.secrets.token.LoginGrant;

@@ -13,7 +13,7 @@ import java.util.UUID;
 import io.coffer.secrets.barrier.BarrierView;
 import io.coffer.secrets.barrier.Hmac;
 import io.coffer.secrets.core.Json;
-import io.coffer.secrets.engine.VaultException;
+import io.coffer.secrets.kernel.VaultException;
 import io.coffer.secrets.storage.StorageOp;
 
 /**

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-import io.coffer.secrets.engine.VaultException;
+import io.coffer.secrets.kernel.VaultException;
 import io.coffer.secrets.support.GoBool;
 import io.coffer.secrets.support.VaultDurations;
 import io.coffer.secrets.support.VaultIntegers;

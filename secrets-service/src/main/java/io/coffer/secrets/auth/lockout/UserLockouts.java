@@ -11,7 +11,7 @@ import java.util.Optional;
 
 import io.coffer.secrets.barrier.Barrier;
 import io.coffer.secrets.core.Json;
-import io.coffer.secrets.engine.VaultException;
+import io.coffer.secrets.kernel.VaultException;
 import io.coffer.secrets.storage.StorageOp;
 
 import org.springframework.stereotype.Component;

@@ -5,7 +5,7 @@ import java.security.SecureRandom;
 import io.coffer.secrets.auth.AuthMethod;
 import io.coffer.secrets.auth.AuthMethodFactory;
 import io.coffer.secrets.barrier.BarrierView;
-import io.coffer.secrets.mount.MountEntry;
+import io.coffer.secrets.kernel.MountEntry;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;

@@ -1,6 +1,6 @@
 package io.coffer.secrets.engine.cubbyhole;
 
-import io.coffer.secrets.engine.VaultException;
+import io.coffer.secrets.kernel.VaultException;
 
 /**
  * Which cubbyhole paths may become storage keys. Segments that storage would normalise

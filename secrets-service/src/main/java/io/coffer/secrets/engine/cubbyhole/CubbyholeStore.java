@@ -6,7 +6,7 @@ import java.util.Optional;
 
 import io.coffer.secrets.barrier.BarrierView;
 import io.coffer.secrets.core.Json;
-import io.coffer.secrets.engine.VaultException;
+import io.coffer.secrets.kernel.VaultException;
 import io.coffer.secrets.token.TokenRevokedEvent;
 import io.coffer.secrets.token.TokenStore;
 import org.slf4j.Logger;

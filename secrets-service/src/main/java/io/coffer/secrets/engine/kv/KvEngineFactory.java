@@ -7,9 +7,9 @@ import org.springframework.stereotype.Component;
 
 import io.coffer.secrets.barrier.BarrierView;
 import io.coffer.secrets.engine.EngineFactory;
-import io.coffer.secrets.engine.SecretEngine;
-import io.coffer.secrets.engine.VaultException;
-import io.coffer.secrets.mount.MountEntry;
+import io.coffer.secrets.kernel.MountEntry;
+import io.coffer.secrets.kernel.SecretEngine;
+import io.coffer.secrets.kernel.VaultException;
 
 /**
  * Creates KV engines: version 1 unless the mount's {@code version} option is {@code "2"}.

@@ -3,9 +3,9 @@ package io.coffer.secrets.engine.kv;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 
-import io.coffer.secrets.engine.LogicalRequest;
-import io.coffer.secrets.engine.LogicalResponse;
-import io.coffer.secrets.engine.VaultException;
+import io.coffer.secrets.kernel.LogicalRequest;
+import io.coffer.secrets.kernel.LogicalResponse;
+import io.coffer.secrets.kernel.VaultException;
 import io.coffer.secrets.support.VaultDurations;
 
 /** {@code config}: the mount's max_versions, cas_required and delete_version_after. */

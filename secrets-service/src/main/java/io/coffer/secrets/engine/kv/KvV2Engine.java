@@ -3,10 +3,10 @@ package io.coffer.secrets.engine.kv;
 import java.time.Clock;
 
 import io.coffer.secrets.barrier.BarrierView;
-import io.coffer.secrets.engine.LogicalRequest;
-import io.coffer.secrets.engine.LogicalResponse;
-import io.coffer.secrets.engine.SecretEngine;
-import io.coffer.secrets.engine.VaultException;
+import io.coffer.secrets.kernel.LogicalRequest;
+import io.coffer.secrets.kernel.LogicalResponse;
+import io.coffer.secrets.kernel.SecretEngine;
+import io.coffer.secrets.kernel.VaultException;
 
 /**
  * KV version 2: routes each request to its path group ({@code data/}, {@code metadata/},

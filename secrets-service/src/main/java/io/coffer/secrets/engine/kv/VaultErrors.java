@@ -2,7 +2,7 @@ package io.coffer.secrets.engine.kv;
 
 import java.util.List;
 
-import io.coffer.secrets.engine.VaultException;
+import io.coffer.secrets.kernel.VaultException;
 
 /** Vault's error texts for KV, in one place. None of them carries a secret value. */
 final class VaultErrors {

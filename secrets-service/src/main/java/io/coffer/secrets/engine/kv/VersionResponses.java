@@ -2,7 +2,7 @@ package io.coffer.secrets.engine.kv;
 
 import java.util.Map;
 
-import io.coffer.secrets.engine.VaultException;
+import io.coffer.secrets.kernel.VaultException;
 
 /** Shared steps of the paths that read one version (data and subkeys). */
 final class VersionResponses {

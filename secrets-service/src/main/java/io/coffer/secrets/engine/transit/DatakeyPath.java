@@ -4,10 +4,10 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.coffer.secrets.engine.LogicalRequest;
-import io.coffer.secrets.engine.LogicalResponse;
-import io.coffer.secrets.engine.VaultException;
 import io.coffer.secrets.engine.transit.crypto.Bytes;
+import io.coffer.secrets.kernel.LogicalRequest;
+import io.coffer.secrets.kernel.LogicalResponse;
+import io.coffer.secrets.kernel.VaultException;
 
 /**
  * {@code datakey/(plaintext|wrapped)/:name}: a fresh random key of {@code bits}, returned

@@ -1,9 +1,9 @@
 package io.coffer.secrets.engine.transit;
 
-import io.coffer.secrets.engine.VaultException;
 import io.coffer.secrets.engine.transit.crypto.Bytes;
 import io.coffer.secrets.engine.transit.crypto.Ed25519Keys;
 import io.coffer.secrets.engine.transit.crypto.Hkdf;
+import io.coffer.secrets.kernel.VaultException;
 
 /**
  * The key a request actually uses. A derived key never uses a version's material

@@ -4,12 +4,12 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 
-import io.coffer.secrets.engine.VaultException;
 import io.coffer.secrets.engine.transit.crypto.Aead;
 import io.coffer.secrets.engine.transit.crypto.AuthenticationException;
 import io.coffer.secrets.engine.transit.crypto.Bytes;
 import io.coffer.secrets.engine.transit.crypto.HashAlgorithm;
 import io.coffer.secrets.engine.transit.crypto.RsaKeys;
+import io.coffer.secrets.kernel.VaultException;
 
 /**
  * Encryption and decryption with a named key, in Vault's wire format:

@@ -4,12 +4,12 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.coffer.secrets.engine.LogicalResponse;
-import io.coffer.secrets.engine.VaultException;
 import io.coffer.secrets.engine.transit.crypto.EcdsaKeys;
 import io.coffer.secrets.engine.transit.crypto.Ed25519Keys;
 import io.coffer.secrets.engine.transit.crypto.Pem;
 import io.coffer.secrets.engine.transit.crypto.RsaKeys;
+import io.coffer.secrets.kernel.LogicalResponse;
+import io.coffer.secrets.kernel.VaultException;
 
 /**
  * {@code export/:type/:name(/:version)}: private material only from keys created

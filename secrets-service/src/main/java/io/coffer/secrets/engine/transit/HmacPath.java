@@ -5,10 +5,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-import io.coffer.secrets.engine.LogicalRequest;
-import io.coffer.secrets.engine.LogicalResponse;
-import io.coffer.secrets.engine.VaultException;
 import io.coffer.secrets.engine.transit.crypto.HashAlgorithm;
+import io.coffer.secrets.kernel.LogicalRequest;
+import io.coffer.secrets.kernel.LogicalResponse;
+import io.coffer.secrets.kernel.VaultException;
 
 /**
  * {@code hmac/:name(/:algorithm)} and HMAC verification. An {@code hmac} key uses its own

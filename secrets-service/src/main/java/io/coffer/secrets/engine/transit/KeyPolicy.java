@@ -3,7 +3,7 @@ package io.coffer.secrets.engine.transit;
 import java.util.Map;
 import java.util.TreeMap;
 
-import io.coffer.secrets.engine.VaultException;
+import io.coffer.secrets.kernel.VaultException;
 
 /**
  * A named key with all its versions: one stored record, so that key material and metadata

@@ -9,8 +9,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
 
 import io.coffer.secrets.barrier.BarrierView;
-import io.coffer.secrets.engine.VaultException;
 import io.coffer.secrets.engine.transit.crypto.Bytes;
+import io.coffer.secrets.kernel.VaultException;
 
 /**
  * The named keys of one mount, each one JSON record at {@code policy/<name>} in the

@@ -1,8 +1,8 @@
 package io.coffer.secrets.engine.transit;
 
-import io.coffer.secrets.engine.VaultException;
 import io.coffer.secrets.engine.transit.crypto.Aead;
 import io.coffer.secrets.engine.transit.crypto.EcdsaKeys;
+import io.coffer.secrets.kernel.VaultException;
 
 /** Vault's transit key types and what each can do (Vault's {@code keysutil.KeyType}). */
 enum KeyType {

@@ -3,9 +3,9 @@ package io.coffer.secrets.engine.transit;
 import java.util.List;
 import java.util.Map;
 
-import io.coffer.secrets.engine.LogicalRequest;
-import io.coffer.secrets.engine.LogicalResponse;
-import io.coffer.secrets.engine.VaultException;
+import io.coffer.secrets.kernel.LogicalRequest;
+import io.coffer.secrets.kernel.LogicalResponse;
+import io.coffer.secrets.kernel.VaultException;
 import io.coffer.secrets.support.VaultDurations;
 
 /** {@code keys/}: list, and create, read and delete of one named key. */

@@ -2,8 +2,8 @@ package io.coffer.secrets.engine.transit;
 
 import java.util.Map;
 
-import io.coffer.secrets.engine.VaultException;
 import io.coffer.secrets.engine.transit.crypto.HashAlgorithm;
+import io.coffer.secrets.kernel.VaultException;
 
 /**
  * How {@code sign/} and {@code verify/} sign: hash, whether the input is already a

@@ -3,12 +3,12 @@ package io.coffer.secrets.engine.transit;
 import java.security.SecureRandom;
 import java.util.Base64;
 
-import io.coffer.secrets.engine.VaultException;
 import io.coffer.secrets.engine.transit.crypto.Bytes;
 import io.coffer.secrets.engine.transit.crypto.EcdsaKeys;
 import io.coffer.secrets.engine.transit.crypto.Ed25519Keys;
 import io.coffer.secrets.engine.transit.crypto.HashAlgorithm;
 import io.coffer.secrets.engine.transit.crypto.RsaKeys;
+import io.coffer.secrets.kernel.VaultException;
 
 /**
  * Signing and verification with a named key, as Vault: ECDSA and RSA sign a digest of the

@@ -6,11 +6,11 @@ import java.util.Arrays;
 import java.util.List;
 
 import io.coffer.secrets.barrier.BarrierView;
-import io.coffer.secrets.engine.LogicalRequest;
-import io.coffer.secrets.engine.LogicalResponse;
-import io.coffer.secrets.engine.Operation;
-import io.coffer.secrets.engine.SecretEngine;
-import io.coffer.secrets.engine.VaultException;
+import io.coffer.secrets.kernel.LogicalRequest;
+import io.coffer.secrets.kernel.LogicalResponse;
+import io.coffer.secrets.kernel.Operation;
+import io.coffer.secrets.kernel.SecretEngine;
+import io.coffer.secrets.kernel.VaultException;
 
 /**
  * The transit engine of one mount: routes each request to its path group. Keys live in

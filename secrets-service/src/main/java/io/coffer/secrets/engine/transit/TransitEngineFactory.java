@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 
 import io.coffer.secrets.barrier.BarrierView;
 import io.coffer.secrets.engine.EngineFactory;
-import io.coffer.secrets.engine.SecretEngine;
-import io.coffer.secrets.mount.MountEntry;
+import io.coffer.secrets.kernel.MountEntry;
+import io.coffer.secrets.kernel.SecretEngine;
 
 /** Creates transit engines (mount type {@code transit}); see TRANSIT.md. */
 @Component

@@ -4,7 +4,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import io.coffer.secrets.engine.VaultException;
+import io.coffer.secrets.kernel.VaultException;
 import io.coffer.secrets.support.GoBool;
 import io.coffer.secrets.support.VaultIntegers;
 

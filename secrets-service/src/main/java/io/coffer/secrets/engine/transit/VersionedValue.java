@@ -1,6 +1,6 @@
 package io.coffer.secrets.engine.transit;
 
-import io.coffer.secrets.engine.VaultException;
+import io.coffer.secrets.kernel.VaultException;
 
 /**
  * Vault's versioned wire values: {@code vault:v<N>:<payload>} for ciphertext, signatures

@@ -7,7 +7,7 @@ import java.util.Map;
 
 import io.coffer.secrets.barrier.Barrier;
 import io.coffer.secrets.barrier.TestBarriers;
-import io.coffer.secrets.engine.VaultException;
+import io.coffer.secrets.kernel.VaultException;
 import io.coffer.secrets.storage.InMemoryStorage;
 import io.coffer.secrets.support.TestClock;
 import org.junit.jupiter.api.Test;

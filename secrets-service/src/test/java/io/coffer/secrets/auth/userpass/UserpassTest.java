@@ -8,13 +8,13 @@ import java.util.UUID;
 
 import io.coffer.secrets.auth.AuthMethod;
 import io.coffer.secrets.barrier.BarrierView;
-import io.coffer.secrets.engine.LogicalRequest;
-import io.coffer.secrets.engine.LogicalResponse;
-import io.coffer.secrets.engine.Operation;
-import io.coffer.secrets.engine.VaultException;
 import io.coffer.secrets.identity.FromAddress;
-import io.coffer.secrets.mount.MountEntry;
-import io.coffer.secrets.token.TokenEntry;
+import io.coffer.secrets.kernel.LogicalRequest;
+import io.coffer.secrets.kernel.LogicalResponse;
+import io.coffer.secrets.kernel.MountEntry;
+import io.coffer.secrets.kernel.Operation;
+import io.coffer.secrets.kernel.TokenEntry;
+import io.coffer.secrets.kernel.VaultException;
 import io.coffer.secrets.token.TokenFixture;
 import org.junit.jupiter.api.Test;
 

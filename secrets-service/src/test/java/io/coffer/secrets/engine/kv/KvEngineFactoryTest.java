@@ -6,8 +6,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.coffer.secrets.barrier.TestBarriers;
-import io.coffer.secrets.engine.VaultException;
-import io.coffer.secrets.mount.MountEntry;
+import io.coffer.secrets.kernel.MountEntry;
+import io.coffer.secrets.kernel.VaultException;
 import io.coffer.secrets.storage.InMemoryStorage;
 
 import static org.assertj.core.api.Assertions.assertThat;

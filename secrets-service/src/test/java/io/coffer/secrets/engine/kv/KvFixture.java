@@ -5,16 +5,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import io.coffer.secrets.support.TestClock;
 import io.coffer.secrets.barrier.Barrier;
 import io.coffer.secrets.barrier.TestBarriers;
-import io.coffer.secrets.engine.LogicalRequest;
-import io.coffer.secrets.engine.LogicalResponse;
-import io.coffer.secrets.engine.Operation;
-import io.coffer.secrets.engine.SecretEngine;
-import io.coffer.secrets.engine.VaultException;
-import io.coffer.secrets.mount.MountEntry;
+import io.coffer.secrets.kernel.LogicalRequest;
+import io.coffer.secrets.kernel.LogicalResponse;
+import io.coffer.secrets.kernel.MountEntry;
+import io.coffer.secrets.kernel.Operation;
+import io.coffer.secrets.kernel.SecretEngine;
+import io.coffer.secrets.kernel.VaultException;
 import io.coffer.secrets.storage.InMemoryStorage;
+import io.coffer.secrets.support.TestClock;
 
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 

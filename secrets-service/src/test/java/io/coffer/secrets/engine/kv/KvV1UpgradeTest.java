@@ -5,7 +5,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.coffer.secrets.engine.Operation;
+import io.coffer.secrets.kernel.Operation;
 
 import static io.coffer.secrets.engine.kv.KvFixture.map;
 import static org.assertj.core.api.Assertions.assertThat;

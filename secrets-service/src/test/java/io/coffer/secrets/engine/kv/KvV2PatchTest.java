@@ -4,9 +4,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.coffer.secrets.engine.LogicalResponse;
-import io.coffer.secrets.engine.Operation;
-import io.coffer.secrets.engine.VaultException;
+import io.coffer.secrets.kernel.LogicalResponse;
+import io.coffer.secrets.kernel.Operation;
+import io.coffer.secrets.kernel.VaultException;
 
 import static io.coffer.secrets.engine.kv.KvFixture.map;
 import static io.coffer.secrets.engine.kv.KvFixture.mapOf;

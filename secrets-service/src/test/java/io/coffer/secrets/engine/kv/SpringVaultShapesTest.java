@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import io.coffer.secrets.engine.LogicalResponse;
-import io.coffer.secrets.engine.Operation;
+import io.coffer.secrets.kernel.LogicalResponse;
+import io.coffer.secrets.kernel.Operation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

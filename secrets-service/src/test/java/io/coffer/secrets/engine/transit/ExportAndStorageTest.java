@@ -65,7 +65,7 @@ class ExportAndStorageTest {
 		String sec1 = (String) map(this.transit.read("export/signing-key/s").data().get("keys")).get("1");
 		assertThat(sec1).startsWith("-----BEGIN EC PRIVATE KEY-----\n").endsWith("-----END EC PRIVATE KEY-----");
 		String pkcs8 = (String) map(this.transit
-			.call(io.coffer.secrets.engine.Operation.READ, "export/signing-key/s/latest", mapOf("format", "pem"))
+			.call(io.coffer.secrets.kernel.Operation.READ, "export/signing-key/s/latest", mapOf("format", "pem"))
 			.data()
 			.get("keys")).get("1");
 
@@ -107,8 +107,8 @@ class ExportAndStorageTest {
 		assertThat(this.transit.storage.raw()).containsKey("logical/" + this.transit.uuid + "/policy/k");
 	}
 
-	private io.coffer.secrets.engine.VaultException readFailure(String path) {
-		return org.assertj.core.api.Assertions.assertThatExceptionOfType(io.coffer.secrets.engine.VaultException.class)
+	private io.coffer.secrets.kernel.VaultException readFailure(String path) {
+		return org.assertj.core.api.Assertions.assertThatExceptionOfType(io.coffer.secrets.kernel.VaultException.class)
 			.isThrownBy(() -> this.transit.read(path))
 			.actual();
 	}

@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.coffer.secrets.engine.LogicalResponse;
-import io.coffer.secrets.engine.Operation;
-import io.coffer.secrets.engine.VaultException;
+import io.coffer.secrets.kernel.LogicalResponse;
+import io.coffer.secrets.kernel.Operation;
+import io.coffer.secrets.kernel.VaultException;
 
 import static io.coffer.secrets.engine.transit.TransitFixture.map;
 import static io.coffer.secrets.engine.transit.TransitFixture.mapOf;

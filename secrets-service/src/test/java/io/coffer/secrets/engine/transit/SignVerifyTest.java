@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import io.coffer.secrets.engine.LogicalResponse;
 import io.coffer.secrets.engine.transit.crypto.HashAlgorithm;
 import io.coffer.secrets.engine.transit.crypto.Pem;
+import io.coffer.secrets.kernel.LogicalResponse;
 
 import static io.coffer.secrets.engine.transit.TransitFixture.b64;
 import static io.coffer.secrets.engine.transit.TransitFixture.list;
@@ -124,7 +124,7 @@ class SignVerifyTest {
 		String publicKey = (String) signed.get("public_key");
 		assertThat(Base64.getDecoder().decode(publicKey)).hasSize(32);
 		Map<String, Object> read = this.transit
-			.call(io.coffer.secrets.engine.Operation.READ, "keys/d", mapOf("context", b64("alice")))
+			.call(io.coffer.secrets.kernel.Operation.READ, "keys/d", mapOf("context", b64("alice")))
 			.data();
 		assertThat(map(map(read.get("keys")).get("1"))).containsEntry("public_key", publicKey);
 

@@ -1,0 +1,33 @@
+package io.coffer.secrets.kernel;
+
+/**
+ * A mounted engine. It sees only the {@code BarrierView} of its mount, given at creation;
+ * never storage, the keyring or another mount.
+ */
+public interface SecretEngine {
+
+	/**
+	 * Handles one request.
+	 * @throws VaultException with Vault's status and message for anything the client must
+	 * see as an error
+	 */
+	LogicalResponse handle(LogicalRequest request);
+
+	/**
+	 * Whether the path already holds data (Vault's existence check: a write is then
+	 * {@code update}, else {@code create}). Engines without a check treat every write as
+	 * an update.
+	 */
+	default boolean exists(LogicalRequest request) {
+		return true;
+	}
+
+	/**
+	 * Whether this engine does the same for {@code create} as for {@code update}, so that
+	 * the existence check only matters when the caller's ACL tells them apart.
+	 */
+	default boolean treatsCreateAsUpdate() {
+		return false;
+	}
+
+}

@@ -1,0 +1,54 @@
+package io.coffer.testsupport.cluster;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What {@link CofferCluster#start(ClusterOptions)} starts.
+ *
+ * @param label names the cluster's log directory ({@code target/e2e-logs/<label>}) and
+ * data directory
+ * @param nodeCount secrets nodes ({@code coffer.cluster.size})
+ * @param nodeArguments extra command-line arguments of every secrets node, e.g. a seal
+ * configuration
+ * @param shamirInit whether start-up inits the cluster (5 shares, threshold 3), unseals
+ * it and mounts KV v2 at {@code secret/}; without it the nodes are left uninitialized for
+ * the test to init
+ * @param gatewayArguments extra command-line arguments of the gateway, e.g. trusted
+ * proxies
+ */
+public record ClusterOptions(String label, int nodeCount, List<String> nodeArguments, boolean shamirInit,
+		List<String> gatewayArguments) {
+
+	public ClusterOptions {
+		if (nodeCount < 1) {
+			throw new IllegalArgumentException("a cluster needs at least one node");
+		}
+		nodeArguments = List.copyOf(nodeArguments);
+		gatewayArguments = List.copyOf(gatewayArguments);
+	}
+
+	/** An initialized, unsealed cluster with KV v2 at {@code secret/}. */
+	public static ClusterOptions of(String label, int nodeCount) {
+		return new ClusterOptions(label, nodeCount, List.of(), true, List.of());
+	}
+
+	public ClusterOptions withNodeArguments(String... arguments) {
+		List<String> all = new ArrayList<>(this.nodeArguments);
+		all.addAll(Arrays.asList(arguments));
+		return new ClusterOptions(this.label, this.nodeCount, all, this.shamirInit, this.gatewayArguments);
+	}
+
+	public ClusterOptions withGatewayArguments(String... arguments) {
+		List<String> all = new ArrayList<>(this.gatewayArguments);
+		all.addAll(Arrays.asList(arguments));
+		return new ClusterOptions(this.label, this.nodeCount, this.nodeArguments, this.shamirInit, all);
+	}
+
+	/** Nodes up but not initialized: the test calls {@code sys/init} itself. */
+	public ClusterOptions uninitialized() {
+		return new ClusterOptions(this.label, this.nodeCount, this.nodeArguments, false, this.gatewayArguments);
+	}
+
+}

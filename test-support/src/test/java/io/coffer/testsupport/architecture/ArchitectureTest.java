@@ -1,0 +1,33 @@
+package io.coffer.testsupport.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** test-support follows the rules it gives every module. */
+class ArchitectureTest {
+
+	private static final String ROOT = "io.coffer.testsupport";
+
+	private static final JavaClasses CLASSES = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.importPackages(ROOT);
+
+	@Test
+	void importsNoServiceCode() {
+		CofferRules.noOtherServiceImported(ROOT).check(CLASSES);
+	}
+
+	@Test
+	void packagesAreFreeOfCycles() {
+		CofferRules.freeOfCycles(ROOT).check(CLASSES);
+	}
+
+	@Test
+	void usesNoStorageLibraryNorCryptoPrimitive() {
+		CofferRules.storageLibrariesOnlyInStorage(ROOT).check(CLASSES);
+		CofferRules.cryptoOnlyInBarrierSealAndTransit(ROOT).check(CLASSES);
+	}
+
+}
