@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -14,9 +15,9 @@ import com.sun.net.httpserver.HttpServer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import io.coffer.bench.http.UnexpectedStatusException;
-import io.coffer.bench.http.VaultHttp;
 import io.coffer.bench.scenario.VaultWorkloads;
+import io.coffer.testsupport.http.VaultHttp;
+import io.coffer.testsupport.http.VaultReply;
 
 /**
  * The OpenBao mix (open loop, 9 reads : 1 write) sent from the first second on, with the
@@ -34,6 +35,9 @@ public final class WarmupProbe {
 			""";
 
 	private static final long DRAIN_SECONDS = 15;
+
+	/** As the benchmark: a request not answered in 10 s counts as an error. */
+	private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
 	private WarmupProbe() {
 	}
@@ -63,7 +67,7 @@ public final class WarmupProbe {
 		}
 		String token = token(initFile);
 		warmClient(rate, keys);
-		VaultHttp http = new VaultHttp(VaultHttp.newClient(), address, token, true);
+		VaultHttp http = new VaultHttp(address).withToken(token).withTimeout(REQUEST_TIMEOUT);
 		PerSecondLatencies reads = new PerSecondLatencies(seconds);
 		PerSecondLatencies writes = new PerSecondLatencies(seconds);
 		run(http, rate, seconds, keys, reads, writes);
@@ -95,7 +99,8 @@ public final class WarmupProbe {
 					PerSecondLatencies into = write ? writes : reads;
 					try {
 						if (write) {
-							http.post(path, "{\"data\":{\"value\":\"" + value + "\",\"seq\":\"" + seq + "\"}}");
+							http.post(path, "{\"data\":{\"value\":\"" + value + "\",\"seq\":\"" + seq + "\"}}")
+								.requireSuccess();
 						}
 						else {
 							read(http, path);
@@ -135,22 +140,18 @@ public final class WarmupProbe {
 		stub.start();
 		try {
 			URI base = URI.create("http://127.0.0.1:" + stub.getAddress().getPort());
-			run(new VaultHttp(VaultHttp.newClient(), base, "warm-up", true), rate, 5, keys, new PerSecondLatencies(5),
-					new PerSecondLatencies(5));
+			run(new VaultHttp(base).withToken("warm-up").withTimeout(REQUEST_TIMEOUT), rate, 5, keys,
+					new PerSecondLatencies(5), new PerSecondLatencies(5));
 		}
 		finally {
 			stub.stop(0);
 		}
 	}
 
-	private static void read(VaultHttp http, String path) throws Exception {
-		try {
-			http.get(path);
-		}
-		catch (UnexpectedStatusException ex) {
-			if (ex.status() != 404) {
-				throw ex;
-			}
+	private static void read(VaultHttp http, String path) {
+		VaultReply reply = http.get(path);
+		if (reply.status() != 404) {
+			reply.requireSuccess();
 		}
 	}
 
