@@ -9,6 +9,7 @@ phases=fresh,restart
 seconds=30
 rate=500
 per_second=false
+repeat=1
 
 usage() {
 	cat <<EOF
@@ -31,6 +32,7 @@ other run.sh variables pass through.
   --seconds N        length of each mix (default 30)
   --rate N           requests per second of the mix (default 500)
   --per-second       print every second's line (default: only the summaries)
+  --repeat N         send the mix after ready N times in a row (default 1): the later rounds show the suite warm
 EOF
 }
 
@@ -46,6 +48,7 @@ while (($# > 0)); do
 	--seconds) seconds=$2; shift 2 ;;
 	--rate) rate=$2; shift 2 ;;
 	--per-second) per_second=true; shift ;;
+	--repeat) repeat=$2; shift 2 ;;
 	-h | --help) usage; exit 0 ;;
 	*) usage >&2; die "unknown argument: $1" ;;
 	esac
@@ -131,6 +134,9 @@ run_phase() {
 	echo "   launch -> health 200: $ready_s s; launch -> run.sh up: $up_s s"
 	grep -E '^  .* up at |Coffer is up|trained in|Training' "$log" | sed 's/^/   run.sh: /'
 	probe "$phase-after-ready"
+	for ((r = 2; r <= repeat; r++)); do
+		probe "$phase-after-ready-round$r"
+	done
 
 	old=$(leader_url)
 	[[ -n $old ]] || die "no leader address from $gateway/v1/sys/leader"
