@@ -66,23 +66,31 @@ listener_pid() {
 	ss -ltnpH "sport = :$1" | grep -o 'pid=[0-9]*' | head -n1 | cut -d= -f2
 }
 
+# Ports and names as deploy/local/run.sh gives them, from deploy/topology.conf.
+# shellcheck source=../local/lib/topology.sh
+source "$root_dir/deploy/local/lib/topology.sh"
+coffer_topology_load "$root_dir/deploy/topology.conf" || exit 1
+gateway_port=${COFFER_PORT[gateway]}
+first_node_port=${COFFER_PORT[secrets]}
+last_node_port=$((first_node_port + COFFER_COUNT[secrets] - 1))
+
 declare -A pids=()
-gateway_pid=$(listener_pid 8200)
-[[ -n $gateway_pid ]] || die "nothing listens on 8200: start deploy/local/run.sh first"
+gateway_pid=$(listener_pid "$gateway_port")
+[[ -n $gateway_pid ]] || die "nothing listens on $gateway_port: start deploy/local/run.sh first"
 pids[gateway]=$gateway_pid
 active_pid=
 active_name=
-for i in 0 1 2; do
-	port=$((8210 + i))
+for ((port = first_node_port; port <= last_node_port; port++)); do
 	pid=$(listener_pid "$port")
 	[[ -n $pid ]] || continue
-	pids[node$((i + 1))]=$pid
+	name=$(coffer_topology_instance secrets $((port - first_node_port + 1)))
+	pids[$name]=$pid
 	if [[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/v1/sys/health") == 200 ]]; then
 		active_pid=$pid
-		active_name=node$((i + 1))
+		active_name=$name
 	fi
 done
-[[ -n $active_pid ]] || die "no active secrets node answers on 8210-8212"
+[[ -n $active_pid ]] || die "no active secrets node answers on $first_node_port-$last_node_port"
 echo "Active node: $active_name (PID $active_pid); gateway PID $gateway_pid"
 
 cpu_ticks() {

@@ -61,9 +61,11 @@ source "$root_dir/deploy/local/lib/jdk.sh"
 coffer_use_jdk
 
 bench_jar="$root_dir/bench/target/coffer-bench.jar"
-if [[ ! -f $bench_jar || -n $(find "$root_dir/bench/pom.xml" "$root_dir/bench/src/main" -newer "$bench_jar" -print -quit) ]]; then
-	echo "Building the benchmark (./mvnw -q -DskipTests -pl bench package)..."
-	(cd "$root_dir" && ./mvnw -q -DskipTests -pl bench package)
+# bench uses test-support's Vault HTTP client: -am builds it in the same reactor (nothing is installed).
+if [[ ! -f $bench_jar || -n $(find "$root_dir/pom.xml" "$root_dir/bench/pom.xml" "$root_dir/bench/src/main" \
+	"$root_dir/test-support/pom.xml" "$root_dir/test-support/src/main" -newer "$bench_jar" -print -quit) ]]; then
+	echo "Building the benchmark (./mvnw -q -DskipTests -pl bench -am package)..."
+	(cd "$root_dir" && ./mvnw -q -DskipTests -pl bench -am package)
 fi
 
 if [[ " ${bench_args[*]} " == *" --help "* ]]; then
@@ -95,6 +97,25 @@ if $start_suite; then
 	done
 fi
 
+# The gateway and nodes where deploy/topology.conf puts them, unless given.
+# shellcheck source=../local/lib/topology.sh
+source "$root_dir/deploy/local/lib/topology.sh"
+coffer_topology_load "$root_dir/deploy/topology.conf" || exit 1
+address_args=()
+if [[ -z ${VAULT_ADDR:-} && " ${bench_args[*]} " != *" --addr "* ]]; then
+	address_args+=(--addr "http://127.0.0.1:${COFFER_PORT[gateway]}")
+fi
+if [[ " ${bench_args[*]} " != *" --nodes "* ]]; then
+	node_urls=()
+	for ((i = 0; i < ${COFFER_COUNT[secrets]}; i++)); do
+		node_urls+=("http://127.0.0.1:$((COFFER_PORT[secrets] + i))")
+	done
+	address_args+=(--nodes "$(
+		IFS=,
+		echo "${node_urls[*]}"
+	)")
+fi
+
 token_args=()
 if [[ -z ${VAULT_TOKEN:-} ]]; then
 	[[ -f $data_dir/init.json ]] || die "no VAULT_TOKEN and no $data_dir/init.json (pass the --data-dir of run.sh)"
@@ -103,4 +124,5 @@ fi
 # The JDK HttpClient sends 'Connection: close' (the keep-alive-off mix) only when allowed at start-up.
 java_args=(-Xmx1g -Djdk.httpclient.allowRestrictedHeaders=connection --enable-native-access=ALL-UNNAMED)
 cd "$root_dir"
-"$JAVA_HOME/bin/java" "${java_args[@]}" -jar "$bench_jar" --disk-dir "$data_dir" "${token_args[@]}" "${bench_args[@]}"
+"$JAVA_HOME/bin/java" "${java_args[@]}" -jar "$bench_jar" --disk-dir "$data_dir" "${address_args[@]}" "${token_args[@]}" \
+	"${bench_args[@]}"

@@ -37,7 +37,8 @@ final class AuthMountEngine implements SecretEngine, CallerAware {
 		this.lockouts = lockouts;
 	}
 
-	boolean isLoginPath(String path) {
+	@Override
+	public boolean isUnauthenticated(String path) {
 		return this.method.isLoginPath(path);
 	}
 

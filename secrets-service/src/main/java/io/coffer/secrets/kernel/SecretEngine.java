@@ -23,6 +23,15 @@ public interface SecretEngine {
 	}
 
 	/**
+	 * Whether a path (below the mount) is served without a token, as an auth method's
+	 * login is (Vault's unauthenticated paths). The request's caller is then a
+	 * policy-less stand-in to which no ACL applies.
+	 */
+	default boolean isUnauthenticated(String path) {
+		return false;
+	}
+
+	/**
 	 * Whether this engine does the same for {@code create} as for {@code update}, so that
 	 * the existence check only matters when the caller's ACL tells them apart.
 	 */

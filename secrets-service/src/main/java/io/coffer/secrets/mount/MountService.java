@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import io.coffer.secrets.barrier.Barrier;
 import io.coffer.secrets.engine.EngineFactory;
@@ -16,18 +15,19 @@ import io.coffer.secrets.kernel.MountEntry;
 import io.coffer.secrets.kernel.SealEvent;
 import io.coffer.secrets.kernel.SecretEngine;
 import io.coffer.secrets.kernel.VaultException;
-import io.coffer.secrets.storage.StorageOp;
+import io.coffer.secrets.router.MountSource;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
- * The secrets mount table and the engines serving it. Only the active node changes the
- * table; the table is re-read whenever this node is unsealed or becomes active (see
+ * The secrets mount table ({@code sys/mounts}) and the engines serving it, contributed to
+ * the {@link io.coffer.secrets.router.Router}. Only the active node changes the table;
+ * the table is re-read whenever this node is unsealed or becomes active (see
  * {@link #reload()}).
  */
 @Service
-public class MountService {
+public class MountService implements MountSource {
 
 	/** Paths Vault reserves for its own backends. */
 	private static final Set<String> RESERVED = Set.of("sys/", "auth/", "cubbyhole/", "identity/");
@@ -37,48 +37,46 @@ public class MountService {
 	/** Where the table of secrets mounts is stored. */
 	static final String TABLE_PATH = "core/mounts";
 
-	private final Barrier barrier;
-
 	private final SecureRandom random;
 
 	private final Map<String, EngineFactory> factories = new HashMap<>();
 
-	private final Map<String, SecretEngine> engines = new ConcurrentHashMap<>();
-
-	private volatile MountTable table;
+	private final StoredMounts<SecretEngine> stored;
 
 	public MountService(Barrier barrier, SecureRandom random, List<EngineFactory> factories) {
-		this.barrier = barrier;
 		this.random = random;
 		factories.forEach((factory) -> factory.types().forEach((type) -> this.factories.put(type, factory)));
+		this.stored = new StoredMounts<>(barrier, TABLE_PATH, DATA_PREFIX,
+				(mount, view) -> factory(mount.type()).create(mount, view));
 	}
 
 	/** Re-reads the table from storage and drops every engine built from the old one. */
-	public synchronized void reload() {
-		this.table = MountTable.load(this.barrier, TABLE_PATH);
-		this.engines.clear();
+	public void reload() {
+		this.stored.reload();
 	}
 
 	@EventListener
 	void onSealEvent(SealEvent event) {
-		synchronized (this) {
-			this.table = null;
-			this.engines.clear();
-		}
+		this.stored.drop();
 	}
 
+	@Override
 	public List<MountEntry> mounts() {
-		return table().entries();
+		return this.stored.entries();
+	}
+
+	@Override
+	public SecretEngine engine(MountEntry mount) {
+		return this.stored.engine(mount);
 	}
 
 	public Optional<MountEntry> mount(String path) {
-		return table().exact(path);
+		return this.stored.exact(path);
 	}
 
-	/** The mount owning a full request path, with the engine serving it. */
-	public Optional<Routed> route(String fullPath) {
-		return table().longestPrefix(fullPath)
-			.map((mount) -> new Routed(mount, this.engines.computeIfAbsent(mount.uuid(), (id) -> create(mount))));
+	/** The secrets mount owning a full request path, if any. */
+	public Optional<MountEntry> owning(String fullPath) {
+		return this.stored.table().longestPrefix(fullPath);
 	}
 
 	public synchronized MountEntry enable(MountRequest request) {
@@ -86,8 +84,7 @@ public class MountService {
 		if (RESERVED.stream().anyMatch((reserved) -> path.startsWith(reserved) || reserved.startsWith(path))) {
 			throw VaultException.badRequest("cannot mount at reserved path \"" + path + "\"");
 		}
-		MountTable current = table();
-		current.conflicting(path).ifPresent((existing) -> {
+		this.stored.table().conflicting(path).ifPresent((existing) -> {
 			throw VaultException.badRequest("path is already in use at " + existing.path());
 		});
 		TypeAndOptions resolved = TypeAndOptions.resolve(request.type(), request.options());
@@ -97,7 +94,7 @@ public class MountService {
 				resolved.type() + "_" + HexFormat.of().formatHex(randomBytes(4)), UUID.randomUUID().toString(),
 				request.config(), resolved.options());
 		factory.validate(entry);
-		store(current.with(entry), List.of());
+		this.stored.put(entry);
 		return entry;
 	}
 
@@ -106,19 +103,12 @@ public class MountService {
 	 * 204).
 	 */
 	public synchronized void disable(String path) {
-		MountTable current = table();
-		Optional<MountEntry> entry = current.exact(path);
-		if (entry.isEmpty()) {
-			return;
-		}
-		store(current.without(path), this.barrier.deletesUnder(DATA_PREFIX + entry.get().uuid() + "/"));
-		this.engines.remove(entry.get().uuid());
+		this.stored.exact(path).ifPresent(this.stored::remove);
 	}
 
 	public synchronized MountEntry tune(String path, MountEntry.MountConfig config, Map<String, String> options,
 			String description) {
-		MountTable current = table();
-		MountEntry entry = current.exact(path).orElseThrow(() -> VaultException.badRequest("no mount at " + path));
+		MountEntry entry = this.stored.exact(path).orElseThrow(() -> VaultException.badRequest("no mount at " + path));
 		MountEntry next = entry.withConfig(config);
 		if (description != null) {
 			next = next.withDescription(description);
@@ -130,8 +120,7 @@ public class MountService {
 			checkVersionChange(entry, next);
 			factory(next.type()).validate(next);
 		}
-		store(current.with(next), List.of());
-		this.engines.remove(entry.uuid());
+		this.stored.put(next);
 		return next;
 	}
 
@@ -148,17 +137,6 @@ public class MountService {
 		// it is next created.
 	}
 
-	private void store(MountTable next, List<StorageOp> alsoDelete) {
-		List<StorageOp> ops = new java.util.ArrayList<>(alsoDelete);
-		ops.add(new StorageOp.Put(next.path(), next.serialize()));
-		this.barrier.write(ops);
-		this.table = next;
-	}
-
-	private SecretEngine create(MountEntry mount) {
-		return factory(mount.type()).create(mount, this.barrier.view(DATA_PREFIX + mount.uuid() + "/"));
-	}
-
 	private EngineFactory factory(String type) {
 		EngineFactory factory = this.factories.get(type);
 		if (factory == null) {
@@ -167,38 +145,10 @@ public class MountService {
 		return factory;
 	}
 
-	private MountTable table() {
-		MountTable current = this.table;
-		if (current == null) {
-			synchronized (this) {
-				if (this.table == null) {
-					this.table = MountTable.load(this.barrier, TABLE_PATH);
-				}
-				current = this.table;
-			}
-		}
-		return current;
-	}
-
 	private byte[] randomBytes(int length) {
 		byte[] bytes = new byte[length];
 		this.random.nextBytes(bytes);
 		return bytes;
-	}
-
-	/**
-	 * A request path resolved to its mount.
-	 *
-	 * @param mount the owning mount
-	 * @param engine the engine serving it
-	 */
-	public record Routed(MountEntry mount, SecretEngine engine) {
-
-		public String relative(String fullPath) {
-			return fullPath.length() >= this.mount.path().length() ? fullPath.substring(this.mount.path().length())
-					: "";
-		}
-
 	}
 
 }

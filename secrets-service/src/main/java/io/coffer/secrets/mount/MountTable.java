@@ -3,11 +3,15 @@ package io.coffer.secrets.mount;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import io.coffer.secrets.barrier.Barrier;
 import io.coffer.secrets.core.Json;
 import io.coffer.secrets.kernel.MountEntry;
+import io.coffer.secrets.router.PrefixTable;
 import tools.jackson.core.type.TypeReference;
 
 /**
@@ -24,9 +28,16 @@ public final class MountTable {
 
 	private final List<MountEntry> entries;
 
+	private final Map<String, MountEntry> byPath;
+
+	private final PrefixTable<MountEntry> prefixes;
+
 	private MountTable(String path, List<MountEntry> entries) {
 		this.path = path;
 		this.entries = entries.stream().sorted(Comparator.comparing(MountEntry::path)).toList();
+		this.byPath = this.entries.stream()
+			.collect(Collectors.toUnmodifiableMap(MountEntry::path, Function.identity(), (first, second) -> first));
+		this.prefixes = new PrefixTable<>(this.byPath);
 	}
 
 	/** The table stored at {@code path}; empty when nothing is stored there yet. */
@@ -50,19 +61,12 @@ public final class MountTable {
 	}
 
 	public Optional<MountEntry> exact(String path) {
-		return this.entries.stream().filter((entry) -> entry.path().equals(path)).findFirst();
+		return Optional.ofNullable(this.byPath.get(path));
 	}
 
 	/** The mount owning {@code fullPath}: the longest mount path that prefixes it. */
 	public Optional<MountEntry> longestPrefix(String fullPath) {
-		MountEntry best = null;
-		for (MountEntry entry : this.entries) {
-			if ((fullPath.startsWith(entry.path()) || (fullPath + "/").equals(entry.path()))
-					&& (best == null || entry.path().length() > best.path().length())) {
-				best = entry;
-			}
-		}
-		return Optional.ofNullable(best);
+		return this.prefixes.longest(fullPath);
 	}
 
 	/** A mount that this path would nest inside, or that would nest inside it. */

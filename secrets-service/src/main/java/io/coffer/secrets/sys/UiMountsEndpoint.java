@@ -52,8 +52,7 @@ class UiMountsEndpoint implements SysEndpoint {
 		if (inner.isEmpty()) {
 			return listing(caller);
 		}
-		MountEntry mount = this.mounts.route(inner)
-			.map(MountService.Routed::mount)
+		MountEntry mount = this.mounts.owning(inner)
 			.filter((m) -> reachable(caller, m, inner))
 			.orElseThrow(() -> new VaultException(403,
 					"preflight capability check returned 403, please ensure client's policies grant access to path \""

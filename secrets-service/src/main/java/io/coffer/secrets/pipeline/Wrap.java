@@ -15,21 +15,31 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 /**
- * The last step of the request path: the envelope a client gets, or, with
+ * Step {@code wrap}, the last: the envelope a client gets, or, with
  * {@code X-Vault-Wrap-TTL}, that envelope stored behind a wrapping token and only
  * {@code wrap_info} sent. Responses without a body (204) and responses with a forced
  * status (e.g. KV v2's 404 with metadata) are sent as they are, as Vault wraps neither.
  */
 @Component
-class WrappingResponder {
+class Wrap implements RequestStep {
 
 	private final WrappingService wrapping;
 
-	WrappingResponder(WrappingService wrapping) {
+	Wrap(WrappingService wrapping) {
 		this.wrapping = wrapping;
 	}
 
-	ResponseEntity<Object> respond(VaultHttpRequest request, MountEntry mount, LogicalResponse response) {
+	@Override
+	public String name() {
+		return "wrap";
+	}
+
+	@Override
+	public void apply(RequestState state) {
+		state.result(respond(state.http(), state.route().mount(), state.response()));
+	}
+
+	private ResponseEntity<Object> respond(VaultHttpRequest request, MountEntry mount, LogicalResponse response) {
 		String path = request.path();
 		if (path.equals(WrappingPaths.REWRAP)) {
 			return ResponseWriter.wrapped(response.data(), request.requestId(), mount.type(), response.warnings());

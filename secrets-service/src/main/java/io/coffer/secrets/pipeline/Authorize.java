@@ -1,0 +1,67 @@
+package io.coffer.secrets.pipeline;
+
+import io.coffer.secrets.kernel.LogicalRequest;
+import io.coffer.secrets.kernel.MountEntry;
+import io.coffer.secrets.kernel.TokenEntry;
+import io.coffer.secrets.kernel.VaultException;
+import io.coffer.secrets.policy.AclDecision;
+import io.coffer.secrets.policy.PolicyService;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Step {@code authorize}: the ACL check, after the existence check (create vs update).
+ * Vault does not apply parameter constraints to KV v2 data, sudo-protected paths need
+ * {@code sudo} as well as the operation's capability, and a rule's
+ * {@code min_wrapping_ttl} or {@code max_wrapping_ttl} demand a wrap TTL within them.
+ * Logins and the wrapping-token paths are unauthenticated in Vault (no ACL applies); the
+ * UI mounts preflight checks reachability itself.
+ */
+@Component
+class Authorize implements RequestStep {
+
+	private static final String UI_MOUNTS = "sys/internal/ui/mounts";
+
+	private final PolicyService policies;
+
+	Authorize(PolicyService policies) {
+		this.policies = policies;
+	}
+
+	@Override
+	public String name() {
+		return "authorize";
+	}
+
+	@Override
+	public void apply(RequestState state) {
+		TokenEntry caller = state.caller().entry();
+		String path = state.path();
+		if (caller.isLoginCaller() || path.startsWith(UI_MOUNTS)) {
+			return;
+		}
+		LogicalRequest request = state.logical();
+		MountEntry mount = request.mount();
+		boolean kvV2 = "kv".equals(mount.type()) && "2".equals(mount.options().get("version"));
+		AclDecision decision = this.policies.check(caller.policies(), path, request.operation(), request.data(), !kvV2);
+		if (!decision.allowed() || (this.policies.requiresSudo(path) && !decision.sudo())
+				|| !decision.permitsWrapTtl(state.http().wrapTtl())) {
+			throw denied(path);
+		}
+	}
+
+	/**
+	 * Vault's 403; the UI mounts preflight has its own message, naming only the path the
+	 * client asked about.
+	 */
+	static VaultException denied(String path) {
+		if (path.startsWith(UI_MOUNTS)) {
+			String inner = path.substring(UI_MOUNTS.length()).replaceFirst("^/", "");
+			return new VaultException(403,
+					"preflight capability check returned 403, please ensure client's policies grant access to path \""
+							+ inner + "\"");
+		}
+		return VaultException.permissionDenied();
+	}
+
+}

@@ -1,0 +1,88 @@
+package io.coffer.secrets.router;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.coffer.secrets.kernel.MountEntry;
+import io.coffer.secrets.kernel.VaultException;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The one mount table of the request path: {@code sys/}, {@code cubbyhole/},
+ * {@code auth/token/}, every auth method and every secrets engine, gathered from the
+ * {@link MountSource} beans, with longest-prefix lookup ({@link PrefixTable}). The merged
+ * table is rebuilt only when a source's mounts change (enable, disable, tune, reload
+ * after a seal or a change of active node).
+ */
+@Component
+public class Router {
+
+	private final List<MountSource> sources;
+
+	private volatile Snapshot snapshot;
+
+	public Router(List<MountSource> sources) {
+		this.sources = List.copyOf(sources);
+	}
+
+	/** The mount owning a full request path, with the engine serving it. */
+	public Optional<Route> route(String fullPath) {
+		return current().table()
+			.longest(fullPath)
+			.map((owned) -> new Route(owned.mount(), owned.source().engine(owned.mount())));
+	}
+
+	/**
+	 * Like {@link #route} but a path no mount owns is Vault's 404
+	 * {@code no handler for route}.
+	 */
+	public Route require(String fullPath) {
+		return route(fullPath).orElseThrow(
+				() -> new VaultException(404, "no handler for route \"" + fullPath + "\". route entry not found."));
+	}
+
+	private Snapshot current() {
+		List<List<MountEntry>> tables = new ArrayList<>(this.sources.size());
+		for (MountSource source : this.sources) {
+			tables.add(source.mounts());
+		}
+		Snapshot current = this.snapshot;
+		if (current == null || !current.builtFrom(tables)) {
+			current = build(tables);
+			this.snapshot = current;
+		}
+		return current;
+	}
+
+	private Snapshot build(List<List<MountEntry>> tables) {
+		Map<String, Owned> byPath = new HashMap<>();
+		for (int i = 0; i < tables.size(); i++) {
+			for (MountEntry mount : tables.get(i)) {
+				byPath.put(mount.path(), new Owned(mount, this.sources.get(i)));
+			}
+		}
+		return new Snapshot(tables, new PrefixTable<>(byPath));
+	}
+
+	private record Owned(MountEntry mount, MountSource source) {
+	}
+
+	/** The merged table and the source lists it was built from (compared by identity). */
+	private record Snapshot(List<List<MountEntry>> tables, PrefixTable<Owned> table) {
+
+		boolean builtFrom(List<List<MountEntry>> current) {
+			for (int i = 0; i < current.size(); i++) {
+				if (current.get(i) != this.tables.get(i)) {
+					return false;
+				}
+			}
+			return true;
+		}
+
+	}
+
+}
