@@ -185,7 +185,7 @@ for phase in "${phase_list[@]}"; do
 done
 
 echo
-echo "COFFER_JAVA_OPTS=${COFFER_JAVA_OPTS:-<default>} COFFER_AOT=${COFFER_AOT:-on} COFFER_WARMUP=${COFFER_WARMUP:-on}; $(nproc) cores; $(date -u +%FT%TZ)"
+echo "COFFER_JAVA_OPTS=${COFFER_JAVA_OPTS:-<default>} COFFER_AOT=${COFFER_AOT:-on} COFFER_WARMUP=${COFFER_WARMUP:-off}; $(nproc) cores; $(date -u +%FT%TZ)"
 echo "$train_note"
 echo "| phase | launch -> health 200 (s) | launch -> run.sh up (s) | kill -9 active -> new active (s) |"
 echo "|---|---:|---:|---:|"

@@ -56,6 +56,7 @@ Environment:
   COFFER_JVM_CACHE_DIR  where the extracted jars and their AOT cache live (default .coffer/jvm-cache in the
                         checkout; made on the first start of a new build, see deploy/local/lib/jvm.sh)
   COFFER_AOT            off: run the Boot jars as they are, without extraction or AOT cache
+  COFFER_WARMUP         on: every service warms up (bounded, scratch data only) before it reports ready
   COFFER_STARTUP_TIMEOUT  seconds to wait for the processes to come up (default 300)
 EOF
 }

@@ -18,10 +18,11 @@ coffer_jvm_default_opts() {
 	echo "-Xmx512m"
 }
 
-# System properties for every service, whatever COFFER_JAVA_OPTS says: the warm-up each service runs before it
-# reports ready (coffer.warmup.*; COFFER_WARMUP=off leaves it out).
+# System properties for every service, whatever COFFER_JAVA_OPTS says. COFFER_WARMUP=on turns on the warm-up each
+# service runs before it reports ready (coffer.warmup.*): off by default, because with its 2-s budget it added to
+# the start-up without a measurable effect on the first requests' latency (docs/benchmarks.md).
 coffer_jvm_app_props() {
-	[[ ${COFFER_WARMUP:-on} == off ]] || echo "-Dcoffer.warmup.enabled=true"
+	[[ ${COFFER_WARMUP:-off} != on ]] || echo "-Dcoffer.warmup.enabled=true"
 }
 
 coffer_jvm_java_major() {

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * forward to a node and the response path are compiled before clients arrive (when no
  * node answers yet it still warms the inbound side and the error path). Read-only
  * requests that every node serves without a token. Off unless
- * {@code coffer.warmup.enabled} (deploy/local/run.sh turns it on); bounded by
+ * {@code coffer.warmup.enabled} (deploy/local/run.sh with COFFER_WARMUP=on); bounded by
  * {@code coffer.warmup.budget} (default 2 s) and {@code coffer.warmup.requests} (default
  * 3000). Runs before Spring Boot reports the application ready.
  */
