@@ -16,6 +16,7 @@ import io.coffer.secrets.kernel.SecretEngine;
 import io.coffer.secrets.kernel.SysEndpoint;
 import io.coffer.secrets.kernel.VaultException;
 import io.coffer.secrets.mount.MountService;
+import io.coffer.secrets.seal.http.SealController;
 
 import org.springframework.stereotype.Component;
 

@@ -1,4 +1,4 @@
-package io.coffer.secrets.sys;
+package io.coffer.secrets.seal.http;
 
 import java.io.IOException;
 import java.util.List;
