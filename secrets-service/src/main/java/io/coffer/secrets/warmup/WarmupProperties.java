@@ -7,8 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The warm-up a node runs before it serves: off unless {@code coffer.warmup.enabled}
- * (deploy/local/run.sh with COFFER_WARMUP=on; tests leave it off). Each stage stops at whichever
- * comes first, its time budget or its number of iterations.
+ * (deploy/local/run.sh with COFFER_WARMUP=on; tests leave it off). Each stage stops at
+ * whichever comes first, its time budget or its number of iterations.
  *
  * @param enabled whether the node warms up at all
  * @param budget the longest each stage may take
