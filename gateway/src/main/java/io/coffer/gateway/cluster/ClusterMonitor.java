@@ -3,7 +3,9 @@ package io.coffer.gateway.cluster;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +34,8 @@ public class ClusterMonitor implements SmartLifecycle {
 
 	private final AtomicReference<Mono<ClusterView>> inFlight = new AtomicReference<>();
 
+	private final List<Consumer<ClusterView>> listeners = new CopyOnWriteArrayList<>();
+
 	private volatile Disposable poller;
 
 	public ClusterMonitor(List<URI> nodes, HealthProbe probe, Duration interval) {
@@ -43,6 +47,11 @@ public class ClusterMonitor implements SmartLifecycle {
 
 	public List<URI> nodes() {
 		return this.nodes;
+	}
+
+	/** Calls {@code listener} with the view of every completed probe round. */
+	public void addListener(Consumer<ClusterView> listener) {
+		this.listeners.add(listener);
 	}
 
 	/** The view of the last completed probe round. */
@@ -84,6 +93,7 @@ public class ClusterMonitor implements SmartLifecycle {
 				logger.info("Secrets node {} is now {} (was {})", status.node(), status.state(), before);
 			}
 		}
+		this.listeners.forEach((listener) -> listener.accept(fresh));
 	}
 
 	@Override

@@ -23,7 +23,9 @@ import org.springframework.web.server.WebExceptionHandler;
  * The gateway's one mapping from an exception to a response: Vault's
  * {@code {"errors":[...]}} envelope with Vault's status codes. Messages are fixed texts,
  * never an exception's own message, so no request content can leak into an answer (the
- * one exception, {@link SealIncompleteException}, is built from node addresses only).
+ * exceptions, {@link SealIncompleteException}, {@link InvalidRequestException} and
+ * {@link OwnerUnavailableException}, are built from fixed texts, node addresses and
+ * configured service names only).
  */
 public class VaultErrorWebExceptionHandler implements WebExceptionHandler, Ordered {
 
@@ -65,6 +67,16 @@ public class VaultErrorWebExceptionHandler implements WebExceptionHandler, Order
 			// Fixed texts built from the gateway's settings, never from the header's
 			// value.
 			return new VaultError(HttpStatus.BAD_REQUEST, List.of(rejected.getMessage()));
+		}
+		if (error instanceof PermissionDeniedException) {
+			return new VaultError(HttpStatus.FORBIDDEN, List.of(PermissionDeniedException.MESSAGE));
+		}
+		if (error instanceof InvalidRequestException invalid) {
+			return new VaultError(HttpStatus.BAD_REQUEST, List.of(invalid.getMessage()));
+		}
+		if (error instanceof OwnerUnavailableException unavailable) {
+			logger.warn("{}: {}", unavailable.getMessage(), String.valueOf(unavailable.getCause()));
+			return new VaultError(HttpStatus.SERVICE_UNAVAILABLE, List.of(unavailable.getMessage()));
 		}
 		if (error instanceof ResponseStatusException statusError) {
 			return fromStatus(statusError.getStatusCode());

@@ -15,12 +15,20 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class IdentityConfiguration {
 
+	/** The gateway's signing key pair, loaded (or generated) once. */
 	@Bean
-	public NodeRequestHeaders nodeRequestHeaders(IdentityProperties properties, SecureRandom secureRandom, Clock clock,
-			RequestIds requestIds) {
-		return new NodeRequestHeaders(
-				new IdentitySigner(SigningKeys.loadOrGenerate(properties.signingKey(), secureRandom), clock), clock,
-				requestIds);
+	public IdentityKeys identityKeys(IdentityProperties properties, SecureRandom secureRandom) {
+		return new IdentityKeys(SigningKeys.loadOrGenerate(properties.signingKey(), secureRandom));
+	}
+
+	@Bean
+	public NodeRequestHeaders nodeRequestHeaders(IdentityKeys identityKeys, Clock clock, RequestIds requestIds) {
+		return new NodeRequestHeaders(new IdentitySigner(identityKeys.pair(), clock), clock, requestIds);
+	}
+
+	@Bean
+	public OwnerIdentities ownerIdentities(IdentityKeys identityKeys, Clock clock, RequestIds requestIds) {
+		return new OwnerIdentities(identityKeys.pair(), clock, requestIds::next);
 	}
 
 	@Bean

@@ -39,6 +39,38 @@ public final class NodeRequestHeaders {
 	}
 
 	/**
+	 * Prepares {@code headers} in place for a service other than the secrets nodes: the
+	 * identity signed for this caller's authorization ({@link OwnerIdentities}), the
+	 * request id, and no Vault token: the service learns who the caller is from the
+	 * identity, and the token stays between the client, the gateway and the nodes.
+	 */
+	public void prepareForOwner(HttpHeaders headers, String requestId, String ownerIdentity) {
+		headers.remove(VaultHeaders.TOKEN);
+		headers.remove(HttpHeaders.AUTHORIZATION);
+		headers.set(VaultHeaders.COFFER_REQUEST_ID, requestId);
+		headers.set(InternalIdentity.HEADER, ownerIdentity);
+	}
+
+	/**
+	 * The client's Vault token: {@code X-Vault-Token}, else
+	 * {@code Authorization: Bearer}, else null.
+	 */
+	public static String clientToken(HttpHeaders headers) {
+		String token = headers.getFirst(VaultHeaders.TOKEN);
+		if (token != null) {
+			return token;
+		}
+		HttpHeaders copy = new HttpHeaders();
+		String authorization = headers.getFirst(HttpHeaders.AUTHORIZATION);
+		if (authorization == null) {
+			return null;
+		}
+		copy.set(HttpHeaders.AUTHORIZATION, authorization);
+		useBearerAsVaultToken(copy);
+		return copy.getFirst(VaultHeaders.TOKEN);
+	}
+
+	/**
 	 * Vault accepts the token as {@code Authorization: Bearer <token>}; nodes are handed
 	 * it as {@code X-Vault-Token} so they never have to tell it apart from other
 	 * authorization schemes. An explicit {@code X-Vault-Token} wins, as in Vault.

@@ -3,6 +3,8 @@ package io.coffer.gateway.proxy;
 import java.net.URI;
 
 import io.coffer.common.VaultHeaders;
+import io.coffer.common.authorize.AclEpoch;
+import io.coffer.gateway.authorize.AllowCache;
 import io.coffer.gateway.cluster.ConnectFailures;
 import io.coffer.gateway.cluster.NodeRouter;
 import io.coffer.gateway.cluster.NotExecutedException;
@@ -41,12 +43,15 @@ public class ClusterRoutingFilter implements GatewayFilter {
 
 	private final RequestIds requestIds;
 
+	private final AllowCache allowCache;
+
 	public ClusterRoutingFilter(NodeRouter router, TargetPolicy policy, RequestBodyReader bodyReader,
-			RequestIds requestIds) {
+			RequestIds requestIds, AllowCache allowCache) {
 		this.router = router;
 		this.policy = policy;
 		this.bodyReader = bodyReader;
 		this.requestIds = requestIds;
+		this.allowCache = allowCache;
 	}
 
 	@Override
@@ -64,7 +69,22 @@ public class ClusterRoutingFilter implements GatewayFilter {
 		ServerWebExchange exchange = request.exchange();
 		return chain.filter(request.to(node))
 			.onErrorMap(ConnectFailures::isConnectFailure, (error) -> NotExecutedException.unreachable(node, error))
-			.then(Mono.defer(() -> isStandbyAnswer(exchange.getResponse()) ? discard(exchange, node) : Mono.empty()));
+			.then(Mono.defer(() -> {
+				takeAclEpoch(exchange.getResponse(), node);
+				return isStandbyAnswer(exchange.getResponse()) ? discard(exchange, node) : Mono.empty();
+			}));
+	}
+
+	/**
+	 * A node's ACL epoch never reaches the client; a change drops the allow-cache before
+	 * the answer that caused it (a revocation, a policy write) is written.
+	 */
+	private void takeAclEpoch(ServerHttpResponse response, URI node) {
+		String epoch = response.getHeaders().getFirst(AclEpoch.HEADER);
+		if (epoch != null) {
+			response.getHeaders().remove(AclEpoch.HEADER);
+			this.allowCache.observe(node, epoch);
+		}
 	}
 
 	private static boolean isStandbyAnswer(ServerHttpResponse response) {

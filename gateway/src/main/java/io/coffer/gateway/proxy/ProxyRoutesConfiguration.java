@@ -1,7 +1,10 @@
 package io.coffer.gateway.proxy;
 
+import io.coffer.gateway.authorize.AllowCache;
+import io.coffer.gateway.authorize.OwnerAuthorization;
 import io.coffer.gateway.cluster.NodeRouter;
 import io.coffer.gateway.config.CofferGatewayProperties;
+import io.coffer.gateway.config.RouteTableProperties;
 import io.coffer.gateway.web.RequestBodyReader;
 import io.coffer.gateway.web.RequestIds;
 
@@ -13,22 +16,34 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The Vault API routes. They are built in Java because their target is not a fixed URI:
- * {@link ClusterRoutingFilter} picks the node for each attempt. The route URI
+ * {@link OwnerRoutingFilter} picks the owning service by the {@link RouteTable} and
+ * {@link ClusterRoutingFilter} the secrets node for each attempt. The route URI
  * {@code no://op} is never used to send anything.
  */
 @Configuration(proxyBeanMethods = false)
 public class ProxyRoutesConfiguration {
 
-	/** A node's own endpoints, which every node answers for itself. */
+	/**
+	 * A node's own endpoints, which every node answers for itself; they belong to the
+	 * secrets nodes whatever the route table says.
+	 */
 	static final String[] NODE_LOCAL_PATHS = { "/v1/sys/init", "/v1/sys/seal-status", "/v1/sys/leader",
 			"/v1/sys/health" };
 
 	@Bean
+	public RouteTable routeTable(CofferGatewayProperties gateway, RouteTableProperties routes) {
+		return RouteTable.of(gateway.nodes(), routes);
+	}
+
+	@Bean
 	public RouteLocator secretsNodeRoutes(RouteLocatorBuilder builder, NodeRouter nodeRouter,
-			RequestBodyReader requestBodyReader, RequestIds requestIds, CofferGatewayProperties properties) {
+			RequestBodyReader requestBodyReader, RequestIds requestIds, CofferGatewayProperties properties,
+			RouteTable routeTable, OwnerAuthorization ownerAuthorization, AllowCache allowCache) {
 		ClusterRoutingFilter anyReachable = new ClusterRoutingFilter(nodeRouter, TargetPolicy.ANY_REACHABLE,
-				requestBodyReader, requestIds);
+				requestBodyReader, requestIds, allowCache);
 		ClusterRoutingFilter active = new ClusterRoutingFilter(nodeRouter, TargetPolicy.ACTIVE, requestBodyReader,
+				requestIds, allowCache);
+		OwnerRoutingFilter byOwner = new OwnerRoutingFilter(routeTable, active, ownerAuthorization, requestBodyReader,
 				requestIds);
 		long connectMillis = properties.connectTimeout().toMillis();
 		long responseMillis = properties.responseTimeout().toMillis();
@@ -40,10 +55,10 @@ public class ProxyRoutesConfiguration {
 						.metadata(RouteMetadataUtils.CONNECT_TIMEOUT_ATTR, connectMillis)
 						.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, responseMillis)
 						.uri("no://op"))
-			.route("secrets-active",
+			.route("by-owner",
 					(route) -> route.order(1)
 						.path("/v1/**")
-						.filters((filters) -> filters.filter(active, ClusterRoutingFilter.ORDER))
+						.filters((filters) -> filters.filter(byOwner, ClusterRoutingFilter.ORDER))
 						.metadata(RouteMetadataUtils.CONNECT_TIMEOUT_ATTR, connectMillis)
 						.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, responseMillis)
 						.uri("no://op"))

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import io.coffer.common.VaultHeaders;
+import io.coffer.common.authorize.AclEpoch;
 import io.coffer.common.identity.InternalIdentity;
 
 import org.springframework.http.HttpHeaders;
@@ -31,9 +32,13 @@ public final class ForwardedHeaders {
 		return headers;
 	}
 
-	/** Node headers to return to the client; the not-executed mark never leaves. */
+	/**
+	 * Node headers to return to the client; the not-executed mark and the ACL epoch never
+	 * leave.
+	 */
 	public static HttpHeaders toClient(HttpHeaders node) {
-		return copyWithout(node, Set.of(VaultHeaders.COFFER_NOT_EXECUTED.toLowerCase(Locale.ROOT)));
+		return copyWithout(node, Set.of(VaultHeaders.COFFER_NOT_EXECUTED.toLowerCase(Locale.ROOT),
+				AclEpoch.HEADER.toLowerCase(Locale.ROOT)));
 	}
 
 	private static HttpHeaders copyWithout(HttpHeaders source, Set<String> extra) {

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.coffer.common.authorize.AclEpoch;
+import io.coffer.common.authorize.AuthorizeRequest;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
@@ -20,8 +22,8 @@ import reactor.netty.http.server.HttpServerResponse;
 /**
  * A stand-in for one secrets node with the contract the gateway relies on: health codes
  * per state, standby refusals marked {@code X-Coffer-Not-Executed}, sealed answers
- * without it, and its own seal endpoints. Logical requests are echoed back as JSON and
- * recorded.
+ * without it, its own seal endpoints, {@code /internal/authorize} and the ACL epoch
+ * header. Logical requests are echoed back as JSON and recorded.
  */
 public final class FakeSecretsNode {
 
@@ -38,6 +40,12 @@ public final class FakeSecretsNode {
 	}
 
 	public static final String ROOT_TOKEN = "test-root-token";
+
+	/** The one token {@code /internal/authorize} denies. */
+	public static final String DENIED_TOKEN = "test-denied-token";
+
+	/** The accessor of every token {@code /internal/authorize} allows. */
+	public static final String ACCESSOR = "test-accessor";
 
 	/** The error of a request that wrote, then lost the active role. */
 	public static final String LOST_ACTIVE_ROLE = "this node lost the active role during the request";
@@ -64,6 +72,10 @@ public final class FakeSecretsNode {
 	private volatile Duration healthDelay = Duration.ZERO;
 
 	private volatile boolean refusing;
+
+	private volatile String aclEpoch;
+
+	private volatile boolean authorizeCacheable = true;
 
 	private volatile int port;
 
@@ -129,6 +141,19 @@ public final class FakeSecretsNode {
 		this.refusing = refuse;
 	}
 
+	/**
+	 * The ACL epoch this node sends on every response and in its authorization decisions
+	 * (null: none, as before nodes had one).
+	 */
+	public void aclEpoch(String epoch) {
+		this.aclEpoch = epoch;
+	}
+
+	/** Whether allow decisions say the gateway may cache them (false: use-limited). */
+	public void authorizeCacheable(boolean cacheable) {
+		this.authorizeCacheable = cacheable;
+	}
+
 	public List<Received> received() {
 		return List.copyOf(this.received);
 	}
@@ -144,6 +169,8 @@ public final class FakeSecretsNode {
 		this.loseActiveRoleAfterWrite = false;
 		this.healthDelay = Duration.ZERO;
 		this.refusing = false;
+		this.aclEpoch = null;
+		this.authorizeCacheable = true;
 		this.received.clear();
 		if (!isRunning()) {
 			bind(this.port);
@@ -191,7 +218,12 @@ public final class FakeSecretsNode {
 				request.requestHeaders().get("X-Vault-Token"), body, request.requestHeaders().get("X-Coffer-Identity"),
 				request.requestHeaders().get("Authorization")));
 		response.header("Content-Type", "application/json");
+		String epoch = this.aclEpoch;
+		if (epoch != null) {
+			response.header(AclEpoch.HEADER, epoch);
+		}
 		return switch (path) {
+			case AuthorizeRequest.PATH -> authorize(response, body);
 			case "/v1/sys/health" -> Mono.delay(this.healthDelay).then(json(response, healthCode(), healthBody()));
 			case "/v1/sys/seal-status" -> json(response, 200, sealStatus());
 			case "/v1/sys/unseal" -> unseal(response, body);
@@ -223,6 +255,32 @@ public final class FakeSecretsNode {
 				"{\"node\":\"%s\",\"method\":\"%s\",\"path\":\"%s\",\"query\":\"%s\",\"request_id\":\"%s\",\"body_length\":%d}",
 				this.name, method, path, query, requestId, body.length());
 		return Mono.delay(this.delay).then(json(response, 200, echo));
+	}
+
+	/**
+	 * {@code /internal/authorize}: allows every token but {@link #DENIED_TOKEN}, refusing
+	 * as a standby or sealed node refuses any request.
+	 */
+	private Mono<Void> authorize(HttpServerResponse response, String body) {
+		Mode now = this.mode;
+		if (now == Mode.STANDBY || this.refusing) {
+			response.header("X-Coffer-Not-Executed", "true");
+			return json(response, 503, "{\"errors\":[\"node is a standby\"]}");
+		}
+		if (now != Mode.ACTIVE) {
+			return json(response, 503, "{\"errors\":[\"Vault is sealed\"]}");
+		}
+		String epoch = (this.aclEpoch != null) ? this.aclEpoch : "";
+		if (body.contains(DENIED_TOKEN)) {
+			return json(response, 200, "{\"allowed\":false,\"policies\":[],\"accessor\":\"\",\"display_name\":\"\","
+					+ "\"entity_id\":\"\",\"ttl\":0,\"cacheable\":false,\"acl_epoch\":\"" + epoch + "\"}");
+		}
+		return json(response, 200,
+				String.format(Locale.ROOT,
+						"{\"allowed\":true,\"policies\":[\"default\",\"lease-reader\"],\"accessor\":\"%s\","
+								+ "\"display_name\":\"token-ci\",\"entity_id\":\"\",\"ttl\":3600,\"cacheable\":%s,"
+								+ "\"acl_epoch\":\"%s\"}",
+						ACCESSOR, this.authorizeCacheable, epoch));
 	}
 
 	private Mono<Void> unseal(HttpServerResponse response, String body) {

@@ -32,6 +32,14 @@ public interface SecretEngine {
 	}
 
 	/**
+	 * Whether a path (below the mount) is protected with {@code sudo} on top of the
+	 * operation's own capability, as the engine declares it (see {@link EnginePaths}).
+	 */
+	default boolean requiresSudo(String path) {
+		return false;
+	}
+
+	/**
 	 * Whether this engine does the same for {@code create} as for {@code update}, so that
 	 * the existence check only matters when the caller's ACL tells them apart.
 	 */

@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Step {@code authorize}: the ACL check, after the existence check (create vs update).
- * Vault does not apply parameter constraints to KV v2 data, sudo-protected paths need
- * {@code sudo} as well as the operation's capability, and a rule's
+ * Vault does not apply parameter constraints to KV v2 data, paths their engine declares
+ * {@code sudo} need it as well as the operation's capability, and a rule's
  * {@code min_wrapping_ttl} or {@code max_wrapping_ttl} demand a wrap TTL within them.
  * Logins and the wrapping-token paths are unauthenticated in Vault (no ACL applies); the
  * UI mounts preflight checks reachability itself.
@@ -44,8 +44,8 @@ class Authorize implements RequestStep {
 		MountEntry mount = request.mount();
 		boolean kvV2 = "kv".equals(mount.type()) && "2".equals(mount.options().get("version"));
 		AclDecision decision = this.policies.check(caller.policies(), path, request.operation(), request.data(), !kvV2);
-		if (!decision.allowed() || (this.policies.requiresSudo(path) && !decision.sudo())
-				|| !decision.permitsWrapTtl(state.http().wrapTtl())) {
+		boolean sudo = state.route().engine().requiresSudo(request.path());
+		if (!decision.allowed() || (sudo && !decision.sudo()) || !decision.permitsWrapTtl(state.http().wrapTtl())) {
 			throw denied(path);
 		}
 	}

@@ -12,8 +12,8 @@ import java.util.List;
  * @param capabilities the capabilities granted on the path, sorted Vault names;
  * {@code ["root"]} for the root policy, {@code ["deny"]} when nothing is granted
  * @param sudo whether sudo is granted (root or a {@code sudo} capability not overridden
- * by {@code deny}); the caller must require it on {@link PolicyService#requiresSudo}
- * paths
+ * by {@code deny}); the caller must require it on paths the serving engine declares
+ * {@code sudo} ({@code SecretEngine.requiresSudo})
  * @param root whether the root policy decided
  * @param reason why, for logs and audit
  * @param minWrappingTtl the rule's {@code min_wrapping_ttl}, zero when unset

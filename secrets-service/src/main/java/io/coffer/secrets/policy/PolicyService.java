@@ -111,15 +111,6 @@ public class PolicyService {
 		return this.store.exists(name);
 	}
 
-	/**
-	 * Whether the path needs {@code sudo} besides the operation's capability; check
-	 * {@link AclDecision#sudo()} for those.
-	 * @param path the full request path without leading slash
-	 */
-	public boolean requiresSudo(String path) {
-		return SudoPaths.requiresSudo(path);
-	}
-
 	private Acl acl(List<String> names) {
 		long generation = this.store.generation();
 		Compiled cached = this.cache.get(names);

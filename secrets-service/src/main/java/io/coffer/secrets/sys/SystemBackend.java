@@ -52,6 +52,11 @@ public class SystemBackend implements SecretEngine, CallerAware {
 	}
 
 	@Override
+	public boolean requiresSudo(String path) {
+		return SudoPaths.DECLARED.requiresSudo(path);
+	}
+
+	@Override
 	public LogicalResponse handle(LogicalRequest request, Caller caller) {
 		for (SysEndpoint endpoint : this.endpoints) {
 			if (endpoint.matches(request.path())) {

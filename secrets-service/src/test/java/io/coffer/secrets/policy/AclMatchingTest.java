@@ -201,17 +201,4 @@ class AclMatchingTest {
 		assertThat(this.fixture.check(List.of("default"), "cubbyhole/x", Operation.READ).permitsWrapTtl(null)).isTrue();
 	}
 
-	@Test
-	void sudoPathsAreVaultsList() {
-		PolicyService service = this.fixture.service;
-		assertThat(List.of("sys/auth/userpass", "sys/remount", "sys/audit", "sys/audit/file", "sys/raw/core/x",
-				"sys/rotate", "sys/config/cors", "sys/config/auditing/request-headers/x", "sys/revoke-prefix/aws",
-				"sys/leases/revoke-prefix/aws", "sys/revoke-force/aws", "sys/leases/revoke-force/aws",
-				"sys/leases/lookup/aws/", "sys/seal", "sys/step-down"))
-			.allMatch(service::requiresSudo);
-		assertThat(List.of("sys/auth", "sys/mounts/x", "sys/policy/x", "sys/policies/acl/x", "sys/leases/lookup",
-				"sys/leases/renew", "sys/capabilities-self", "secret/auth/x"))
-			.noneMatch(service::requiresSudo);
-	}
-
 }

@@ -113,4 +113,23 @@ class PolicyApiTest {
 		assertThat(this.client.call("GET", "sys/capabilities-self", null).status()).isEqualTo(405);
 	}
 
+	@Test
+	void aSudoPathNeedsSudoBesidesTheOperationsCapability() {
+		this.client.call("PUT", "sys/policies/acl/auth-admin",
+				Map.of("policy", "path \"sys/auth/*\" { capabilities = [\"create\", \"update\"] }"));
+		this.client.call("PUT", "sys/policies/acl/auth-sudo",
+				Map.of("policy", "path \"sys/auth/*\" { capabilities = [\"create\", \"update\", \"sudo\"] }"));
+		NodeClient withoutSudo = new NodeClient(this.client.base()).token(token("auth-admin"));
+		NodeClient withSudo = new NodeClient(this.client.base()).token(token("auth-sudo"));
+		assertThat(withoutSudo.call("POST", "sys/auth/up-a", Map.of("type", "userpass")).status()).isEqualTo(403);
+		assertThat(withSudo.call("POST", "sys/auth/up-a", Map.of("type", "userpass")).status()).isEqualTo(204);
+	}
+
+	@SuppressWarnings("unchecked")
+	private String token(String policy) {
+		NodeClient.Response created = this.client.call("POST", "auth/token/create",
+				Map.of("policies", List.of(policy)));
+		return (String) ((Map<String, Object>) created.json().get("auth")).get("client_token");
+	}
+
 }

@@ -5,9 +5,12 @@ import java.util.Map;
 
 import io.coffer.secrets.kernel.Caller;
 import io.coffer.secrets.kernel.CallerAware;
+import io.coffer.secrets.kernel.EnginePaths;
 import io.coffer.secrets.kernel.LogicalRequest;
 import io.coffer.secrets.kernel.LogicalResponse;
 import io.coffer.secrets.kernel.MountEntry;
+import io.coffer.secrets.kernel.Operation;
+import io.coffer.secrets.kernel.PathSpec;
 import io.coffer.secrets.kernel.SecretEngine;
 import io.coffer.secrets.kernel.VaultException;
 import io.coffer.secrets.token.TokenStore;
@@ -29,6 +32,17 @@ public class CubbyholeEngine implements SecretEngine, CallerAware {
 	private final TokenStore tokens;
 
 	/**
+	 * One path, any key below the token's folder; {@code patch} is not served (Vault's
+	 * cubbyhole has no patch).
+	 */
+	private final EnginePaths paths = new EnginePaths(List.of(PathSpec.path(".*")
+		.on(Operation.READ, this::read)
+		.on(Operation.CREATE, this::write)
+		.on(Operation.UPDATE, this::write)
+		.on(Operation.DELETE, this::delete)
+		.on(Operation.LIST, this::list)));
+
+	/**
 	 * @param store the per-token storage
 	 * @param tokens tells whether a writing token is still live
 	 */
@@ -45,22 +59,29 @@ public class CubbyholeEngine implements SecretEngine, CallerAware {
 
 	@Override
 	public LogicalResponse handle(LogicalRequest request, Caller caller) {
-		String accessor = accessor(caller);
-		String path = request.path();
-		return switch (request.operation()) {
-			case READ -> {
-				Map<String, Object> data = this.store.read(accessor, required(path))
-					.orElseThrow(VaultException::notFound);
-				yield LogicalResponse.data(data);
-			}
-			case CREATE, UPDATE -> write(caller, required(path), request.data());
-			case DELETE -> {
-				this.store.delete(accessor, required(path));
-				yield LogicalResponse.empty();
-			}
-			case LIST -> list(accessor, path);
-			case PATCH -> throw VaultException.unsupportedOperation();
-		};
+		// Only a token has a cubbyhole: refused before the path or operation is looked
+		// at.
+		accessor(caller);
+		return this.paths.handle(request, caller);
+	}
+
+	private LogicalResponse read(LogicalRequest request, Caller caller) {
+		Map<String, Object> data = this.store.read(accessor(caller), required(request.path()))
+			.orElseThrow(VaultException::notFound);
+		return LogicalResponse.data(data);
+	}
+
+	private LogicalResponse write(LogicalRequest request, Caller caller) {
+		return write(caller, required(request.path()), request.data());
+	}
+
+	private LogicalResponse delete(LogicalRequest request, Caller caller) {
+		this.store.delete(accessor(caller), required(request.path()));
+		return LogicalResponse.empty();
+	}
+
+	private LogicalResponse list(LogicalRequest request, Caller caller) {
+		return list(accessor(caller), request.path());
 	}
 
 	/**
