@@ -10,6 +10,7 @@ import io.coffer.secrets.kernel.Operation;
 import io.coffer.secrets.kernel.VaultException;
 import io.coffer.secrets.policy.AclDecision;
 import io.coffer.secrets.policy.PolicyService;
+import io.coffer.secrets.router.Router;
 import io.coffer.secrets.seal.SealService;
 import io.coffer.secrets.storage.HaCluster;
 import io.coffer.secrets.storage.StandbyException;
@@ -38,12 +39,15 @@ public class Authorizer {
 
 	private final PolicyService policies;
 
+	private final Router router;
+
 	private final NodeAclEpoch epoch;
 
 	private final Clock clock;
 
-	Authorizer(SealService seal, HaCluster ha, TokenStore tokens, PolicyService policies, NodeAclEpoch epoch,
-			Clock clock) {
+	Authorizer(SealService seal, HaCluster ha, TokenStore tokens, PolicyService policies, Router router,
+			NodeAclEpoch epoch, Clock clock) {
+		this.router = router;
 		this.seal = seal;
 		this.ha = ha;
 		this.tokens = tokens;
@@ -73,8 +77,12 @@ public class Authorizer {
 		}
 		TokenEntry entry = caller.get();
 		AclDecision decision = this.policies.check(entry.policies(), path, operation, request.data(), true);
-		if (!decision.allowed() || (this.policies.requiresSudo(path) && !decision.sudo())
-				|| !decision.permitsWrapTtl(null)) {
+		// The engine owning the path declares whether it needs sudo (sys/ declares
+		// Vault's list).
+		boolean sudo = this.router.route(path)
+			.map((route) -> route.engine().requiresSudo(route.relative(path)))
+			.orElse(false);
+		if (!decision.allowed() || (sudo && !decision.sudo()) || !decision.permitsWrapTtl(null)) {
 			return AuthorizeDecision.denied(before);
 		}
 		long ttl = entry.ttlAt(this.clock.instant().getEpochSecond());
