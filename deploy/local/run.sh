@@ -53,6 +53,10 @@ Ports, names and start order: deploy/topology.conf.
 Environment:
   JAVA_HOME             a JDK >= 21 to use (otherwise the newest one under /usr/lib/jvm is picked)
   COFFER_JAVA_OPTS      JVM options for every process (default: -Xmx512m)
+  COFFER_JVM_CACHE_DIR  where the extracted jars and their AOT cache live (default .coffer/jvm-cache in the
+                        checkout; made on the first start of a new build, see deploy/local/lib/jvm.sh)
+  COFFER_AOT            off: run the Boot jars as they are, without extraction or AOT cache
+  COFFER_WARMUP         on: every service warms up (bounded, scratch data only) before it reports ready
   COFFER_STARTUP_TIMEOUT  seconds to wait for the processes to come up (default 300)
 EOF
 }
@@ -105,7 +109,9 @@ done
 # shellcheck source=lib/jdk.sh
 source "$root_dir/deploy/local/lib/jdk.sh"
 coffer_use_jdk
-java_opts=(${COFFER_JAVA_OPTS:--Xmx512m})
+# shellcheck source=lib/jvm.sh
+source "$root_dir/deploy/local/lib/jvm.sh"
+java_opts=(${COFFER_JAVA_OPTS:-$(coffer_jvm_default_opts)})
 
 mkdir -p "$data_dir/logs"
 data_dir=$(cd "$data_dir" && pwd)
@@ -223,9 +229,10 @@ trap 'stop_all; exit 130' INT
 trap 'stop_all; exit 143' TERM
 
 launch() {
-	local name=$1
-	shift
-	"$JAVA_HOME/bin/java" "${java_opts[@]}" -jar "$@" >"$data_dir/logs/$name.log" 2>&1 &
+	local name=$1 jar=$2
+	shift 2
+	coffer_jvm_command "$jar"
+	"${coffer_jvm_cmd[@]}" "$@" >"$data_dir/logs/$name.log" 2>&1 &
 	names+=("$name")
 	pids+=("$!")
 }
@@ -239,6 +246,10 @@ done
 for port in "${ports[@]}"; do
 	port_in_use "$port" && die "port $port is already in use (another Coffer, or Vault dev on 8200?)"
 done
+
+# Extracts and trains the jars' ahead-of-time cache when it is missing (lib/jvm.sh); uses the ports checked above.
+coffer_jvm_prepare "$secrets_jar" "$gateway_jar" "$verification_key" "$signing_key" \
+	"$NODE_PORT_BASE" "$HAZELCAST_PORT_BASE" "$GATEWAY_PORT" "$GATEWAY_MANAGEMENT_PORT"
 
 node_urls=()
 for ((i = 0; i < nodes; i++)); do

@@ -18,6 +18,7 @@ import io.coffer.bench.report.Machine;
 import io.coffer.bench.report.ResultTable;
 import io.coffer.bench.report.ScenarioResult;
 import io.coffer.bench.report.Verdicts;
+import io.coffer.bench.startup.WarmupProbe;
 
 /**
  * Benchmarks a running Coffer suite and the limits of its parts in one run, prints a
@@ -38,6 +39,10 @@ public final class BenchMain {
 	}
 
 	public static void main(String[] args) throws Exception {
+		if (args.length > 0 && args[0].equals("warmup-probe")) {
+			WarmupProbe.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+			return;
+		}
 		// must be set before the JDK HttpClient is first used: it reads it once
 		System.setProperty(VaultHttp.ALLOW_CONNECTION_HEADER, "connection");
 		BenchOptions options;
