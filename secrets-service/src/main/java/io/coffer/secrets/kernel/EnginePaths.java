@@ -29,6 +29,7 @@ public final class EnginePaths {
 
 	/**
 	 * Serves a request with its path's handler for the request's operation.
+	 * @param caller passed to the handler; {@code null} for engines that never need it
 	 * @throws VaultException 404 {@code unsupported path} when no path matches, 405 when
 	 * the path does not serve the operation
 	 */
@@ -39,6 +40,14 @@ public final class EnginePaths {
 			throw VaultException.unsupportedOperation();
 		}
 		return operation.handle(request, caller);
+	}
+
+	/**
+	 * Like {@link #handle(LogicalRequest, Caller)} for an engine that never needs the
+	 * caller.
+	 */
+	public LogicalResponse handle(LogicalRequest request) {
+		return handle(request, null);
 	}
 
 	/** Whether the path matching {@code relativePath} is declared {@code sudo}. */

@@ -4,9 +4,12 @@ import java.util.List;
 import java.util.Map;
 
 import io.coffer.secrets.barrier.BarrierView;
+import io.coffer.secrets.kernel.EnginePaths;
 import io.coffer.secrets.kernel.LogicalRequest;
 import io.coffer.secrets.kernel.LogicalResponse;
 import io.coffer.secrets.kernel.MountEntry;
+import io.coffer.secrets.kernel.Operation;
+import io.coffer.secrets.kernel.PathSpec;
 import io.coffer.secrets.kernel.SecretEngine;
 import io.coffer.secrets.kernel.VaultException;
 import io.coffer.secrets.support.VaultDurations;
@@ -21,6 +24,16 @@ final class KvV1Engine implements SecretEngine {
 
 	private final KvJson json;
 
+	/**
+	 * One path, any key; {@code patch} is not served (KV v1 has no patch, as in Vault).
+	 */
+	private final EnginePaths paths = new EnginePaths(List.of(PathSpec.path(".*")
+		.on(Operation.READ, (request, caller) -> read(request.path(), request.mount()))
+		.on(Operation.CREATE, (request, caller) -> write(request.path(), request.data()))
+		.on(Operation.UPDATE, (request, caller) -> write(request.path(), request.data()))
+		.on(Operation.DELETE, (request, caller) -> delete(request.path()))
+		.on(Operation.LIST, (request, caller) -> list(request.path()))));
+
 	KvV1Engine(BarrierView view, KvJson json) {
 		this.view = view;
 		this.json = json;
@@ -28,17 +41,12 @@ final class KvV1Engine implements SecretEngine {
 
 	@Override
 	public LogicalResponse handle(LogicalRequest request) {
-		String path = request.path();
-		return switch (request.operation()) {
-			case READ -> read(path, request.mount());
-			case CREATE, UPDATE -> write(path, request.data());
-			case DELETE -> {
-				this.view.delete(KvStorageKeys.v1Entry(path));
-				yield LogicalResponse.empty();
-			}
-			case LIST -> list(path);
-			case PATCH -> throw VaultException.unsupportedOperation();
-		};
+		return this.paths.handle(request);
+	}
+
+	private LogicalResponse delete(String path) {
+		this.view.delete(KvStorageKeys.v1Entry(path));
+		return LogicalResponse.empty();
 	}
 
 	@Override
