@@ -6,30 +6,18 @@ import io.coffer.support.error.VaultErrorException;
 
 /**
  * A request failed with a Vault status and error messages; rendered as
- * {@code {"errors":[...]}}. Messages must never contain a secret value, token or key.
+ * {@code {"errors":[...]}} by service-support's {@code VaultErrorHandler} (status and
+ * messages are kept by {@link VaultErrorException}). Messages must never contain a secret
+ * value, token or key.
  */
 public class VaultException extends VaultErrorException {
 
-	private final int status;
-
-	private final List<String> errors;
-
 	public VaultException(int status, List<String> errors) {
 		super(status, errors);
-		this.status = status;
-		this.errors = List.copyOf(errors);
 	}
 
 	public VaultException(int status, String error) {
-		this(status, List.of(error));
-	}
-
-	public int status() {
-		return this.status;
-	}
-
-	public List<String> errors() {
-		return this.errors;
+		super(status, error);
 	}
 
 	public static VaultException badRequest(String message) {
