@@ -3,9 +3,9 @@ package io.coffer.secrets.engine.kv;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 
-import io.coffer.secrets.kernel.LogicalRequest;
 import io.coffer.secrets.kernel.LogicalResponse;
-import io.coffer.secrets.kernel.VaultException;
+import io.coffer.secrets.kernel.Operation;
+import io.coffer.secrets.kernel.PathSpec;
 import io.coffer.secrets.support.VaultDurations;
 
 /** {@code config}: the mount's max_versions, cas_required and delete_version_after. */
@@ -17,12 +17,12 @@ final class KvV2ConfigPath {
 		this.store = store;
 	}
 
-	LogicalResponse handle(LogicalRequest request) {
-		return switch (request.operation()) {
-			case READ -> LogicalResponse.data(this.store.config().toResponse());
-			case CREATE, UPDATE -> write(request.data());
-			default -> throw VaultException.unsupportedOperation();
-		};
+	/** {@code config} exactly: read and write ({@code config/...} is no path). */
+	PathSpec path() {
+		return PathSpec.path("config")
+			.on(Operation.READ, (request, caller) -> LogicalResponse.data(this.store.config().toResponse()))
+			.on(Operation.CREATE, (request, caller) -> write(request.data()))
+			.on(Operation.UPDATE, (request, caller) -> write(request.data()));
 	}
 
 	private LogicalResponse write(Map<String, Object> data) {

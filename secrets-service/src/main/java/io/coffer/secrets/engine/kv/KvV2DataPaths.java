@@ -9,6 +9,8 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import io.coffer.secrets.kernel.LogicalRequest;
 import io.coffer.secrets.kernel.LogicalResponse;
+import io.coffer.secrets.kernel.Operation;
+import io.coffer.secrets.kernel.PathSpec;
 import io.coffer.secrets.kernel.VaultException;
 
 /**
@@ -28,17 +30,19 @@ final class KvV2DataPaths {
 		this.clock = clock;
 	}
 
-	LogicalResponse handle(LogicalRequest request, String path) {
-		return switch (request.operation()) {
-			case READ -> read(path, request.data());
-			case CREATE, UPDATE -> write(path, request.data());
-			case PATCH -> patch(path, request.data());
-			case DELETE -> delete(path);
-			case LIST -> throw VaultException.unsupportedOperation();
-		};
+	/**
+	 * {@code data/<path>}, the key possibly empty (a write then answers
+	 * {@code missing path}); {@code list} is not served (listing is {@code metadata/}'s).
+	 */
+	PathSpec path() {
+		return PathSpec.path("data/.*")
+			.on(Operation.READ, (request, caller) -> read(key(request), request.data()))
+			.on(Operation.CREATE, (request, caller) -> write(key(request), request.data()))
+			.on(Operation.UPDATE, (request, caller) -> write(key(request), request.data()))
+			.on(Operation.PATCH, (request, caller) -> patch(key(request), request.data()))
+			.on(Operation.DELETE, (request, caller) -> delete(key(request)));
 	}
 
-	/** The key's current version exists and is neither deleted nor destroyed. */
 	/**
 	 * Vault's existence check for {@code data/}: the key exists while its metadata does,
 	 * so a soft-deleted or destroyed secret still needs {@code update} to be written
@@ -127,6 +131,15 @@ final class KvV2DataPaths {
 		finally {
 			lock.unlock();
 		}
+	}
+
+	/**
+	 * The key a KV v2 path names: everything after its group's prefix ({@code data/},
+	 * {@code metadata/}, ...), possibly empty.
+	 */
+	static String key(LogicalRequest request) {
+		String path = request.path();
+		return path.substring(path.indexOf('/') + 1);
 	}
 
 	static void requirePath(String path) {

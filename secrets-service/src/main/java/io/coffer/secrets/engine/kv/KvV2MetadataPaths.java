@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.locks.ReentrantLock;
 
-import io.coffer.secrets.kernel.LogicalRequest;
 import io.coffer.secrets.kernel.LogicalResponse;
+import io.coffer.secrets.kernel.Operation;
+import io.coffer.secrets.kernel.PathSpec;
 import io.coffer.secrets.kernel.VaultException;
 import io.coffer.secrets.storage.StorageOp;
 import io.coffer.secrets.support.VaultDurations;
@@ -38,15 +39,18 @@ final class KvV2MetadataPaths {
 		this.clock = clock;
 	}
 
-	LogicalResponse handle(LogicalRequest request, String path) {
-		return switch (request.operation()) {
-			case LIST -> list(path);
-			case READ ->
-				LogicalResponse.data(this.store.metadata(path).orElseThrow(VaultException::notFound).toResponse());
-			case CREATE, UPDATE -> write(path, request.data());
-			case PATCH -> patch(path, request.data());
-			case DELETE -> delete(path);
-		};
+	/**
+	 * {@code metadata/<path>}, every operation; {@code list} on {@code metadata/} (an
+	 * empty key) lists the mount's top level.
+	 */
+	PathSpec path() {
+		return PathSpec.path("metadata/.*")
+			.on(Operation.LIST, (request, caller) -> list(KvV2DataPaths.key(request)))
+			.on(Operation.READ, (request, caller) -> read(KvV2DataPaths.key(request)))
+			.on(Operation.CREATE, (request, caller) -> write(KvV2DataPaths.key(request), request.data()))
+			.on(Operation.UPDATE, (request, caller) -> write(KvV2DataPaths.key(request), request.data()))
+			.on(Operation.PATCH, (request, caller) -> patch(KvV2DataPaths.key(request), request.data()))
+			.on(Operation.DELETE, (request, caller) -> delete(KvV2DataPaths.key(request)));
 	}
 
 	boolean exists(String path) {
@@ -59,6 +63,10 @@ final class KvV2MetadataPaths {
 			throw VaultException.notFound();
 		}
 		return LogicalResponse.data(Map.of("keys", keys));
+	}
+
+	private LogicalResponse read(String path) {
+		return LogicalResponse.data(this.store.metadata(path).orElseThrow(VaultException::notFound).toResponse());
 	}
 
 	private LogicalResponse write(String path, Map<String, Object> data) {

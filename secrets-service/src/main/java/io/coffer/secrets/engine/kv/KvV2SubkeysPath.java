@@ -7,6 +7,7 @@ import java.util.Map;
 import io.coffer.secrets.kernel.LogicalRequest;
 import io.coffer.secrets.kernel.LogicalResponse;
 import io.coffer.secrets.kernel.Operation;
+import io.coffer.secrets.kernel.PathSpec;
 import io.coffer.secrets.kernel.VaultException;
 
 /**
@@ -24,10 +25,13 @@ final class KvV2SubkeysPath {
 		this.clock = clock;
 	}
 
-	LogicalResponse handle(LogicalRequest request, String path) {
-		if (request.operation() != Operation.READ) {
-			throw VaultException.unsupportedOperation();
-		}
+	/** {@code subkeys/<path>}, read only. */
+	PathSpec path() {
+		return PathSpec.path("subkeys/.*").on(Operation.READ, (request, caller) -> read(request));
+	}
+
+	private LogicalResponse read(LogicalRequest request) {
+		String path = KvV2DataPaths.key(request);
 		long depth = KvFields.integer(request.data(), "depth").orElse(0);
 		if (depth < 0) {
 			throw KvFields.invalid("depth", "a non-negative integer");

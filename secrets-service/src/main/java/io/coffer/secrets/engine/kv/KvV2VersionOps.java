@@ -4,12 +4,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.locks.ReentrantLock;
 
 import io.coffer.secrets.kernel.LogicalRequest;
 import io.coffer.secrets.kernel.LogicalResponse;
 import io.coffer.secrets.kernel.Operation;
-import io.coffer.secrets.kernel.VaultException;
+import io.coffer.secrets.kernel.PathOperation;
+import io.coffer.secrets.kernel.PathSpec;
 import io.coffer.secrets.storage.StorageOp;
 
 /**
@@ -18,9 +20,14 @@ import io.coffer.secrets.storage.StorageOp;
  */
 final class KvV2VersionOps {
 
+	/** The three operations, each its own path group named by {@link #prefix()}. */
 	enum Kind {
 
-		DELETE, UNDELETE, DESTROY
+		DELETE, UNDELETE, DESTROY;
+
+		String prefix() {
+			return name().toLowerCase(Locale.ROOT);
+		}
 
 	}
 
@@ -33,10 +40,21 @@ final class KvV2VersionOps {
 		this.clock = clock;
 	}
 
-	LogicalResponse handle(LogicalRequest request, String path, Kind kind) {
-		if (request.operation() != Operation.CREATE && request.operation() != Operation.UPDATE) {
-			throw VaultException.unsupportedOperation();
+	/**
+	 * {@code delete/<path>}, {@code undelete/<path>}, {@code destroy/<path>}: writes
+	 * only.
+	 */
+	List<PathSpec> paths() {
+		List<PathSpec> paths = new ArrayList<>();
+		for (Kind kind : Kind.values()) {
+			PathOperation write = (request, caller) -> handle(request, kind);
+			paths.add(PathSpec.path(kind.prefix() + "/.*").on(Operation.CREATE, write).on(Operation.UPDATE, write));
 		}
+		return List.copyOf(paths);
+	}
+
+	private LogicalResponse handle(LogicalRequest request, Kind kind) {
+		String path = KvV2DataPaths.key(request);
 		List<Long> versions = KvFields.integerList(request.data(), "versions");
 		if (versions.isEmpty()) {
 			// Vault's two spellings of this message differ in case; both are kept.
