@@ -200,6 +200,10 @@ stop_all() {
 	$stopping && return
 	stopping=true
 	trap - INT TERM
+	if ((${#coffer_jvm_training_pids[@]} > 0)); then
+		kill -TERM "${coffer_jvm_training_pids[@]}" 2>/dev/null || true
+		wait "${coffer_jvm_training_pids[@]}" 2>/dev/null || true
+	fi
 	((${#pids[@]} > 0)) || return 0
 	echo
 	echo "Stopping ${names[*]}..."
@@ -253,7 +257,7 @@ coffer_jvm_prepare "$secrets_jar" "$gateway_jar" "$verification_key" "$signing_k
 
 node_urls=()
 for ((i = 0; i < nodes; i++)); do
-	id="node$((i + 1))"
+	id=$(coffer_topology_instance secrets $((i + 1)))
 	url="http://127.0.0.1:$((NODE_PORT_BASE + i))"
 	node_urls+=("$url")
 	mkdir -p "$data_dir/$id"

@@ -49,6 +49,9 @@ coffer_jvm_extract() {
 		mv "$entry/app.tmp" "$entry/app"
 }
 
+# The training runs under way (run.sh stops them with the rest).
+coffer_jvm_training_pids=()
+
 # coffer_jvm_train JAR ARGS... : the training run of JAR (once per entry), in the foreground.
 coffer_jvm_train() {
 	local jar=$1 entry name
@@ -58,10 +61,15 @@ coffer_jvm_train() {
 	[[ -f $entry/app.aot ]] && return 0
 	rm -rf "$entry/training"
 	mkdir -p "$entry/training"
+	# In the background so that a TERM to this (background) function stops the training JVM too: run.sh's stop
+	# sends one on Ctrl-C, which background jobs of a script never receive themselves.
 	# shellcheck disable=SC2046 # word splitting of the properties is intended
-	if "$JAVA_HOME/bin/java" "${java_opts[@]}" $(coffer_jvm_app_props) -XX:AOTCacheOutput="$entry/app.aot.tmp" \
-		-Dspring.context.exit=onRefresh -jar "$entry/app/$name" "$@" >"$entry/training.log" 2>&1 &&
-		[[ -f $entry/app.aot.tmp ]]; then
+	"$JAVA_HOME/bin/java" "${java_opts[@]}" $(coffer_jvm_app_props) -XX:AOTCacheOutput="$entry/app.aot.tmp" \
+		-Dspring.context.exit=onRefresh -jar "$entry/app/$name" "$@" >"$entry/training.log" 2>&1 &
+	local java_pid=$!
+	# shellcheck disable=SC2064 # the pid is fixed now
+	trap "kill -TERM $java_pid 2>/dev/null; exit 143" TERM
+	if wait "$java_pid" && [[ -f $entry/app.aot.tmp ]]; then
 		mv "$entry/app.aot.tmp" "$entry/app.aot"
 		rm -rf "$entry/training"
 	else
@@ -77,7 +85,7 @@ coffer_jvm_train() {
 # at that moment (run.sh checked them), so the training runs collide with nothing.
 coffer_jvm_prepare() {
 	local s_jar=$1 g_jar=$2 v_key=$3 s_key=$4 node_port=$5 hz_port=$6 g_port=$7 m_port=$8
-	local major entry t0 pid pids=() failed=false
+	local major entry t0 pid failed=false
 	coffer_jvm_cache_dir=${COFFER_JVM_CACHE_DIR:-$root_dir/.coffer/jvm-cache}
 	coffer_jvm_mode=plain
 	[[ ${COFFER_AOT:-on} == off ]] && return 0
@@ -110,15 +118,16 @@ coffer_jvm_prepare() {
 		--coffer.cluster.members="127.0.0.1:$hz_port" \
 		--coffer.cluster.size=1 \
 		--coffer.identity.verification-keys="$v_key" &
-	pids+=($!)
+	coffer_jvm_training_pids+=($!)
 	coffer_jvm_train "$g_jar" \
 		--server.port="$g_port" \
 		--management.server.port="$m_port" \
 		--coffer.identity.signing-key="$s_key" &
-	pids+=($!)
-	for pid in "${pids[@]}"; do
+	coffer_jvm_training_pids+=($!)
+	for pid in "${coffer_jvm_training_pids[@]}"; do
 		wait "$pid" || failed=true
 	done
+	coffer_jvm_training_pids=()
 	$failed && return 0
 	coffer_jvm_mode=aot
 	echo "  trained in $((SECONDS - t0)) s"

@@ -3,10 +3,10 @@ package io.coffer.secrets.architecture;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.coffer.testsupport.architecture.CofferRules;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The boundaries ARCHITECTURE.md and CONVENTIONS.md draw, checked on every build. */
 class ArchitectureTest {
@@ -15,25 +15,14 @@ class ArchitectureTest {
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.importPackages("io.coffer.secrets");
 
+	/**
+	 * The rules every Coffer service follows (test-support's {@link CofferRules}): no
+	 * other service's code, Hazelcast/RocksDB only in storage, {@code javax.crypto} only
+	 * in barrier, seal and transit, packages free of cycles.
+	 */
 	@Test
-	void onlyTheStoragePackageTouchesHazelcastOrRocksDb() {
-		noClasses().that()
-			.resideOutsideOfPackage("io.coffer.secrets.storage..")
-			.should()
-			.dependOnClassesThat()
-			.resideInAnyPackage("com.hazelcast..", "org.rocksdb..")
-			.check(CLASSES);
-	}
-
-	@Test
-	void cryptoPrimitivesStayInBarrierAndSeal() {
-		noClasses().that()
-			.resideOutsideOfPackages("io.coffer.secrets.barrier..", "io.coffer.secrets.seal..",
-					"io.coffer.secrets.engine.transit..")
-			.should()
-			.dependOnClassesThat()
-			.resideInAnyPackage("javax.crypto..")
-			.check(CLASSES);
+	void followsTheSharedCofferRules() {
+		CofferRules.forService("io.coffer.secrets").forEach((rule) -> rule.check(CLASSES));
 	}
 
 	@Test
@@ -78,11 +67,6 @@ class ArchitectureTest {
 			.dependOnClassesThat()
 			.resideOutsideOfPackages("io.coffer.secrets.kernel..", "java..")
 			.check(CLASSES);
-	}
-
-	@Test
-	void packagesAreFreeOfCycles() {
-		slices().matching("io.coffer.secrets.(*)..").should().beFreeOfCycles().check(CLASSES);
 	}
 
 }

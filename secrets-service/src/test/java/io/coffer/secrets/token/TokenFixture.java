@@ -18,7 +18,7 @@ import io.coffer.secrets.kernel.VaultException;
 import io.coffer.secrets.policy.PolicyService;
 import io.coffer.secrets.policy.PolicyStore;
 import io.coffer.secrets.storage.InMemoryStorage;
-import io.coffer.secrets.support.TestClock;
+import io.coffer.testsupport.time.TestClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**

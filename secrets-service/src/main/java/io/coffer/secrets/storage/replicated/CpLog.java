@@ -28,6 +28,9 @@ final class CpLog {
 
 	private final HazelcastInstance hazelcast;
 
+	/** What {@link #answers} compares the head with: shorter than any encoded entry. */
+	private static final byte[] NEVER_A_LOG_ENTRY = { 0 };
+
 	private final Lazy<IAtomicReference<byte[]>> head;
 
 	private final LocalRaftNodes raftNodes;
@@ -53,11 +56,19 @@ final class CpLog {
 	}
 
 	/**
-	 * Whether the CP group holding the log answers a read of its head within the timeout.
+	 * Whether the CP group holding the log commits a write within the timeout: a
+	 * compare-and-set of the head that never matches (no log entry is a single byte), so
+	 * it changes nothing but goes through the Raft log like an append. A read is not
+	 * enough: a group whose leader still confirms its term to a majority answers reads
+	 * while it refuses every append ({@code CannotReplicateException} after a membership
+	 * change its old leader died in), and that group must count as not answering.
 	 */
 	boolean answers(Duration timeout) {
 		try {
-			this.head.get().getAsync().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+			this.head.get()
+				.compareAndSetAsync(NEVER_A_LOG_ENTRY, NEVER_A_LOG_ENTRY)
+				.toCompletableFuture()
+				.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
 			return true;
 		}
 		catch (InterruptedException ex) {

@@ -119,8 +119,8 @@ final class CpRecovery {
 			.filter((m) -> live.values().stream().anyMatch((s) -> s.voting() && m.getUuid().equals(s.cpMember())))
 			.count();
 		// a group can also be stuck with its members voting (a leader that cannot
-		// replicate
-		// after a membership change its old leader died in): the log must answer too
+		// replicate after a membership change its old leader died in): the log must
+		// commit a write too
 		if (cpMembers.isEmpty() || (voting >= cpMembers.size() / 2 + 1 && this.runtime.cpLog.answers(PROBE_TIMEOUT))) {
 			this.lastWaiting = null;
 			return false;

@@ -9,7 +9,7 @@ import io.coffer.secrets.barrier.Barrier;
 import io.coffer.secrets.barrier.TestBarriers;
 import io.coffer.secrets.kernel.VaultException;
 import io.coffer.secrets.storage.InMemoryStorage;
-import io.coffer.secrets.support.TestClock;
+import io.coffer.testsupport.time.TestClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -20,7 +20,7 @@ import io.coffer.secrets.kernel.Operation;
 import io.coffer.secrets.kernel.SecretEngine;
 import io.coffer.secrets.kernel.VaultException;
 import io.coffer.secrets.storage.InMemoryStorage;
-import io.coffer.secrets.support.TestClock;
+import io.coffer.testsupport.time.TestClock;
 
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 

@@ -10,7 +10,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Reading runs of entries from the CP ring, as a follower that is behind does. */
+/**
+ * Reading runs of entries from the CP ring, as a follower that is behind does, and the
+ * write probe CP recovery relies on.
+ */
 class CpLogTest {
 
 	@TempDir
@@ -34,6 +37,20 @@ class CpLogTest {
 			List<LogEntry> rest = log.readFrom(from + 128, head, 128);
 			assertThat(rest).extracting(LogEntry::index).endsWith(head.index()).hasSize(13);
 			assertThat(rest.getLast()).isEqualTo(head);
+		}
+	}
+
+	@Test
+	void theWriteProbeAnswersOnAWorkingGroupAndChangesNothing() {
+		try (ReplicatedStorage node = TestNodes.start(TestNodes.single(this.dataDir))) {
+			node.awaitActive(Duration.ofSeconds(30));
+			node.put("k", "v".getBytes(StandardCharsets.UTF_8));
+			CpLog log = node.runtime().cpLog;
+			LogEntry head = log.head();
+
+			assertThat(log.answers(Duration.ofSeconds(5))).isTrue();
+			assertThat(log.head()).hasToString(head.toString());
+			assertThat(node.get("k").map((v) -> new String(v, StandardCharsets.UTF_8))).contains("v");
 		}
 	}
 
