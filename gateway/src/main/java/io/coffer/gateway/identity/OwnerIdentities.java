@@ -1,23 +1,15 @@
 package io.coffer.gateway.identity;
 
 import java.security.KeyPair;
-import java.security.interfaces.ECPrivateKey;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Supplier;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import io.coffer.common.authorize.AuthorizationClaims;
 import io.coffer.common.authorize.AuthorizeDecision;
-import io.coffer.support.identity.IdentityKeyFiles;
 import io.coffer.common.identity.InternalIdentity;
+import io.coffer.support.identity.IdentitySigner;
 
 /**
  * Signs the identity of a request forwarded to a service other than the secrets nodes:
@@ -33,62 +25,34 @@ import io.coffer.common.identity.InternalIdentity;
  */
 public final class OwnerIdentities {
 
-	private final ECDSASigner signer;
-
-	private final JWSHeader header;
-
-	private final Clock clock;
+	private final IdentitySigner signer;
 
 	private final Supplier<String> ids;
 
 	public OwnerIdentities(KeyPair keys, Clock clock, Supplier<String> ids) {
-		try {
-			this.signer = new ECDSASigner((ECPrivateKey) keys.getPrivate());
-		}
-		catch (JOSEException ex) {
-			throw new IllegalArgumentException("the identity signing key is not a P-256 key", ex);
-		}
-		this.header = new JWSHeader.Builder(JWSAlgorithm.ES256).type(JOSEObjectType.JWT)
-			.keyID(IdentityKeyFiles.keyId(keys.getPublic()))
-			.build();
-		this.clock = clock;
+		this.signer = new IdentitySigner(keys, clock, InternalIdentity.GATEWAY);
 		this.ids = ids;
 	}
 
 	/**
-	 * A signed identity for one authorized caller.
+	 * Signs the identity of one forwarded request.
 	 * @param owner the receiving service's name
 	 * @param clientAddress the client's address, or null
 	 * @param decision the active node's allow decision
 	 */
 	public String sign(String owner, String clientAddress, AuthorizeDecision decision) {
-		Instant now = this.clock.instant();
-		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(InternalIdentity.GATEWAY_ISSUER)
-			.audience(AuthorizationClaims.audienceOf(owner))
-			.issueTime(Date.from(now))
-			.expirationTime(Date.from(now.plus(InternalIdentity.LIFETIME)))
-			.jwtID(this.ids.get())
-			.claim(AuthorizationClaims.POLICIES, decision.policies())
-			.claim(AuthorizationClaims.TOKEN_ACCESSOR, decision.accessor())
-			.claim(AuthorizationClaims.DISPLAY_NAME, decision.displayName())
-			.claim(AuthorizationClaims.ENTITY_ID, decision.entityId())
-			.claim(AuthorizationClaims.TOKEN_TTL, decision.ttl());
-		if (clientAddress != null) {
-			claims.claim(InternalIdentity.CLIENT_ADDRESS_CLAIM, clientAddress);
-		}
-		SignedJWT jwt = new SignedJWT(this.header, claims.build());
-		try {
-			jwt.sign(this.signer);
-		}
-		catch (JOSEException ex) {
-			throw new IllegalStateException("signing the internal identity failed", ex);
-		}
-		return jwt.serialize();
+		Map<String, Object> claims = new LinkedHashMap<>();
+		claims.put(AuthorizationClaims.POLICIES, decision.policies());
+		claims.put(AuthorizationClaims.TOKEN_ACCESSOR, decision.accessor());
+		claims.put(AuthorizationClaims.DISPLAY_NAME, decision.displayName());
+		claims.put(AuthorizationClaims.ENTITY_ID, decision.entityId());
+		claims.put(AuthorizationClaims.TOKEN_TTL, decision.ttl());
+		return this.signer.sign(AuthorizationClaims.audienceOf(owner), this.ids.get(), clientAddress, claims);
 	}
 
 	@Override
 	public String toString() {
-		return "OwnerIdentities[kid=" + this.header.getKeyID() + "]";
+		return "OwnerIdentities[kid=" + this.signer.keyId() + "]";
 	}
 
 }

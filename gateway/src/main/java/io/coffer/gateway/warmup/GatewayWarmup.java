@@ -1,16 +1,10 @@
 package io.coffer.gateway.warmup;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
+import io.coffer.support.warmup.LoopbackRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,8 +32,6 @@ class GatewayWarmup implements ApplicationRunner {
 
 	static final List<String> PATHS = List.of("/v1/sys/health?standbyok=true", "/v1/sys/seal-status");
 
-	private static final int CLIENTS = 2;
-
 	private final Environment environment;
 
 	GatewayWarmup(Environment environment) {
@@ -60,44 +52,11 @@ class GatewayWarmup implements ApplicationRunner {
 	}
 
 	/**
-	 * Sends up to {@code requests} GETs until the deadline; returns how many answered.
+	 * Sends up to {@code requests} GETs of {@link #PATHS} until the deadline; returns how
+	 * many answered.
 	 */
 	static int send(URI base, int requests, long deadlineNanos) throws InterruptedException {
-		AtomicInteger next = new AtomicInteger();
-		AtomicInteger answered = new AtomicInteger();
-		try (HttpClient client = HttpClient.newBuilder()
-			.version(HttpClient.Version.HTTP_1_1)
-			.connectTimeout(Duration.ofSeconds(1))
-			.build()) {
-			ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor();
-			for (int c = 0; c < CLIENTS; c++) {
-				clients.execute(() -> {
-					int i;
-					while ((i = next.getAndIncrement()) < requests && System.nanoTime() - deadlineNanos < 0) {
-						HttpRequest request = HttpRequest.newBuilder(base.resolve(PATHS.get(i % PATHS.size())))
-							.timeout(Duration.ofSeconds(1))
-							.GET()
-							.build();
-						try {
-							client.send(request, HttpResponse.BodyHandlers.discarding());
-							answered.incrementAndGet();
-						}
-						catch (InterruptedException ex) {
-							Thread.currentThread().interrupt();
-							return;
-						}
-						catch (Exception ex) {
-							// nothing to do: keep going until the budget ends
-						}
-					}
-				});
-			}
-			clients.shutdown();
-			clients.awaitTermination(Math.max(1, (deadlineNanos - System.nanoTime()) / 1_000_000) + 2_000,
-					TimeUnit.MILLISECONDS);
-			clients.shutdownNow();
-		}
-		return answered.get();
+		return LoopbackRequests.send(base, PATHS, requests, deadlineNanos);
 	}
 
 }

@@ -5,6 +5,7 @@ import java.security.interfaces.ECPrivateKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Map;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
@@ -73,12 +74,25 @@ public final class IdentitySigner {
 	 * {@value InternalIdentity#CLIENT_ADDRESS_CLAIM}), or null for none
 	 */
 	public String sign(String id, String clientAddress) {
+		return sign(InternalIdentity.AUDIENCE, id, clientAddress, Map.of());
+	}
+
+	/**
+	 * A compact JWT addressed to one receiving service, with claims of its own.
+	 * @param audience the receiver's audience ({@code aud})
+	 * @param id the identity's id, as {@code jti}
+	 * @param clientAddress the client's IP address, or null for none
+	 * @param extraClaims further claims (e.g. an authorization decision); null values are
+	 * left out
+	 */
+	public String sign(String audience, String id, String clientAddress, Map<String, ?> extraClaims) {
 		Instant now = this.clock.instant();
 		JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder().issuer(this.issuer)
-			.audience(InternalIdentity.AUDIENCE)
+			.audience(audience)
 			.issueTime(Date.from(now))
 			.expirationTime(Date.from(now.plus(InternalIdentity.LIFETIME)))
 			.jwtID(id);
+		extraClaims.forEach(builder::claim);
 		if (clientAddress != null) {
 			builder.claim(InternalIdentity.CLIENT_ADDRESS_CLAIM, clientAddress);
 		}
