@@ -8,7 +8,10 @@ import io.coffer.secrets.kernel.LogicalRequest;
 import io.coffer.secrets.kernel.LogicalResponse;
 import io.coffer.secrets.kernel.VaultException;
 
-/** {@code keys/:name/rotate} and {@code keys/:name/config}; both answer the key info. */
+/**
+ * {@code keys/:name/rotate} and {@code keys/:name/config}, writes only (as
+ * {@link TransitEngine} declares them); both answer the key info.
+ */
 final class KeyConfigPath {
 
 	private final KeyStore store;
@@ -17,15 +20,13 @@ final class KeyConfigPath {
 		this.store = store;
 	}
 
-	LogicalResponse rotate(LogicalRequest request, String name) {
-		requireWrite(request);
+	LogicalResponse rotate(String name) {
 		try (KeyPolicy policy = this.store.rotate(name)) {
 			return LogicalResponse.data(KeyInfo.of(policy, null));
 		}
 	}
 
 	LogicalResponse config(LogicalRequest request, String name) {
-		requireWrite(request);
 		List<String> warnings = new ArrayList<>();
 		try (KeyPolicy policy = this.store.change(name, "no existing key named " + name + " could be found",
 				(current) -> apply(current, request.data(), warnings))) {
@@ -90,14 +91,6 @@ final class KeyConfigPath {
 			throw VaultException.badRequest(oneWay);
 		}
 		return requested;
-	}
-
-	private static void requireWrite(LogicalRequest request) {
-		switch (request.operation()) {
-			case CREATE, UPDATE -> {
-			}
-			default -> throw VaultException.unsupportedOperation();
-		}
 	}
 
 }

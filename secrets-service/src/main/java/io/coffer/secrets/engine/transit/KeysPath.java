@@ -3,12 +3,14 @@ package io.coffer.secrets.engine.transit;
 import java.util.List;
 import java.util.Map;
 
-import io.coffer.secrets.kernel.LogicalRequest;
 import io.coffer.secrets.kernel.LogicalResponse;
 import io.coffer.secrets.kernel.VaultException;
 import io.coffer.secrets.support.VaultDurations;
 
-/** {@code keys/}: list, and create, read and delete of one named key. */
+/**
+ * {@code keys/}: list, and create, read and delete of one named key (the paths are
+ * declared by {@link TransitEngine}).
+ */
 final class KeysPath {
 
 	/** Vault's bounds for an {@code hmac} key's {@code key_size}, in bytes. */
@@ -33,19 +35,8 @@ final class KeysPath {
 		return LogicalResponse.data(Map.of("keys", names));
 	}
 
-	LogicalResponse handle(LogicalRequest request, String name) {
-		return switch (request.operation()) {
-			case CREATE, UPDATE -> create(name, request.data());
-			case READ -> read(name, request.data());
-			case DELETE -> {
-				this.store.delete(name);
-				yield LogicalResponse.empty();
-			}
-			default -> throw VaultException.unsupportedOperation();
-		};
-	}
-
-	private LogicalResponse create(String name, Map<String, Object> data) {
+	/** Creates the key, or answers the existing one with a warning. */
+	LogicalResponse create(String name, Map<String, Object> data) {
 		KeyCreation creation = creation(data);
 		KeyStore.Created created = this.store.create(name, creation);
 		try (KeyPolicy policy = created.policy()) {
@@ -54,11 +45,16 @@ final class KeysPath {
 		}
 	}
 
-	private LogicalResponse read(String name, Map<String, Object> data) {
+	LogicalResponse read(String name, Map<String, Object> data) {
 		byte[] context = EncryptPath.context(data);
 		try (KeyPolicy policy = this.store.findForUse(name).orElseThrow(VaultException::notFound)) {
 			return LogicalResponse.data(KeyInfo.of(policy, context));
 		}
+	}
+
+	LogicalResponse delete(String name) {
+		this.store.delete(name);
+		return LogicalResponse.empty();
 	}
 
 	private static KeyCreation creation(Map<String, Object> data) {

@@ -16,7 +16,9 @@ import io.coffer.secrets.support.VaultIntegers;
 final class TransitFields {
 
 	/** Vault's {@code framework.GenericNameRegex}: what a key name may look like. */
-	private static final Pattern NAME = Pattern.compile("\\w(([\\w.@-]+)?\\w)?");
+	static final String NAME_REGEX = "\\w(([\\w.@-]+)?\\w)?";
+
+	private static final Pattern NAME = Pattern.compile(NAME_REGEX);
 
 	private TransitFields() {
 	}
