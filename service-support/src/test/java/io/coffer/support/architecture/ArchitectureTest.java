@@ -16,20 +16,13 @@ class ArchitectureTest {
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.importPackages(ROOT);
 
+	/**
+	 * The rules every Coffer module follows ({@link CofferRules#forService}): no
+	 * service's code, no storage library, no crypto primitive, packages free of cycles.
+	 */
 	@Test
-	void importsNoServiceCode() {
-		CofferRules.noOtherServiceImported(ROOT).check(CLASSES);
-	}
-
-	@Test
-	void packagesAreFreeOfCycles() {
-		CofferRules.freeOfCycles(ROOT).check(CLASSES);
-	}
-
-	@Test
-	void usesNoStorageLibraryNorCryptoPrimitive() {
-		CofferRules.storageLibrariesOnlyInStorage(ROOT).check(CLASSES);
-		CofferRules.cryptoOnlyInBarrierSealAndTransit(ROOT).check(CLASSES);
+	void followsTheSharedCofferRules() {
+		CofferRules.forService(ROOT).forEach((rule) -> rule.check(CLASSES));
 	}
 
 }
