@@ -15,37 +15,51 @@ import java.util.Map;
  * @param auth the {@code auth} block, or null
  * @param topLevelCopy also copy each {@code data} key to the top level (Vault does so for
  * some sys paths)
+ * @param secret a secret that needs a lease (dynamic secrets), or null: the pipeline
+ * registers the lease and sets {@code lease} before the client sees the response
  */
 public record LogicalResponse(int status, Map<String, Object> data, List<String> warnings, Lease lease,
-		Map<String, Object> auth, boolean topLevelCopy) {
+		Map<String, Object> auth, boolean topLevelCopy, LeasedSecret secret) {
 
 	public static LogicalResponse empty() {
-		return new LogicalResponse(0, null, List.of(), null, null, false);
+		return new LogicalResponse(0, null, List.of(), null, null, false, null);
 	}
 
 	public static LogicalResponse data(Map<String, Object> data) {
-		return new LogicalResponse(0, data, List.of(), null, null, false);
+		return new LogicalResponse(0, data, List.of(), null, null, false, null);
 	}
 
 	public LogicalResponse withStatus(int status) {
-		return new LogicalResponse(status, this.data, this.warnings, this.lease, this.auth, this.topLevelCopy);
+		return new LogicalResponse(status, this.data, this.warnings, this.lease, this.auth, this.topLevelCopy,
+				this.secret);
 	}
 
 	public LogicalResponse withWarnings(List<String> warnings) {
 		return new LogicalResponse(this.status, this.data, List.copyOf(warnings), this.lease, this.auth,
-				this.topLevelCopy);
+				this.topLevelCopy, this.secret);
 	}
 
 	public LogicalResponse withLease(Lease lease) {
-		return new LogicalResponse(this.status, this.data, this.warnings, lease, this.auth, this.topLevelCopy);
+		return new LogicalResponse(this.status, this.data, this.warnings, lease, this.auth, this.topLevelCopy,
+				this.secret);
 	}
 
 	public LogicalResponse withAuth(Map<String, Object> auth) {
-		return new LogicalResponse(this.status, this.data, this.warnings, this.lease, auth, this.topLevelCopy);
+		return new LogicalResponse(this.status, this.data, this.warnings, this.lease, auth, this.topLevelCopy,
+				this.secret);
 	}
 
 	public LogicalResponse withTopLevelCopy() {
-		return new LogicalResponse(this.status, this.data, this.warnings, this.lease, this.auth, true);
+		return new LogicalResponse(this.status, this.data, this.warnings, this.lease, this.auth, true, this.secret);
+	}
+
+	/**
+	 * The response with a secret that needs a lease: the pipeline registers it and fills
+	 * in {@code lease}.
+	 */
+	public LogicalResponse withSecret(LeasedSecret secret) {
+		return new LogicalResponse(this.status, this.data, this.warnings, this.lease, this.auth, this.topLevelCopy,
+				secret);
 	}
 
 	/** True when the response has nothing to render: Vault answers 204. */

@@ -1,5 +1,7 @@
 package io.coffer.secrets.kernel;
 
+import java.util.Map;
+
 /**
  * A mounted engine. It sees only the {@code BarrierView} of its mount, given at creation;
  * never storage, the keyring or another mount.
@@ -45,6 +47,28 @@ public interface SecretEngine {
 	 */
 	default boolean treatsCreateAsUpdate() {
 		return false;
+	}
+
+	/**
+	 * Revokes a secret this engine issued with a {@link LeasedSecret} (expiry, revoke,
+	 * revoke-prefix, the revocation of the token that created it). Must be idempotent: a
+	 * secret already gone counts as revoked.
+	 * @param internalData the secret's internal data, as the engine returned them
+	 * @throws VaultException when the backend refuses; its message is kept as the lease's
+	 * last error, so it must never carry a secret value
+	 */
+	default void revokeSecret(Map<String, Object> internalData) {
+		throw VaultException.badRequest("this engine does not issue leases");
+	}
+
+	/**
+	 * Renews a secret this engine issued, extending it at its backend, and answers the
+	 * secret with the TTL granted (never more than {@code renewal.ceilingSeconds()}).
+	 * @throws VaultException with Vault's message when it cannot be renewed (400
+	 * {@code lease is not renewable})
+	 */
+	default LeasedSecret renewSecret(LeasedSecret.Renewal renewal) {
+		throw VaultException.badRequest("lease is not renewable");
 	}
 
 }

@@ -1,0 +1,27 @@
+package io.coffer.common.lease;
+
+/** The internal endpoints of the lease protocol (see the package description). */
+public final class LeasePaths {
+
+	/** On lease-service: register a lease ({@link LeaseRegistration}). */
+	public static final String REGISTER = "/internal/leases";
+
+	/**
+	 * On lease-service: revoke every lease a token created
+	 * ({@link TokenLeasesRevocation}).
+	 */
+	public static final String REVOKE_TOKEN = "/internal/leases/revoke-token";
+
+	/** On the active node: revoke one secret ({@link LeaseRevocation}). */
+	public static final String NODE_REVOKE = "/internal/leases/revoke";
+
+	/** On the active node: renew one secret ({@link LeaseRenewalRequest}). */
+	public static final String NODE_RENEW = "/internal/leases/renew";
+
+	/** The audience of identities addressed to lease-service. */
+	public static final String AUDIENCE = "coffer-lease";
+
+	private LeasePaths() {
+	}
+
+}
