@@ -15,8 +15,8 @@ import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
  * static final CofferClusterExtension coffer = CofferClusterExtension.shared();
  * </pre>
  *
- * {@link #shared()} hands every class that asks for it the same three-node cluster,
- * started once per test run and stopped at its end; classes using it must leave it as
+ * {@link #shared()} hands every class that asks for it the same three-node cluster with
+ * lease-service, started once per test run and stopped at its end; classes using it must leave it as
  * they found it (unsealed, nothing else killed). {@link #perClass(int)} starts a cluster
  * for one class only, for tests that break it on purpose. At most one cluster runs at a
  * time: starting a per-class cluster stops the shared one first (the next class asking
@@ -84,7 +84,7 @@ public final class CofferClusterExtension implements BeforeAllCallback, AfterAll
 						sharedStartFailure);
 			}
 			try {
-				this.cluster = rootStore.computeIfAbsent(SHARED, (key) -> CofferCluster.start("shared", SHARED_NODES),
+				this.cluster = rootStore.computeIfAbsent(SHARED, (key) -> CofferCluster.start(ClusterOptions.of("shared", SHARED_NODES).withLeases()),
 						CofferCluster.class);
 			}
 			catch (RuntimeException ex) {
