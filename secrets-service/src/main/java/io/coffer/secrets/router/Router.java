@@ -37,6 +37,14 @@ public class Router {
 	}
 
 	/**
+	 * The mount owning a full request path, without building its engine (for checks that
+	 * run before the token is looked at, such as rate-limit quotas).
+	 */
+	public Optional<MountEntry> mountOf(String fullPath) {
+		return current().table().longest(fullPath).map(Owned::mount);
+	}
+
+	/**
 	 * Like {@link #route} but a path no mount owns is Vault's 404
 	 * {@code no handler for route}.
 	 */
