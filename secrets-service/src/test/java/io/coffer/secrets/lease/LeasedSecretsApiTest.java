@@ -330,7 +330,7 @@ class LeasedSecretsApiTest {
 
 	@Test
 	@SuppressWarnings("unchecked")
-	void aTokenRevocationStandsWhenLeaseServiceIsDown() {
+	void aTokenRevocationStandsWhenLeaseServiceIsDownAndIsReportedOnceItIsBack() {
 		LEASE_SERVICE.answer(LeasePaths.REVOKE_TOKEN, 503, Map.of("errors", List.of("down")));
 		Map<String, Object> auth = (Map<String, Object>) this.root
 			.call("POST", "auth/token/create", Map.of("policies", List.of("default")))
@@ -345,6 +345,13 @@ class LeasedSecretsApiTest {
 			.status()).isEqualTo(403);
 		await().atMost(java.time.Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(LEASE_SERVICE.calls(LeasePaths.REVOKE_TOKEN)).isNotEmpty());
+
+		// lease-service is back: the report is sent again
+		LEASE_SERVICE.answer(LeasePaths.REVOKE_TOKEN, 204, null);
+		await().atMost(java.time.Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(LEASE_SERVICE.calls(LeasePaths.REVOKE_TOKEN))
+				.filteredOn((call) -> call.body().equals(Map.of("tokenAccessor", auth.get("accessor"))))
+				.hasSizeGreaterThanOrEqualTo(2));
 	}
 
 	private Map<String, Object> issue(String role) {
