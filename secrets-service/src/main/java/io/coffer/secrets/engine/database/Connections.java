@@ -2,6 +2,7 @@ package io.coffer.secrets.engine.database;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -18,9 +19,10 @@ import io.coffer.secrets.kernel.VaultException;
 /**
  * The connection pools of one mount, one per connection config, opened on first use and
  * closed when the config changes, is deleted or reset, when its root password is rotated,
- * and when the engine is dropped (seal, remount, role change). Pools start empty and keep
- * no idle connection longer than their idle timeout, so a config nobody uses holds no
- * connection.
+ * when the engine is dropped (seal, or the mount's engine rebuilt) and, by the factory's
+ * tick, when the config is gone from storage (e.g. after an unmount). Pools start empty
+ * and keep no idle connection longer than their idle timeout, so a config nobody uses
+ * holds no connection.
  */
 final class Connections {
 
@@ -74,7 +76,17 @@ final class Connections {
 		if (this.closed) {
 			throw new SQLException("the database engine was closed");
 		}
-		HikariDataSource pool = this.pools.computeIfAbsent(name, (key) -> pool(key, config));
+		HikariDataSource pool = this.pools.get(name);
+		if (pool == null) {
+			// A pool keeps retrying a refused login until its timeout; the first use
+			// connects once directly, so a wrong password fails at once with the
+			// server's message.
+			try (Connection probe = connect(
+					JdbcTarget.of(config.connectionUrl(), config.username(), config.password()))) {
+				probe.isValid(5);
+			}
+			pool = this.pools.computeIfAbsent(name, (key) -> pool(key, config));
+		}
 		try {
 			return pool.getConnection();
 		}
@@ -96,9 +108,16 @@ final class Connections {
 		}
 	}
 
-	/** The names of the configs with an open pool. */
-	List<String> open() {
-		return List.copyOf(this.pools.keySet());
+	/**
+	 * Closes the pools of configs no longer stored (deleted, or the mount's data removed
+	 * with the mount).
+	 */
+	void retainOnly(Collection<String> configs) {
+		for (String name : List.copyOf(this.pools.keySet())) {
+			if (!configs.contains(name)) {
+				close(name);
+			}
+		}
 	}
 
 	/** Closes every pool for good. */

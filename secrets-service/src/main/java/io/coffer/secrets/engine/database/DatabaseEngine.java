@@ -108,6 +108,14 @@ final class DatabaseEngine implements SecretEngine, CallerAware {
 		this.rotation.rotateDue();
 	}
 
+	/**
+	 * Closes the pools of configs that are gone from storage (e.g. with the whole mount,
+	 * whose engine is then no longer asked for anything).
+	 */
+	void closeUnusedPools() {
+		this.context.connections().retainOnly(this.context.store().names(DatabaseStore.CONFIG));
+	}
+
 	/** Closes every pool of this mount; the engine serves no more requests. */
 	void close() {
 		this.context.connections().closeAll();

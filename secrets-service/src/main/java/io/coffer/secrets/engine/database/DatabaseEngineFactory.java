@@ -67,8 +67,7 @@ public class DatabaseEngineFactory implements EngineFactory, DisposableBean {
 		this.random = random;
 		this.active = active;
 		this.scheduler = new ScheduledThreadPoolExecutor(2, new DaemonThreads());
-		this.scheduler.scheduleWithFixedDelay(this::rotateDueStaticRoles, tick.toMillis(), tick.toMillis(),
-				TimeUnit.MILLISECONDS);
+		this.scheduler.scheduleWithFixedDelay(this::tick, tick.toMillis(), tick.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
 	@Override
@@ -100,13 +99,18 @@ public class DatabaseEngineFactory implements EngineFactory, DisposableBean {
 		closeAll();
 	}
 
-	void rotateDueStaticRoles() {
-		if (!this.active.getAsBoolean()) {
-			return;
-		}
+	/**
+	 * One tick of the scheduler: rotates due static roles (on the active node only) and
+	 * closes the pools of configs that no longer exist.
+	 */
+	void tick() {
+		boolean rotate = this.active.getAsBoolean();
 		for (DatabaseEngine engine : this.engines.values()) {
 			try {
-				engine.rotateDueStaticRoles();
+				engine.closeUnusedPools();
+				if (rotate) {
+					engine.rotateDueStaticRoles();
+				}
 			}
 			catch (RuntimeException ex) {
 				// Sealed meanwhile, or a mount whose data is gone: the next tick tries
