@@ -31,9 +31,21 @@ record JdbcTarget(String jdbcUrl, Properties properties) {
 	 */
 	private static final Pattern PAIR = Pattern.compile("\\s*(\\w+)\\s*=\\s*('((?:[^'\\\\]|\\\\.)*)'|(\\S*))");
 
-	/** libpq parameter names that the JDBC driver spells differently. */
-	private static final Map<String, String> RENAMED = Map.of("connect_timeout", "connectTimeout", "application_name",
-			"ApplicationName", "target_session_attrs", "targetServerType");
+	/**
+	 * The libpq parameters accepted, by their JDBC driver names. Only these: the driver
+	 * has properties that load classes or write files ({@code socketFactory},
+	 * {@code sslfactory}, {@code loggerFile}...), which a config writer must not reach.
+	 */
+	private static final Map<String, String> PARAMETERS = Map.of("sslmode", "sslmode", "sslrootcert", "sslrootcert",
+			"sslcert", "sslcert", "sslkey", "sslkey", "connect_timeout", "connectTimeout", "application_name",
+			"ApplicationName", "target_session_attrs", "targetServerType", "options", "options");
+
+	/**
+	 * libpq's {@code target_session_attrs} values as the driver's
+	 * {@code targetServerType}.
+	 */
+	private static final Map<String, String> SESSION_ATTRS = Map.of("any", "any", "read-write", "primary", "primary",
+			"primary", "read-only", "secondary", "standby", "secondary", "prefer-standby", "preferSecondary");
 
 	static JdbcTarget of(String connectionUrl, String username, String password) {
 		if (connectionUrl == null || connectionUrl.isBlank()) {
@@ -122,7 +134,26 @@ record JdbcTarget(String jdbcUrl, Properties properties) {
 	}
 
 	private static void put(Properties properties, String key, String value) {
-		properties.setProperty(RENAMED.getOrDefault(key, key), value);
+		String property = PARAMETERS.get(key);
+		if (property == null) {
+			throw VaultException.badRequest(
+					"error creating database object: unsupported connection_url parameter \"" + safeName(key) + "\"");
+		}
+		if (property.equals("targetServerType")) {
+			String mapped = SESSION_ATTRS.get(value);
+			if (mapped == null) {
+				throw VaultException
+					.badRequest("error creating database object: invalid target_session_attrs in connection_url");
+			}
+			properties.setProperty(property, mapped);
+			return;
+		}
+		properties.setProperty(property, value);
+	}
+
+	/** A parameter name as an error may show it (never a value). */
+	private static String safeName(String key) {
+		return key.replaceAll("[^\\w.-]", "?");
 	}
 
 	private static String decode(String text) {
