@@ -21,14 +21,33 @@ record ClusterLayout(List<List<Instance>> kinds) {
 	/** The gateway's kind in deploy/topology.conf. */
 	static final String GATEWAY = "gateway";
 
+	/** lease-service's kind in deploy/topology.conf. */
+	static final String LEASE = "lease";
+
+	/** The local PostgreSQL of lease-service in deploy/topology.conf. */
+	static final String LEASE_DB = "lease-db";
+
+	/** The suite's whole shape: every kind of the topology. */
 	static ClusterLayout allocate(Topology topology, int nodeCount) {
+		return allocate(topology, nodeCount, true);
+	}
+
+	/**
+	 * The suite's shape, with or without lease-service and its database (most tests do
+	 * without them).
+	 */
+	static ClusterLayout allocate(Topology topology, int nodeCount, boolean leases) {
+		List<ProcessKind> started = topology.kinds()
+			.stream()
+			.filter((kind) -> leases || !(LEASE.equals(kind.name()) || LEASE_DB.equals(kind.name())))
+			.toList();
 		int portCount = 0;
-		for (ProcessKind kind : topology.kinds()) {
+		for (ProcessKind kind : started) {
 			portCount += count(kind, nodeCount) * portsPerInstance(kind);
 		}
 		Iterator<Integer> ports = FreePorts.allocate(portCount).iterator();
 		List<List<Instance>> kinds = new ArrayList<>();
-		for (ProcessKind kind : topology.kinds()) {
+		for (ProcessKind kind : started) {
 			List<Instance> instances = new ArrayList<>();
 			for (int i = 1; i <= count(kind, nodeCount); i++) {
 				instances.add(new Instance(kind, kind.instanceName(i), ports.next(),
@@ -45,6 +64,11 @@ record ClusterLayout(List<List<Instance>> kinds) {
 
 	private static int portsPerInstance(ProcessKind kind) {
 		return 1 + (kind.hasManagementPort() ? 1 : 0) + (kind.clusterMember() ? 1 : 0);
+	}
+
+	/** Whether the suite runs kind {@code name}. */
+	boolean has(String name) {
+		return this.kinds.stream().anyMatch((instances) -> instances.getFirst().kind().name().equals(name));
 	}
 
 	/** The instances of kind {@code name}. */

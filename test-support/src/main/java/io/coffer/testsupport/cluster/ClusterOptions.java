@@ -17,9 +17,12 @@ import java.util.List;
  * the test to init
  * @param gatewayArguments extra command-line arguments of the gateway, e.g. trusted
  * proxies
+ * @param leases whether lease-service and its local PostgreSQL run too (the topology's
+ * {@code lease-db} and {@code lease} kinds); without them the suite is the nodes and the
+ * gateway, which is all most tests need, and a response that needs a lease fails cleanly
  */
 public record ClusterOptions(String label, int nodeCount, List<String> nodeArguments, boolean shamirInit,
-		List<String> gatewayArguments) {
+		List<String> gatewayArguments, boolean leases) {
 
 	public ClusterOptions {
 		if (nodeCount < 1) {
@@ -31,24 +34,33 @@ public record ClusterOptions(String label, int nodeCount, List<String> nodeArgum
 
 	/** An initialized, unsealed cluster with KV v2 at {@code secret/}. */
 	public static ClusterOptions of(String label, int nodeCount) {
-		return new ClusterOptions(label, nodeCount, List.of(), true, List.of());
+		return new ClusterOptions(label, nodeCount, List.of(), true, List.of(), false);
 	}
 
 	public ClusterOptions withNodeArguments(String... arguments) {
 		List<String> all = new ArrayList<>(this.nodeArguments);
 		all.addAll(Arrays.asList(arguments));
-		return new ClusterOptions(this.label, this.nodeCount, all, this.shamirInit, this.gatewayArguments);
+		return new ClusterOptions(this.label, this.nodeCount, all, this.shamirInit, this.gatewayArguments, this.leases);
 	}
 
 	public ClusterOptions withGatewayArguments(String... arguments) {
 		List<String> all = new ArrayList<>(this.gatewayArguments);
 		all.addAll(Arrays.asList(arguments));
-		return new ClusterOptions(this.label, this.nodeCount, this.nodeArguments, this.shamirInit, all);
+		return new ClusterOptions(this.label, this.nodeCount, this.nodeArguments, this.shamirInit, all, this.leases);
 	}
 
 	/** Nodes up but not initialized: the test calls {@code sys/init} itself. */
 	public ClusterOptions uninitialized() {
-		return new ClusterOptions(this.label, this.nodeCount, this.nodeArguments, false, this.gatewayArguments);
+		return new ClusterOptions(this.label, this.nodeCount, this.nodeArguments, false, this.gatewayArguments,
+				this.leases);
+	}
+
+	/**
+	 * The suite with lease-service and its local PostgreSQL (dynamic secrets, leases).
+	 */
+	public ClusterOptions withLeases() {
+		return new ClusterOptions(this.label, this.nodeCount, this.nodeArguments, this.shamirInit,
+				this.gatewayArguments, true);
 	}
 
 }

@@ -8,8 +8,6 @@ import java.util.HexFormat;
 import java.util.List;
 
 import io.coffer.testsupport.http.VaultHttp;
-import io.coffer.testsupport.keys.TestKeys;
-import io.coffer.testsupport.keys.TestKeys.IdentityKeyPair;
 import io.coffer.testsupport.topology.Topology;
 
 import org.springframework.vault.authentication.TokenAuthentication;
@@ -89,16 +87,18 @@ public final class CofferCluster implements AutoCloseable {
 	 */
 	public static CofferCluster start(ClusterOptions options) {
 		Path root = ProjectFiles.root();
-		ClusterLayout layout = ClusterLayout.allocate(Topology.of(root), options.nodeCount());
+		ClusterLayout layout = ClusterLayout.allocate(Topology.of(root), options.nodeCount(), options.leases());
 		Path logDir = Path.of("target", "e2e-logs", options.label()).toAbsolutePath();
 		Path dataDir = ProjectFiles.createTempDirectory(options.label());
-		// A key pair per cluster, as deploy/local/run.sh makes one: the gateway signs
-		// with the private key, every node verifies with the public one.
-		IdentityKeyPair keys = TestKeys.identityKeyPair(dataDir);
+		// Key pairs per cluster, as deploy/local/run.sh makes them: each service signs
+		// its
+		// own calls, each receiver verifies with the callers' public keys.
+		SuiteKeys keys = SuiteKeys.generate(dataDir);
 		ServiceArguments arguments = new ServiceArguments(layout, clusterName(), dataDir, keys, options);
 		List<ServiceProcess> processes = new ArrayList<>();
 		layout.kinds().forEach((instances) -> instances.forEach((instance) -> {
-			List<String> command = JavaCommand.forJar(ProjectFiles.jar(root, instance.kind()), arguments.of(instance));
+			List<String> command = JavaCommand.forKind(instance.kind(), ProjectFiles.jar(root, instance.kind()),
+					arguments.of(instance));
 			processes.add(ServiceProcess.launch(instance, command, logDir));
 		}));
 		CofferCluster cluster = new CofferCluster(options.label(), dataDir, processes);
@@ -160,6 +160,26 @@ public final class CofferCluster implements AutoCloseable {
 
 	public ServiceProcess gateway() {
 		return this.gateway;
+	}
+
+	/**
+	 * lease-service, in a suite started {@link ClusterOptions#withLeases() with leases}.
+	 */
+	public ServiceProcess leaseService() {
+		return this.processes.stream()
+			.filter((p) -> ClusterLayout.LEASE.equals(p.kind()))
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException(this + " runs no lease-service: start it withLeases()"));
+	}
+
+	/**
+	 * Starts a stopped (or killed) lease-service again on its port and database; returns
+	 * once it reports healthy.
+	 */
+	public void restartLeaseService() {
+		ServiceProcess lease = leaseService();
+		lease.relaunch();
+		this.readiness.awaitUp(List.of(lease));
 	}
 
 	/** A Spring Vault template against the gateway, authenticated with the root token. */

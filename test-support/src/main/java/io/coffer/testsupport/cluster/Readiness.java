@@ -1,5 +1,8 @@
 package io.coffer.testsupport.cluster;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -37,8 +40,9 @@ final class Readiness {
 
 	/**
 	 * Waits for each process in turn: the gateway until {@code /readyz} answers 200, a
-	 * secrets node until its {@code sys/health} answers at all (sealed or not), any other
-	 * kind until its {@code /actuator/health} answers 200.
+	 * secrets node until its {@code sys/health} answers at all (sealed or not), the local
+	 * PostgreSQL until its port accepts connections, any other kind until its
+	 * {@code /actuator/health} answers 200.
 	 */
 	void awaitUp(List<ServiceProcess> processes) {
 		processes.forEach((process) -> {
@@ -48,10 +52,26 @@ final class Readiness {
 					throw new IllegalStateException(process.name() + " exited during start-up; log " + process.logFile()
 							+ ":\n" + process.logTail(40));
 				}
+				if (ClusterLayout.LEASE_DB.equals(process.kind())) {
+					return acceptsConnections(process.baseUri());
+				}
 				int status = this.http.statusOf(probe);
 				return ClusterLayout.SECRETS.equals(process.kind()) ? status > 0 : status == 200;
 			});
 		});
+	}
+
+	/**
+	 * Whether something listens on the URI's port (the local PostgreSQL speaks no HTTP).
+	 */
+	private static boolean acceptsConnections(URI uri) {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 500);
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
 	}
 
 	private static String probePath(ServiceProcess process) {

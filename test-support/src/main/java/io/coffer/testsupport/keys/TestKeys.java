@@ -32,8 +32,17 @@ public final class TestKeys {
 	 * {@link IdentityKeyPair#verificationKey()}.
 	 */
 	public static IdentityKeyPair identityKeyPair(Path dataDir) {
-		Path signingKey = dataDir.resolve("identity").resolve("signing-key.pem");
-		Path verificationKey = signingKey.resolveSibling("signing-key.pub.pem");
+		return identityKeyPair(dataDir, "signing-key");
+	}
+
+	/**
+	 * Generates a fresh pair {@code dataDir/identity/<name>.pem} and
+	 * {@code <name>.pub.pem}, as deploy/local/run.sh gives each other service (the nodes,
+	 * lease-service) a pair of its own.
+	 */
+	public static IdentityKeyPair identityKeyPair(Path dataDir, String name) {
+		Path signingKey = dataDir.resolve("identity").resolve(name + ".pem");
+		Path verificationKey = signingKey.resolveSibling(name + ".pub.pem");
 		try {
 			KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
 			generator.initialize(new ECGenParameterSpec("secp256r1"), new SecureRandom());

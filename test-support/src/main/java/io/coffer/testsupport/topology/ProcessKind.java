@@ -13,13 +13,22 @@ package io.coffer.testsupport.topology;
  * port
  * @param clusterPort Hazelcast port of instance 1, or 0 if the kind is no cluster member
  * @param count number of instances by default
+ * @param mainClass the class the jar runs instead of its own application (e.g. the local
+ * PostgreSQL lease-service's jar carries), or empty for the jar's own
  */
 public record ProcessKind(String name, String module, String instanceTemplate, int port, int managementPort,
-		int clusterPort, int count) {
+		int clusterPort, int count, String mainClass) {
 
 	private static final String INDEX = "{i}";
 
+	/** A kind that runs its jar's own application. */
+	public ProcessKind(String name, String module, String instanceTemplate, int port, int managementPort,
+			int clusterPort, int count) {
+		this(name, module, instanceTemplate, port, managementPort, clusterPort, count, "");
+	}
+
 	public ProcessKind {
+		mainClass = (mainClass != null) ? mainClass : "";
 		if (count < 1) {
 			throw new IllegalArgumentException(name + ": count must be at least 1");
 		}
@@ -41,6 +50,14 @@ public record ProcessKind(String name, String module, String instanceTemplate, i
 	/** The executable jar's file name: {@code coffer-<module>.jar}. */
 	public String jarName() {
 		return "coffer-" + this.module + ".jar";
+	}
+
+	/**
+	 * Whether instances run the jar's own application (an HTTP service) rather than
+	 * {@link #mainClass()}, a helper process such as a local database.
+	 */
+	public boolean runsOwnApplication() {
+		return this.mainClass.isEmpty();
 	}
 
 	public boolean hasManagementPort() {

@@ -22,6 +22,9 @@ public record Topology(List<ProcessKind> kinds) {
 
 	private static final int COLUMNS = 7;
 
+	/** The optional eighth column: a main class instead of the jar's own. */
+	private static final int COLUMNS_WITH_MAIN = 8;
+
 	public Topology {
 		kinds = List.copyOf(kinds);
 		if (kinds.isEmpty()) {
@@ -65,13 +68,14 @@ public record Topology(List<ProcessKind> kinds) {
 	}
 
 	private static ProcessKind kind(String[] columns, String where) {
-		if (columns.length != COLUMNS) {
+		if (columns.length != COLUMNS && columns.length != COLUMNS_WITH_MAIN) {
 			throw new IllegalArgumentException(where + ": expected " + COLUMNS
-					+ " columns (kind module instance port management-port cluster-port count)");
+					+ " columns (kind module instance port management-port cluster-port count) and an optional main");
 		}
+		String main = (columns.length == COLUMNS_WITH_MAIN && !"-".equals(columns[7])) ? columns[7] : "";
 		try {
 			return new ProcessKind(columns[0], columns[1], columns[2], Integer.parseInt(columns[3]),
-					optionalPort(columns[4]), optionalPort(columns[5]), Integer.parseInt(columns[6]));
+					optionalPort(columns[4]), optionalPort(columns[5]), Integer.parseInt(columns[6]), main);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new IllegalArgumentException(where + ": " + ex.getMessage(), ex);

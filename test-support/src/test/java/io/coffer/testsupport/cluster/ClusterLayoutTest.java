@@ -16,6 +16,11 @@ class ClusterLayoutTest {
 	private static final Topology TOPOLOGY = Topology.parse(
 			List.of("secrets secrets-service node{i} 8210 - 5701 3", "gateway gateway gateway 8200 8201 - 1"), "test");
 
+	private static final Topology LEASE_TOPOLOGY = Topology
+		.parse(List.of("secrets secrets-service node{i} 8210 - 5701 3",
+				"lease-db lease-service lease-db 8225 - - 1 io.coffer.lease.localdb.LocalPostgres",
+				"lease lease-service lease 8220 - - 1 -", "gateway gateway gateway 8200 8201 - 1"), "test");
+
 	@Test
 	void keepsTheTopologysShapeAndOrderOnDistinctFreePorts() {
 		ClusterLayout layout = ClusterLayout.allocate(TOPOLOGY, 2);
@@ -37,8 +42,7 @@ class ClusterLayoutTest {
 	@Test
 	void nodesJoinEveryMemberAndTheGatewayRoutesToEveryNode() {
 		ClusterLayout layout = ClusterLayout.allocate(TOPOLOGY, 3);
-		IdentityKeyPair keys = new IdentityKeyPair(Path.of("/d/signing-key.pem"), Path.of("/d/signing-key.pub.pem"),
-				null);
+		SuiteKeys keys = keys();
 		ServiceArguments arguments = new ServiceArguments(layout, "coffer-e2e-x", Path.of("/data"), keys,
 				ClusterOptions.of("t", 3).withNodeArguments("--extra=node").withGatewayArguments("--extra=gw"));
 		Instance node2 = layout.of("secrets").get(1);
@@ -57,6 +61,47 @@ class ClusterLayoutTest {
 			.contains("--server.port=" + gateway.port(), "--management.server.port=" + gateway.managementPort(),
 					"--coffer.gateway.nodes=" + nodes, "--coffer.identity.signing-key=/d/signing-key.pem")
 			.endsWith("--extra=gw");
+		assertThat(nodeArguments).noneMatch((argument) -> argument.startsWith("--coffer.lease.urls"));
+		assertThat(gatewayArguments).noneMatch((argument) -> argument.contains("owners.lease"));
+	}
+
+	@Test
+	void leasesAreLeftOutUnlessAskedFor() {
+		assertThat(ClusterLayout.allocate(LEASE_TOPOLOGY, 1, false).kinds()).extracting((i) -> i.getFirst().name())
+			.containsExactly("node1", "gateway");
+		assertThat(ClusterLayout.allocate(LEASE_TOPOLOGY, 1, true).kinds()).extracting((i) -> i.getFirst().name())
+			.containsExactly("node1", "lease-db", "lease", "gateway");
+	}
+
+	@Test
+	void withLeasesEveryServiceKnowsTheOthersAndTheirKeys() {
+		ClusterLayout layout = ClusterLayout.allocate(LEASE_TOPOLOGY, 2, true);
+		ServiceArguments arguments = new ServiceArguments(layout, "coffer-e2e-x", Path.of("/data"), keys(),
+				ClusterOptions.of("t", 2).withLeases());
+		Instance database = layout.of("lease-db").getFirst();
+		Instance lease = layout.of("lease").getFirst();
+		String nodes = String.join(",", layout.of("secrets").stream().map((n) -> n.baseUri().toString()).toList());
+
+		assertThat(arguments.of(database)).containsExactly("--data-dir", "/data/lease-db", "--port",
+				Integer.toString(database.port()));
+		assertThat(arguments.of(lease)).contains("--server.port=" + lease.port(),
+				"--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + database.port() + "/coffer_lease",
+				"--coffer.lease.nodes=" + nodes, "--coffer.identity.signing-key=/d/lease.pem",
+				"--coffer.identity.callers.gateway.keys=/d/signing-key.pub.pem",
+				"--coffer.identity.callers.secrets.keys=/d/secrets.pub.pem");
+		assertThat(arguments.of(layout.of("secrets").getFirst())).contains("--coffer.lease.urls=" + lease.baseUri(),
+				"--coffer.identity.signing-key=/d/secrets.pem",
+				"--coffer.identity.callers.lease.keys=/d/lease.pub.pem");
+		assertThat(arguments.of(layout.of("gateway").getFirst()))
+			.contains("--coffer.gateway.routes.owners.lease.urls=" + lease.baseUri());
+	}
+
+	private static SuiteKeys keys() {
+		return new SuiteKeys(pair("signing-key"), pair("secrets"), pair("lease"));
+	}
+
+	private static IdentityKeyPair pair(String name) {
+		return new IdentityKeyPair(Path.of("/d/" + name + ".pem"), Path.of("/d/" + name + ".pub.pem"), null);
 	}
 
 }

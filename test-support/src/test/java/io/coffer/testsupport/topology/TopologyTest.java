@@ -11,10 +11,15 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class TopologyTest {
 
 	@Test
-	void theCheckedInTopologyStartsThreeSecretsNodesThenTheGatewayOnTheDocumentedPorts() {
+	void theCheckedInTopologyStartsThreeSecretsNodesLeaseServiceThenTheGatewayOnTheDocumentedPorts() {
 		Topology topology = Topology.of(Path.of(System.getProperty("coffer.project.root")));
 
-		assertThat(topology.kinds()).extracting(ProcessKind::name).containsExactly("secrets", "gateway");
+		assertThat(topology.kinds()).extracting(ProcessKind::name)
+			.containsExactly("secrets", "lease-db", "lease", "gateway");
+		assertThat(topology.kind("lease").port()).isEqualTo(8220);
+		assertThat(topology.kind("lease").runsOwnApplication()).isTrue();
+		assertThat(topology.kind("lease-db").mainClass()).isEqualTo("io.coffer.lease.localdb.LocalPostgres");
+		assertThat(topology.kind("lease-db").jarName()).isEqualTo("coffer-lease-service.jar");
 		ProcessKind secrets = topology.kind("secrets");
 		assertThat(secrets).isEqualTo(new ProcessKind("secrets", "secrets-service", "node{i}", 8210, 0, 5701, 3));
 		assertThat(secrets.instanceName(2)).isEqualTo("node2");
@@ -41,6 +46,9 @@ class TopologyTest {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> Topology.parse(List.of("# header", "gateway gateway gateway 8200 8201 -"), "topo"))
 			.withMessageStartingWith("topo:2: expected 7 columns");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> Topology.parse(List.of("gateway gateway gateway 8200 8201 - 1 Main extra"), "topo"))
+			.withMessageStartingWith("topo:1: expected 7 columns");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> Topology.parse(List.of("gateway gateway gateway 82x0 8201 - 1"), "topo"))
 			.withMessageStartingWith("topo:1:");

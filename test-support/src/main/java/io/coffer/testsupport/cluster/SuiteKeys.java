@@ -1,0 +1,26 @@
+package io.coffer.testsupport.cluster;
+
+import java.nio.file.Path;
+
+import io.coffer.testsupport.keys.TestKeys;
+import io.coffer.testsupport.keys.TestKeys.IdentityKeyPair;
+
+/**
+ * The internal-identity key pairs of one suite, one per calling service as
+ * deploy/local/run.sh makes them: each service signs its own calls, each receiver lists
+ * the callers' public keys (service-support/README.md).
+ *
+ * @param gateway the gateway's pair ({@code identity/signing-key.pem})
+ * @param secrets the secrets nodes' pair, for their calls to lease-service
+ * ({@code identity/secrets.pem})
+ * @param lease lease-service's pair, for its calls to the nodes
+ * ({@code identity/lease.pem})
+ */
+record SuiteKeys(IdentityKeyPair gateway, IdentityKeyPair secrets, IdentityKeyPair lease) {
+
+	static SuiteKeys generate(Path dataDir) {
+		return new SuiteKeys(TestKeys.identityKeyPair(dataDir), TestKeys.identityKeyPair(dataDir, "secrets"),
+				TestKeys.identityKeyPair(dataDir, "lease"));
+	}
+
+}
