@@ -31,6 +31,12 @@ public class Barrier {
 
 	public static final String KEYRING_PATH = "core/keyring";
 
+	/**
+	 * Prefix of the associated data of {@link #sealDetached detached} values; a NUL byte
+	 * cannot occur in a storage key.
+	 */
+	static final String DETACHED_AAD_PREFIX = "detached\u0000";
+
 	private static final byte VERSION = 1;
 
 	private static final int HEADER_BYTES = 5;
@@ -152,7 +158,7 @@ public class Barrier {
 
 	public Optional<byte[]> get(String key) {
 		requireUnsealed();
-		return this.storage.get(key).map((stored) -> decrypt(key, stored));
+		return this.storage.get(key).map((stored) -> decrypt(key, aad(key), stored));
 	}
 
 	public List<String> list(String prefix) {
@@ -174,7 +180,7 @@ public class Barrier {
 		List<StorageOp> encrypted = new ArrayList<>(batch.size());
 		for (StorageOp op : batch) {
 			encrypted.add(switch (op) {
-				case StorageOp.Put put -> new StorageOp.Put(put.key(), encrypt(put.key(), put.value()));
+				case StorageOp.Put put -> new StorageOp.Put(put.key(), encrypt(aad(put.key()), put.value()));
 				case StorageOp.Delete delete -> delete;
 			});
 		}
@@ -196,6 +202,29 @@ public class Barrier {
 			}
 		}
 		return deletes;
+	}
+
+	/**
+	 * Seals a value that is kept outside storage (e.g. the revocation data of a lease,
+	 * which lease-service holds and sends back): the same form as a stored entry, under
+	 * the active term, bound to {@code context} (e.g. the lease id) as associated data,
+	 * so it opens only for that context. The associated data is
+	 * {@link #DETACHED_AAD_PREFIX} + context, so a detached value never opens as a
+	 * storage entry or the other way round. Values sealed under an older term still open
+	 * after a rotation.
+	 */
+	public byte[] sealDetached(String context, byte[] plaintext) {
+		requireUnsealed();
+		return encrypt(detachedAad(context), plaintext);
+	}
+
+	/**
+	 * Opens what {@link #sealDetached} sealed for the same {@code context}.
+	 * @throws BarrierException when it was sealed for another context, tampered with, or
+	 * sealed by another cluster
+	 */
+	public byte[] openDetached(String context, byte[] sealed) {
+		return decrypt("a detached value", detachedAad(context), sealed);
 	}
 
 	public BarrierView view(String prefix) {
@@ -224,11 +253,11 @@ public class Barrier {
 		}
 	}
 
-	private byte[] encrypt(String key, byte[] plaintext) {
+	private byte[] encrypt(byte[] aad, byte[] plaintext) {
 		Keyring keys = lease();
 		try {
 			Keyring.Term term = keys.active();
-			byte[] sealed = AesGcm.encrypt(term.key(), plaintext, aad(key), this.random);
+			byte[] sealed = AesGcm.encrypt(term.key(), plaintext, aad, this.random);
 			this.encryptions.incrementAndGet();
 			return ByteBuffer.allocate(HEADER_BYTES + sealed.length)
 				.putInt(term.term())
@@ -241,7 +270,10 @@ public class Barrier {
 		}
 	}
 
-	private byte[] decrypt(String key, byte[] stored) {
+	/**
+	 * @param key what the value is, for messages (a storage key, never a value)
+	 */
+	private byte[] decrypt(String key, byte[] aad, byte[] stored) {
 		if (stored.length < HEADER_BYTES || stored[4] != VERSION) {
 			throw new BarrierException("unsupported barrier entry at " + key);
 		}
@@ -258,16 +290,16 @@ public class Barrier {
 			if (term == null) {
 				throw new BarrierException("unknown key term " + termNumber + " at " + key);
 			}
-			return decryptWith(term, key, stored);
+			return decryptWith(term, key, aad, stored);
 		}
 		finally {
 			keys.release();
 		}
 	}
 
-	private static byte[] decryptWith(Keyring.Term term, String key, byte[] stored) {
+	private static byte[] decryptWith(Keyring.Term term, String key, byte[] aad, byte[] stored) {
 		try {
-			return AesGcm.decrypt(term.key(), Arrays.copyOfRange(stored, HEADER_BYTES, stored.length), aad(key));
+			return AesGcm.decrypt(term.key(), Arrays.copyOfRange(stored, HEADER_BYTES, stored.length), aad);
 		}
 		catch (BarrierException ex) {
 			throw new BarrierException("integrity check failed for " + key);
@@ -300,6 +332,10 @@ public class Barrier {
 
 	private static byte[] aad(String key) {
 		return key.getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static byte[] detachedAad(String context) {
+		return (DETACHED_AAD_PREFIX + context).getBytes(StandardCharsets.UTF_8);
 	}
 
 }

@@ -37,6 +37,29 @@ public class Router {
 	}
 
 	/**
+	 * The mount owning a full request path, without building its engine (for checks that
+	 * run before the token is looked at, such as rate-limit quotas).
+	 */
+	public Optional<MountEntry> mountOf(String fullPath) {
+		return current().table().longest(fullPath).map(Owned::mount);
+	}
+
+	/**
+	 * The mount whose Vault mount accessor is {@code accessor}, with its engine (the
+	 * secrets nodes route lease-service's renew and revoke calls by it, so a lease
+	 * follows its mount and never reaches another mount at the same path); empty when no
+	 * mount has it any more.
+	 */
+	public Optional<Route> byAccessor(String accessor) {
+		if (accessor == null || accessor.isEmpty()) {
+			return Optional.empty();
+		}
+		Owned owned = current().byAccessor().get(accessor);
+		return (owned != null) ? Optional.of(new Route(owned.mount(), owned.source().engine(owned.mount())))
+				: Optional.empty();
+	}
+
+	/**
 	 * Like {@link #route} but a path no mount owns is Vault's 404
 	 * {@code no handler for route}.
 	 */
@@ -60,19 +83,27 @@ public class Router {
 
 	private Snapshot build(List<List<MountEntry>> tables) {
 		Map<String, Owned> byPath = new HashMap<>();
+		Map<String, Owned> byAccessor = new HashMap<>();
 		for (int i = 0; i < tables.size(); i++) {
 			for (MountEntry mount : tables.get(i)) {
-				byPath.put(mount.path(), new Owned(mount, this.sources.get(i)));
+				Owned owned = new Owned(mount, this.sources.get(i));
+				byPath.put(mount.path(), owned);
+				if (mount.accessor() != null && !mount.accessor().isEmpty()) {
+					byAccessor.put(mount.accessor(), owned);
+				}
 			}
 		}
-		return new Snapshot(tables, new PrefixTable<>(byPath));
+		return new Snapshot(tables, new PrefixTable<>(byPath), Map.copyOf(byAccessor));
 	}
 
 	private record Owned(MountEntry mount, MountSource source) {
 	}
 
-	/** The merged table and the source lists it was built from (compared by identity). */
-	private record Snapshot(List<List<MountEntry>> tables, PrefixTable<Owned> table) {
+	/**
+	 * The merged table, its mounts by accessor, and the source lists it was built from
+	 * (compared by identity).
+	 */
+	private record Snapshot(List<List<MountEntry>> tables, PrefixTable<Owned> table, Map<String, Owned> byAccessor) {
 
 		boolean builtFrom(List<List<MountEntry>> current) {
 			for (int i = 0; i < current.size(); i++) {

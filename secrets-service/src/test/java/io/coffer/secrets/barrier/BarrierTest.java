@@ -91,6 +91,44 @@ class BarrierTest {
 	}
 
 	@Test
+	void aDetachedValueOpensOnlyForItsOwnContext() {
+		byte[] sealed = this.barrier.sealDetached("database/creds/ro/AbC", bytes("user-42"));
+
+		assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain("user-42");
+		assertThat(this.barrier.openDetached("database/creds/ro/AbC", sealed)).isEqualTo(bytes("user-42"));
+		assertThatThrownBy(() -> this.barrier.openDetached("database/creds/ro/XyZ", sealed))
+			.isInstanceOf(BarrierException.class);
+	}
+
+	@Test
+	void aDetachedValueAndAStoredEntryNeverOpenAsEachOther() {
+		byte[] sealed = this.barrier.sealDetached("logical/x", bytes("v"));
+		this.storage.raw().put("logical/x", sealed);
+
+		assertThatThrownBy(() -> this.barrier.get("logical/x")).isInstanceOf(BarrierException.class);
+		this.barrier.put("logical/y", bytes("w"));
+		assertThatThrownBy(() -> this.barrier.openDetached("logical/y", this.storage.raw().get("logical/y")))
+			.isInstanceOf(BarrierException.class);
+	}
+
+	@Test
+	void aDetachedValueStillOpensAfterARotationAndOnAnotherNode() {
+		byte[] sealed = this.barrier.sealDetached("lease/1", bytes("before"));
+		this.barrier.rotate();
+		byte[] later = this.barrier.sealDetached("lease/2", bytes("after"));
+		Barrier other = new Barrier(this.storage, new SecureRandom(), Clock.systemUTC());
+		other.unseal(this.rootKey);
+
+		assertThat(sealed[3]).isEqualTo((byte) 1);
+		assertThat(later[3]).isEqualTo((byte) 2);
+		assertThat(this.barrier.openDetached("lease/1", sealed)).isEqualTo(bytes("before"));
+		assertThat(other.openDetached("lease/1", sealed)).isEqualTo(bytes("before"));
+		assertThat(other.openDetached("lease/2", later)).isEqualTo(bytes("after"));
+		this.barrier.seal();
+		assertThatThrownBy(() -> this.barrier.openDetached("lease/1", sealed)).isInstanceOf(SealedException.class);
+	}
+
+	@Test
 	void sealedBarrierRefusesEverything() {
 		this.barrier.seal();
 

@@ -1,0 +1,117 @@
+package io.coffer.secrets.engine.database;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Drops a dynamic user. With the role's revocation statements when it has some, else as
+ * the PostgreSQL plugin does by default: revoke its privileges on every schema it was
+ * granted something in and on {@code public}, revoke {@code CONNECT} on the database,
+ * {@code DROP ROLE IF EXISTS}, then end the sessions it still has open. A user already
+ * gone counts as revoked, whatever the statements are.
+ */
+final class Revocation {
+
+	private final EngineContext context;
+
+	Revocation(EngineContext context) {
+		this.context = context;
+	}
+
+	void revoke(String dbName, String username, List<String> statements) {
+		ConnectionConfig config = this.context.config(dbName);
+		try (Connection connection = this.context.open(dbName, config)) {
+			Long oid = oid(connection, username);
+			if (oid == null) {
+				return;
+			}
+			if (!statements.isEmpty()) {
+				Statements.runInTransaction(connection, statements, Map.of("name", username, "username", username));
+			}
+			else {
+				revokeByDefault(connection, username);
+			}
+			terminateSessions(connection, oid);
+		}
+		catch (SQLException ex) {
+			throw DatabaseErrors.internal("failed to revoke credentials: ", ex, Connections.secrets(config));
+		}
+	}
+
+	/** The user's id, or null when there is no such user. */
+	private static Long oid(Connection connection, String username) throws SQLException {
+		try (PreparedStatement query = connection
+			.prepareStatement("SELECT oid::bigint FROM pg_roles WHERE rolname = ?")) {
+			query.setString(1, username);
+			try (ResultSet rows = query.executeQuery()) {
+				return rows.next() ? rows.getLong(1) : null;
+			}
+		}
+	}
+
+	private static void revokeByDefault(Connection connection, String username) throws SQLException {
+		String user = Statements.identifier(username);
+		List<String> revocations = new ArrayList<>();
+		try (PreparedStatement query = connection.prepareStatement(
+				"SELECT DISTINCT table_schema FROM information_schema.role_column_grants WHERE grantee = ?")) {
+			query.setString(1, username);
+			try (ResultSet rows = query.executeQuery()) {
+				while (rows.next()) {
+					String schema = Statements.identifier(rows.getString(1));
+					revocations.add("REVOKE ALL PRIVILEGES ON ALL TABLES IN SCHEMA " + schema + " FROM " + user);
+					revocations.add("REVOKE USAGE ON SCHEMA " + schema + " FROM " + user);
+				}
+			}
+		}
+		revocations.add("REVOKE ALL PRIVILEGES ON ALL TABLES IN SCHEMA public FROM " + user);
+		revocations.add("REVOKE ALL PRIVILEGES ON ALL SEQUENCES IN SCHEMA public FROM " + user);
+		revocations.add("REVOKE USAGE ON SCHEMA public FROM " + user);
+		try (Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT current_database()")) {
+			if (rows.next()) {
+				revocations
+					.add("REVOKE CONNECT ON DATABASE " + Statements.identifier(rows.getString(1)) + " FROM " + user);
+			}
+		}
+		// As the plugin does: not one transaction, so that as much access as possible
+		// is removed even when one statement fails; the last failure is reported.
+		SQLException last = null;
+		try (Statement statement = connection.createStatement()) {
+			for (String revocation : revocations) {
+				try {
+					statement.execute(revocation);
+				}
+				catch (SQLException ex) {
+					last = ex;
+				}
+			}
+			if (last != null) {
+				throw last;
+			}
+			statement.execute("DROP ROLE IF EXISTS " + user);
+		}
+	}
+
+	/**
+	 * Ends the dropped user's open sessions (found by its former id: a dropped role has
+	 * no name any more), as far as the config's user may: one without the right to signal
+	 * backends leaves them to end on their own.
+	 */
+	private static void terminateSessions(Connection connection, long oid) {
+		try (PreparedStatement query = connection
+			.prepareStatement("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usesysid::bigint = ?")) {
+			query.setLong(1, oid);
+			query.execute();
+		}
+		catch (SQLException ex) {
+			// Best effort: the role is gone and can open no new session.
+		}
+	}
+
+}
