@@ -35,8 +35,8 @@ Starts Coffer locally and keeps it in the foreground (Ctrl-C stops every process
   gateway        http://127.0.0.1:$GATEWAY_PORT (the Vault API; point VAULT_ADDR here); its actuator (Prometheus,
                  health details) on http://127.0.0.1:$GATEWAY_MANAGEMENT_PORT/actuator, loopback only
   logs           DIR/logs/*.log
-  identity keys  DIR/identity/signing-key.pem (the gateway's), secrets.pem (the nodes'), lease.pem (lease-service's),
-                 each with its .pub.pem: generated on the first start; every service signs its calls with its own
+  identity keys  DIR/identity/signing-key.pem (the gateway's), secrets-signing-key.pem (the nodes'),
+                 lease-signing-key.pem (lease-service's), each with its .pub.pem: generated on the first start; every service signs its calls with its own
                  key and the receivers refuse calls without a signature of a caller they list (docs/identity.md),
                  so only the gateway's port serves the Vault API
 
@@ -196,8 +196,8 @@ fi
 # the callers' public keys.
 readonly signing_key="$data_dir/identity/signing-key.pem"
 readonly verification_key="$data_dir/identity/signing-key.pub.pem"
-readonly node_key="$data_dir/identity/secrets.pem"
-readonly lease_key="$data_dir/identity/lease.pem"
+readonly node_key="$data_dir/identity/secrets-signing-key.pem"
+readonly lease_key="$data_dir/identity/lease-signing-key.pem"
 for key in "$signing_key" "$node_key" "$lease_key"; do
 	"$JAVA_HOME/bin/java" -cp "$support_jar" "$root_dir/deploy/local/lib/GenerateIdentityKey.java" "$key" ||
 		die "could not generate the internal identity key pair at $key"
@@ -307,6 +307,7 @@ launch lease "$lease_jar" \
 	--server.port="$LEASE_PORT" \
 	--spring.datasource.url="jdbc:postgresql://127.0.0.1:$LEASE_DB_PORT/coffer_lease" \
 	--spring.datasource.username=postgres \
+	--spring.datasource.hikari.initialization-fail-timeout=120000 \
 	--coffer.lease.nodes="$(
 		IFS=,
 		echo "${node_urls[*]}"

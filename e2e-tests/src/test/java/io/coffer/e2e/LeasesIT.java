@@ -37,8 +37,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Dynamic PostgreSQL credentials with leases, end to end: the real jars (nodes,
- * lease-service on its local PostgreSQL, gateway), a second real PostgreSQL in this JVM as
- * the database whose roles Coffer manages, and the calls Vault clients make (raw
+ * lease-service on its local PostgreSQL, gateway), a second real PostgreSQL in this JVM
+ * as the database whose roles Coffer manages, and the calls Vault clients make (raw
  * {@code sys/leases/*}, the legacy paths node-vault calls, Spring Vault's
  * {@code SecretLeaseContainer}).
  */
@@ -96,7 +96,8 @@ class LeasesIT {
 		assertThat(lookup.json().at("/data/id").asString()).isEqualTo(leaseId);
 		assertThat(lookup.json().at("/data/ttl").asLong()).isBetween(3500L, 3600L);
 
-		// Spring Vault sends the increment as a string and needs a boolean renewable back.
+		// Spring Vault sends the increment as a string and needs a boolean renewable
+		// back.
 		VaultReply renewed = http.put("sys/leases/renew", Map.of("lease_id", leaseId, "increment", "600"), root);
 		assertThat(renewed.status()).isEqualTo(200);
 		assertThat(renewed.json().at("/lease_id").asString()).isEqualTo(leaseId);
@@ -126,8 +127,8 @@ class LeasesIT {
 
 	@Test
 	void aLeaseCountQuotaRefusesAtItsMaximumAndAllowsAgainAfterARevoke() throws SQLException {
-		assertThat(http.post("sys/quotas/lease-count/db-it-quota",
-				Map.of("path", MOUNT + "/creds/quota", "max_leases", 2), root)
+		assertThat(http
+			.post("sys/quotas/lease-count/db-it-quota", Map.of("path", MOUNT + "/creds/quota", "max_leases", 2), root)
 			.status()).isIn(200, 204);
 		String first = http.get(MOUNT + "/creds/quota", root).requireSuccess().json().at("/lease_id").asString();
 		http.get(MOUNT + "/creds/quota", root).requireSuccess();
@@ -170,14 +171,16 @@ class LeasesIT {
 						"username", "postgres", "password", "postgres", "allowed_roles", "spring"),
 				root)
 			.requireSuccess();
-		http.post("db-spring/roles/spring", Map.of("db_name", "target", "creation_statements",
-				List.of(createRole()), "default_ttl", "20s", "max_ttl", "1h"), root).requireSuccess();
+		http.post("db-spring/roles/spring", Map.of("db_name", "target", "creation_statements", List.of(createRole()),
+				"default_ttl", "20s", "max_ttl", "1h"), root)
+			.requireSuccess();
 
 		ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
 		scheduler.initialize();
 		BlockingQueue<SecretLeaseEvent> events = new LinkedBlockingQueue<>();
 		SecretLeaseContainer container = new SecretLeaseContainer(vault, scheduler);
-		// Renew 15 s before expiry: the 20 s lease is renewed about 5 s after it was issued.
+		// Renew 15 s before expiry: the 20 s lease is renewed about 5 s after it was
+		// issued.
 		container.setExpiryThreshold(Duration.ofSeconds(15));
 		container.setMinRenewal(Duration.ofSeconds(1));
 		container.addLeaseListener(events::add);
@@ -218,7 +221,8 @@ class LeasesIT {
 
 	static void role(String name, String defaultTtl, String maxTtl) {
 		http.post(MOUNT + "/roles/" + name, Map.of("db_name", "target", "creation_statements", List.of(createRole()),
-				"default_ttl", defaultTtl, "max_ttl", maxTtl), root).requireSuccess();
+				"default_ttl", defaultTtl, "max_ttl", maxTtl), root)
+			.requireSuccess();
 	}
 
 	static String createRole() {
