@@ -24,7 +24,8 @@ import org.springframework.stereotype.Service;
  * <li>{@code authorize} ({@link Authorize}): ACL, sudo and wrapping TTL bounds;</li>
  * <li>{@code dispatch} ({@link Dispatch}): the engine answers;</li>
  * <li>{@code register lease} ({@link RegisterLease}): a secret the engine issued gets its
- * lease from lease-service, or is revoked and the request fails;</li>
+ * lease from lease-service, or is revoked and the request fails; a token issued or
+ * renewed with a TTL gets the lease that expires it;</li>
  * <li>{@code wrap} ({@link Wrap}): the HTTP response, wrapped when asked.</li>
  * </ol>
  * Where the coming services plug in, as in Vault's request handling: the audit of the
