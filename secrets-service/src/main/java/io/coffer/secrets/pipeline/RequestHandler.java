@@ -16,6 +16,8 @@ import org.springframework.stereotype.Service;
  * <li>{@code seal gate} ({@link SealGate}): 503 while sealed;</li>
  * <li>{@code HA gate} ({@link HaGate}): a standby refuses before anything ran;</li>
  * <li>{@code path check} ({@link PathGate}): malformed paths are 404;</li>
+ * <li>{@code rate limit} ({@link RateLimitGate}): the path's rate-limit quota for this
+ * client, 429 when exceeded;</li>
  * <li>{@code authenticate} ({@link Authenticate}): the token (one use taken), or the
  * stand-in caller of a login or wrapping-token path;</li>
  * <li>{@code route} ({@link Routing}): the owning mount in the router's one table, and
@@ -40,10 +42,10 @@ public class RequestHandler {
 	private final List<RequestStep> steps;
 
 	RequestHandler(RawSysPathGate rawSysPaths, SealGate sealGate, HaGate haGate, PathGate pathCheck,
-			Authenticate authenticate, Routing route, ExistenceCheck existenceCheck, Authorize authorize,
-			Dispatch dispatch, RegisterLease registerLease, Wrap wrap) {
-		this.steps = List.of(rawSysPaths, sealGate, haGate, pathCheck, authenticate, route, existenceCheck, authorize,
-				dispatch, registerLease, wrap);
+			RateLimitGate rateLimit, Authenticate authenticate, Routing route, ExistenceCheck existenceCheck,
+			Authorize authorize, Dispatch dispatch, RegisterLease registerLease, Wrap wrap) {
+		this.steps = List.of(rawSysPaths, sealGate, haGate, pathCheck, rateLimit, authenticate, route, existenceCheck,
+				authorize, dispatch, registerLease, wrap);
 	}
 
 	public ResponseEntity<Object> handle(VaultHttpRequest request) {
