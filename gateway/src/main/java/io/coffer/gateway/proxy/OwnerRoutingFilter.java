@@ -1,6 +1,7 @@
 package io.coffer.gateway.proxy;
 
 import java.net.URI;
+import java.util.List;
 
 import io.coffer.common.authorize.AclEpoch;
 import io.coffer.gateway.authorize.Authorization;
@@ -33,6 +34,10 @@ import org.springframework.web.server.ServerWebExchange;
  * is sent again.
  */
 public class OwnerRoutingFilter implements GatewayFilter {
+
+	/** The headers of a node's rate-limit refusal that reach the client. */
+	private static final List<String> RATE_LIMIT_HEADERS = List.of("Retry-After", "X-RateLimit-Limit",
+			"X-RateLimit-Remaining", "X-RateLimit-Reset");
 
 	private final RouteTable table;
 
@@ -83,12 +88,21 @@ public class OwnerRoutingFilter implements GatewayFilter {
 		}).then(Mono.fromRunnable(() -> exchange.getResponse().getHeaders().remove(AclEpoch.HEADER)));
 	}
 
-	/** The node's own answer to the authorization (sealed, bad request), as it is. */
+	/**
+	 * The node's own answer to the authorization (sealed, bad request, a rate-limit 429
+	 * with its {@code Retry-After} and {@code X-RateLimit-*} headers), as it is.
+	 */
 	private static Mono<Void> relay(ServerHttpResponse response, NodeAnswer answer) {
 		response.setStatusCode(HttpStatusCode.valueOf(answer.status()));
 		MediaType type = answer.headers().getContentType();
 		if (type != null) {
 			response.getHeaders().setContentType(type);
+		}
+		for (String header : RATE_LIMIT_HEADERS) {
+			String value = answer.headers().getFirst(header);
+			if (value != null) {
+				response.getHeaders().set(header, value);
+			}
 		}
 		if (answer.body().length == 0) {
 			return response.setComplete();

@@ -17,10 +17,12 @@ import io.coffer.gateway.config.RouteTableProperties;
  * scan of the table). Every path no other owner claims belongs to {@code secrets}.
  * <p>
  * Built in: {@code sys/leases}, {@code sys/renew}, {@code sys/revoke},
- * {@code sys/revoke-prefix}, {@code sys/revoke-force} and {@code sys/quotas} belong to
- * {@code lease}; {@code sys/audit} and {@code sys/audit-hash} to {@code audit};
- * {@code sys/storage/raft/snapshot-auto} to {@code snapshot}. An owner without a base URL
- * is not deployed: its paths go to the secrets nodes exactly as before it existed.
+ * {@code sys/revoke-prefix}, {@code sys/revoke-force} and {@code sys/quotas/lease-count}
+ * belong to {@code lease} ({@code sys/quotas/rate-limit} and {@code sys/quotas/config}
+ * stay with the secrets nodes, which enforce rate limits); {@code sys/audit} and
+ * {@code sys/audit-hash} to {@code audit}; {@code sys/storage/raft/snapshot-auto} to
+ * {@code snapshot}. An owner without a base URL is not deployed: its paths go to the
+ * secrets nodes exactly as before it existed.
  */
 public final class RouteTable {
 
@@ -147,7 +149,7 @@ public final class RouteTable {
 	private static Map<String, List<String>> reserved() {
 		Map<String, List<String>> reserved = new LinkedHashMap<>();
 		reserved.put("lease", List.of("sys/leases", "sys/renew", "sys/revoke", "sys/revoke-prefix", "sys/revoke-force",
-				"sys/quotas"));
+				"sys/quotas/lease-count"));
 		reserved.put("audit", List.of("sys/audit", "sys/audit-hash"));
 		reserved.put("snapshot", List.of("sys/storage/raft/snapshot-auto"));
 		return Collections.unmodifiableMap(reserved);

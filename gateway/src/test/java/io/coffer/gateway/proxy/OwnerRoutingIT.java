@@ -213,6 +213,28 @@ class OwnerRoutingIT extends GatewayIntegrationTest {
 	}
 
 	@Test
+	void aRateLimitRefusalOfTheDecisionReachesTheClientWithItsHeaders() {
+		this.client.put()
+			.uri("/v1/sys/leases/lookup")
+			.header("X-Vault-Token", FakeSecretsNode.RATE_LIMITED_TOKEN)
+			.bodyValue("{}")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(429)
+			.expectHeader()
+			.valueEquals("Retry-After", "7")
+			.expectHeader()
+			.valueEquals("X-RateLimit-Limit", "2")
+			.expectHeader()
+			.valueEquals("X-RateLimit-Remaining", "0")
+			.expectHeader()
+			.valueEquals("X-RateLimit-Reset", "7")
+			.expectBody()
+			.json("{\"errors\":[\"request path \\\"sys/leases/lookup\\\": rate limit quota exceeded\"]}", true);
+		assertThat(LEASE.received()).isEmpty();
+	}
+
+	@Test
 	void aStandbysRefusalOfTheDecisionIsAskedAgainOnTheNewActive() {
 		// The gateway still believes a is active: a's refusal must send the question to
 		// b.

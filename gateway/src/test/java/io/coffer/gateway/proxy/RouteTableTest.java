@@ -27,6 +27,7 @@ class RouteTableTest {
 		assertThat(table.ownerOf("sys/revoke-prefix/database/").name()).isEqualTo("lease");
 		assertThat(table.ownerOf("sys/revoke-force/x").name()).isEqualTo("lease");
 		assertThat(table.ownerOf("sys/quotas/lease-count/q").name()).isEqualTo("lease");
+		assertThat(table.ownerOf("sys/quotas/lease-count").name()).isEqualTo("lease");
 		assertThat(table.ownerOf("sys/audit").name()).isEqualTo("audit");
 		assertThat(table.ownerOf("sys/audit/file").name()).isEqualTo("audit");
 		assertThat(table.ownerOf("sys/audit-hash/file").name()).isEqualTo("audit");
@@ -40,6 +41,8 @@ class RouteTableTest {
 		assertThat(table.ownerOf("sys/leasesx/lookup").name()).isEqualTo("secrets");
 		assertThat(table.ownerOf("sys/revoke-other").name()).isEqualTo("secrets");
 		assertThat(table.ownerOf("sys/storage/raft/snapshot").name()).isEqualTo("secrets");
+		assertThat(table.ownerOf("sys/quotas/rate-limit/global").name()).isEqualTo("secrets");
+		assertThat(table.ownerOf("sys/quotas/config").name()).isEqualTo("secrets");
 		assertThat(table.ownerOf("auth/token/revoke").name()).isEqualTo("secrets");
 		assertThat(table.ownerOf("secret/data/sys/leases").name()).isEqualTo("secrets");
 		assertThat(table.ownerOf("").name()).isEqualTo("secrets");

@@ -44,6 +44,12 @@ public final class FakeSecretsNode {
 	/** The one token {@code /internal/authorize} denies. */
 	public static final String DENIED_TOKEN = "test-denied-token";
 
+	/**
+	 * The one token {@code /internal/authorize} refuses with a rate-limit 429, as a node
+	 * does for a client over its quota.
+	 */
+	public static final String RATE_LIMITED_TOKEN = "test-rate-limited-token";
+
 	/** The accessor of every token {@code /internal/authorize} allows. */
 	public static final String ACCESSOR = "test-accessor";
 
@@ -271,6 +277,14 @@ public final class FakeSecretsNode {
 			return json(response, 503, "{\"errors\":[\"Vault is sealed\"]}");
 		}
 		String epoch = (this.aclEpoch != null) ? this.aclEpoch : "";
+		if (body.contains(RATE_LIMITED_TOKEN)) {
+			response.header("Retry-After", "7")
+				.header("X-RateLimit-Limit", "2")
+				.header("X-RateLimit-Remaining", "0")
+				.header("X-RateLimit-Reset", "7");
+			return json(response, 429,
+					"{\"errors\":[\"request path \\\"sys/leases/lookup\\\": rate limit quota exceeded\"]}");
+		}
 		if (body.contains(DENIED_TOKEN)) {
 			return json(response, 200, "{\"allowed\":false,\"policies\":[],\"accessor\":\"\",\"display_name\":\"\","
 					+ "\"entity_id\":\"\",\"ttl\":0,\"cacheable\":false,\"acl_epoch\":\"" + epoch + "\"}");

@@ -10,6 +10,7 @@ import io.coffer.secrets.kernel.Operation;
 import io.coffer.secrets.kernel.VaultException;
 import io.coffer.secrets.policy.AclDecision;
 import io.coffer.secrets.policy.PolicyService;
+import io.coffer.secrets.quota.RateLimitEnforcer;
 import io.coffer.secrets.router.Router;
 import io.coffer.secrets.seal.SealService;
 import io.coffer.secrets.storage.HaCluster;
@@ -27,6 +28,11 @@ import org.springframework.stereotype.Service;
  * constraints apply, and sudo-protected paths need {@code sudo}. The existence check does
  * not apply (a write is an update). Sealed and standby nodes refuse as for any request,
  * so the gateway waits through a failover and shows Vault's sealed answer.
+ * <p>
+ * The path's rate-limit quota applies first, as on the request path: a client over its
+ * rate gets Vault's 429 (with {@code Retry-After}) as the answer, which the gateway
+ * relays, and a decision on a rate-limited path is never cacheable, so every request
+ * there is counted here.
  */
 @Service
 public class Authorizer {
@@ -45,8 +51,11 @@ public class Authorizer {
 
 	private final Clock clock;
 
+	private final RateLimitEnforcer rateLimits;
+
 	Authorizer(SealService seal, HaCluster ha, TokenStore tokens, PolicyService policies, Router router,
-			NodeAclEpoch epoch, Clock clock) {
+			NodeAclEpoch epoch, Clock clock, RateLimitEnforcer rateLimits) {
+		this.rateLimits = rateLimits;
 		this.router = router;
 		this.seal = seal;
 		this.ha = ha;
@@ -68,6 +77,7 @@ public class Authorizer {
 		if (path.isEmpty()) {
 			throw VaultException.badRequest("missing path");
 		}
+		boolean rateLimited = this.rateLimits.enforce(path);
 		// Read before deciding: a change during the decision shows as a newer epoch.
 		String before = this.epoch.current();
 		Optional<TokenEntry> caller = (request.token() == null || request.token().isBlank()) ? Optional.empty()
@@ -87,7 +97,7 @@ public class Authorizer {
 		}
 		long ttl = entry.ttlAt(this.clock.instant().getEpochSecond());
 		return new AuthorizeDecision(true, entry.policies(), entry.accessor(), entry.displayName(), "", ttl,
-				entry.numUses() == 0, before);
+				entry.numUses() == 0 && !rateLimited, before);
 	}
 
 	private static Operation operation(String name) {

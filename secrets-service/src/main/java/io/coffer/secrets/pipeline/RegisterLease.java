@@ -1,7 +1,9 @@
 package io.coffer.secrets.pipeline;
 
+import io.coffer.secrets.kernel.LogicalResponse;
 import io.coffer.secrets.kernel.TokenEntry;
 import io.coffer.secrets.lease.LeaseRegistrar;
+import io.coffer.secrets.lease.TokenLeases;
 
 import org.springframework.stereotype.Component;
 
@@ -9,16 +11,21 @@ import org.springframework.stereotype.Component;
  * Step {@code register lease}: a response carrying a secret (a dynamic credential) gets
  * its lease from lease-service before anything else sees it, wrapping included; if the
  * lease cannot be registered the secret is revoked and the request fails
- * ({@link LeaseRegistrar}). Responses without a secret pass unchanged. The lease records
- * the requesting token's accessor, so revoking the token revokes the lease.
+ * ({@link LeaseRegistrar}). The lease records the requesting token's accessor, so
+ * revoking the token revokes the lease. A response that issues or renews a token with a
+ * TTL registers the token's lease, so that lease-service expires it
+ * ({@link TokenLeases}). Other responses pass unchanged.
  */
 @Component
 class RegisterLease implements RequestStep {
 
 	private final LeaseRegistrar registrar;
 
-	RegisterLease(LeaseRegistrar registrar) {
+	private final TokenLeases tokenLeases;
+
+	RegisterLease(LeaseRegistrar registrar, TokenLeases tokenLeases) {
 		this.registrar = registrar;
+		this.tokenLeases = tokenLeases;
 	}
 
 	@Override
@@ -28,7 +35,11 @@ class RegisterLease implements RequestStep {
 
 	@Override
 	public void apply(RequestState state) {
-		if (state.response().secret() == null) {
+		LogicalResponse response = state.response();
+		if (response.secret() == null) {
+			if (response.auth() != null) {
+				this.tokenLeases.register(state.logical(), response.auth());
+			}
 			return;
 		}
 		TokenEntry caller = state.caller().entry();

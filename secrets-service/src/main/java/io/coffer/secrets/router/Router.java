@@ -37,6 +37,14 @@ public class Router {
 	}
 
 	/**
+	 * The mount owning a full request path, without building its engine (for checks that
+	 * run before the token is looked at, such as rate-limit quotas).
+	 */
+	public Optional<MountEntry> mountOf(String fullPath) {
+		return current().table().longest(fullPath).map(Owned::mount);
+	}
+
+	/**
 	 * The mount whose Vault mount accessor is {@code accessor}, with its engine (the
 	 * secrets nodes route lease-service's renew and revoke calls by it, so a lease
 	 * follows its mount and never reaches another mount at the same path); empty when no

@@ -27,6 +27,13 @@ public class TokenBackend implements SecretEngine, CallerAware {
 	public static final MountEntry MOUNT = new MountEntry("auth/token/", "token", "token based credentials",
 			"auth_token_00000000", "00000000-0000-0000-0000-000000000002", MountEntry.MountConfig.DEFAULTS, null);
 
+	/**
+	 * How much later than its lease's expire time a token may expire and still count as
+	 * that lease's: the lease's time is computed from the same clock in the same second,
+	 * give or take one.
+	 */
+	private static final long RENEWED_SLACK_SECONDS = 1;
+
 	private final TokenStore store;
 
 	private final TokenCreation creation;
@@ -52,6 +59,29 @@ public class TokenBackend implements SecretEngine, CallerAware {
 	@Override
 	public LogicalResponse handle(LogicalRequest request) {
 		throw VaultException.permissionDenied();
+	}
+
+	/**
+	 * Revokes a token (with its children) whose lease lease-service revokes: it expired,
+	 * or its lease was revoked ({@code sys/leases/revoke}, revoke-prefix, its creator's
+	 * revocation). {@code internalData}: the token's {@code accessor} and the
+	 * {@code expire_time} (Unix seconds) the lease was registered for. A token renewed
+	 * past that time since has a newer lease, which takes over: the older one ends
+	 * without revoking it. Without {@code expire_time} the token is revoked in any case.
+	 * A token already gone counts as revoked.
+	 */
+	@Override
+	public void revokeSecret(Map<String, Object> internalData) {
+		if (!(internalData.get("accessor") instanceof String accessor)) {
+			throw VaultException.badRequest("not a token lease");
+		}
+		this.store.findStoredByAccessor(accessor).ifPresent((token) -> {
+			if (internalData.get("expire_time") instanceof Number leased
+					&& token.entry().expireTime() > leased.longValue() + RENEWED_SLACK_SECONDS) {
+				return;
+			}
+			this.store.revoke(token.id());
+		});
 	}
 
 	@Override

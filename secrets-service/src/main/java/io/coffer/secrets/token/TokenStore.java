@@ -218,6 +218,19 @@ public class TokenStore {
 			.flatMap((index) -> findById(index.tokenId()));
 	}
 
+	/**
+	 * The token behind an accessor as stored, expired or not (an expired token stays
+	 * stored until it is revoked).
+	 */
+	Optional<StoredToken> findStoredByAccessor(String accessor) {
+		if (!wellFormed(accessor)) {
+			return Optional.empty();
+		}
+		return this.barrier.get(ACCESSOR_PREFIX + hmac(accessor))
+			.map((bytes) -> Json.read(bytes, AccessorIndex.class))
+			.flatMap((index) -> read(index.tokenId()).map((entry) -> new StoredToken(index.tokenId(), entry)));
+	}
+
 	/** The live token stored under {@code id}: present, unexpired, its ancestry too. */
 	Optional<StoredToken> findById(String id) {
 		Optional<TokenEntry> entry = read(id);

@@ -96,6 +96,8 @@ class LeasedSecretsApiTest {
 			.isEqualTo(204);
 		assertThat(this.root.call("POST", "sys/mounts/leasetest/tune", Map.of("max_lease_ttl", "1h")).status())
 			.isEqualTo(204);
+		this.root.call("PUT", "sys/policies/acl/token-creator",
+				Map.of("policy", "path \"auth/token/create\" { capabilities = [\"update\"] }"));
 		this.mountAccessor = (String) ((Map<?, ?>) this.root.call("GET", "sys/mounts", null).data().get("leasetest/"))
 			.get("accessor");
 	}
@@ -352,6 +354,90 @@ class LeasedSecretsApiTest {
 			.untilAsserted(() -> assertThat(LEASE_SERVICE.calls(LeasePaths.REVOKE_TOKEN))
 				.filteredOn((call) -> call.body().equals(Map.of("tokenAccessor", auth.get("accessor"))))
 				.hasSizeGreaterThanOrEqualTo(2));
+	}
+
+	@Test
+	void aTokenWithATtlGetsALeaseThatExpiresItWithItsChildren() {
+		Map<String, Object> parent = token(this.root, "1h", "token-creator");
+		Map<String, Object> lease = tokenLease((String) parent.get("accessor"));
+		assertThat((String) lease.get("leaseId")).matches("auth/token/create/[0-9A-Za-z]{24}");
+		assertThat(lease).containsEntry("mountPath", "auth/token/")
+			.containsEntry("mountAccessor", "auth_token_00000000")
+			.containsEntry("renewable", false);
+		assertThat(((Number) lease.get("ttlSeconds")).longValue()).isBetween(3599L, 3600L);
+		NodeClient parentClient = new NodeClient(this.root.base()).token((String) parent.get("client_token"));
+		Map<String, Object> child = token(parentClient, "10m", "default");
+
+		assertThat(call(LeasePaths.NODE_REVOKE, revocation(lease), leaseIdentity()).statusCode()).isEqualTo(204);
+
+		assertThat(parentClient.call("GET", "auth/token/lookup-self", null).status()).isEqualTo(403);
+		assertThat(new NodeClient(this.root.base()).token((String) child.get("client_token"))
+			.call("GET", "auth/token/lookup-self", null)
+			.status()).isEqualTo(403);
+	}
+
+	@Test
+	void aRenewedTokenOutlivesItsEarlierLeaseAndEndsWithItsLatest() {
+		Map<String, Object> auth = token(this.root, "10m", "default");
+		String accessor = (String) auth.get("accessor");
+		NodeClient client = new NodeClient(this.root.base()).token((String) auth.get("client_token"));
+		Map<String, Object> first = tokenLease(accessor);
+		assertThat(client.call("POST", "auth/token/renew-self", Map.of("increment", "1h")).status()).isEqualTo(200);
+		Map<String, Object> renewed = LEASE_SERVICE.calls(LeasePaths.REGISTER)
+			.stream()
+			.map(LeaseServiceStub.Call::body)
+			.filter((body) -> ((String) body.get("leaseId")).startsWith("auth/token/renew-self/"))
+			.findFirst()
+			.orElseThrow();
+
+		assertThat(call(LeasePaths.NODE_REVOKE, revocation(first), leaseIdentity()).statusCode()).isEqualTo(204);
+		assertThat(client.call("GET", "auth/token/lookup-self", null).status()).isEqualTo(200);
+
+		assertThat(call(LeasePaths.NODE_REVOKE, revocation(renewed), leaseIdentity()).statusCode()).isEqualTo(204);
+		assertThat(client.call("GET", "auth/token/lookup-self", null).status()).isEqualTo(403);
+	}
+
+	@Test
+	void aFullLeaseCountQuotaRefusesANewTokenAndRevokesIt() {
+		String quota = "1 error occurred:\n\t* request path \"auth/token/create\": lease count quota exceeded\n\n";
+		LEASE_SERVICE.answer(LeasePaths.REGISTER, 429, Map.of("errors", List.of(quota)));
+
+		NodeClient.Response refused = this.root.call("POST", "auth/token/create",
+				Map.of("policies", List.of("default"), "ttl", "1h"));
+
+		assertThat(refused.status()).isEqualTo(429);
+		assertThat(refused.json()).isEqualTo(Map.of("errors", List.of(quota)));
+		String accessor = (String) LEASE_SERVICE.calls(LeasePaths.REGISTER).get(0).body().get("tokenAccessor");
+		assertThat(this.root.call("POST", "auth/token/lookup-accessor", Map.of("accessor", accessor)).status())
+			.isNotEqualTo(200);
+	}
+
+	@Test
+	void aTokenIsStillIssuedWhenLeaseServiceIsDown() {
+		LEASE_SERVICE.answer(LeasePaths.REGISTER, 503, Map.of("errors", List.of("down")));
+
+		Map<String, Object> auth = token(this.root, "1h", "default");
+
+		assertThat(new NodeClient(this.root.base()).token((String) auth.get("client_token"))
+			.call("GET", "auth/token/lookup-self", null)
+			.status()).isEqualTo(200);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> token(NodeClient client, String ttl, String policy) {
+		NodeClient.Response created = client.call("POST", "auth/token/create",
+				Map.of("policies", List.of(policy), "ttl", ttl));
+		assertThat(created.status()).as(created.body()).isEqualTo(200);
+		return (Map<String, Object>) created.json().get("auth");
+	}
+
+	private static Map<String, Object> tokenLease(String accessor) {
+		return LEASE_SERVICE.calls(LeasePaths.REGISTER)
+			.stream()
+			.map(LeaseServiceStub.Call::body)
+			.filter((body) -> accessor.equals(body.get("tokenAccessor")))
+			.findFirst()
+			.orElseThrow();
 	}
 
 	private Map<String, Object> issue(String role) {
