@@ -31,7 +31,7 @@ public class IrrevocableCleanup implements Housekeeping {
 
 	private final Duration after;
 
-	private Instant lastRun = Instant.MIN;
+	private volatile Instant lastRun = Instant.MIN;
 
 	public IrrevocableCleanup(LeaseQueries queries, Clock clock, LeaseProperties properties) {
 		this.queries = queries;
@@ -42,10 +42,19 @@ public class IrrevocableCleanup implements Housekeeping {
 	@Override
 	public void run() {
 		Instant now = this.clock.instant();
-		if (this.after.isZero() || this.after.isNegative() || now.isBefore(this.lastRun.plus(EVERY))) {
+		if (now.isBefore(this.lastRun.plus(EVERY))) {
 			return;
 		}
+		runNow();
+	}
+
+	/** Removes what is due now (tidy). */
+	public synchronized void runNow() {
+		Instant now = this.clock.instant();
 		this.lastRun = now;
+		if (this.after.isZero() || this.after.isNegative()) {
+			return;
+		}
 		int removed;
 		long total = 0;
 		do {

@@ -1,7 +1,10 @@
 package io.coffer.lease.revoke;
 
+import java.time.Clock;
+
 import io.coffer.lease.config.LeaseProperties;
 import io.coffer.lease.store.LeaseQueue;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -14,6 +17,12 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 public class RevokeConfiguration {
+
+	@Bean
+	PrefixRevocations.Dependencies prefixRevocationDependencies(Clock clock, ObjectProvider<RevocationWorker> worker,
+			MeterRegistry registry) {
+		return new PrefixRevocations.Dependencies(clock, worker, registry);
+	}
 
 	@Bean
 	@ConditionalOnProperty(name = "coffer.lease.revoke.enabled", matchIfMissing = true)

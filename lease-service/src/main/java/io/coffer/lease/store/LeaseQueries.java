@@ -3,6 +3,8 @@ package io.coffer.lease.store;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -57,6 +59,21 @@ public class LeaseQueries {
 			.param("state", state.column())
 			.query(Long.class)
 			.single();
+	}
+
+	/**
+	 * Leases per mount accessor, in one state or (null) all; aggregated by the database.
+	 */
+	public Map<String, Long> countByMount(LeaseState state) {
+		String where = (state != null) ? " WHERE state = :state" : "";
+		Map<String, Long> counts = new TreeMap<>();
+		JdbcClient.StatementSpec statement = this.jdbc
+			.sql("SELECT mount_accessor, count(*) AS n FROM leases" + where + " GROUP BY mount_accessor");
+		if (state != null) {
+			statement = statement.param("state", state.column());
+		}
+		statement.query((rs, row) -> counts.put(rs.getString("mount_accessor"), rs.getLong("n"))).list();
+		return counts;
 	}
 
 	/** A page of irrevocable leases in lease id order, after {@code after}. */

@@ -107,7 +107,7 @@ public class LeaseQueue {
 				UPDATE leases SET attempts = attempts + 1, last_error = :error, claim_token = NULL,
 				       state = :state, next_attempt_time = :next, irrevocable_time = :irrevocable
 				WHERE lease_id = :id AND claim_token = :token""")
-			.param("error", failure.error())
+			.param("error", trimmed(failure.error()))
 			.param("state", last ? LeaseState.IRREVOCABLE.column() : LeaseState.REVOKING.column())
 			.param("next", last ? null : ts(failure.nextAttempt()), Types.TIMESTAMP_WITH_TIMEZONE)
 			.param("irrevocable", last ? ts(failure.now()) : null, Types.TIMESTAMP_WITH_TIMEZONE)
@@ -126,7 +126,7 @@ public class LeaseQueue {
 				UPDATE leases SET claim_token = NULL, next_attempt_time = :next, last_error = :error
 				WHERE lease_id = :id AND claim_token = :token""")
 			.param("next", ts(nextAttempt), Types.TIMESTAMP_WITH_TIMEZONE)
-			.param("error", error)
+			.param("error", trimmed(error))
 			.param("id", lease.leaseId())
 			.param("token", lease.claimToken())
 			.update();
@@ -197,6 +197,11 @@ public class LeaseQueue {
 	private static ClaimedLease claimed(ResultSet rs, String token) throws SQLException {
 		return new ClaimedLease(rs.getString("lease_id"), rs.getString("mount_accessor"),
 				rs.getString("revocation_data"), rs.getInt("attempts"), token);
+	}
+
+	// Vault keeps at most 240 characters of a revocation error
+	private static String trimmed(String error) {
+		return (error != null && error.length() > 240) ? error.substring(0, 240) : error;
 	}
 
 	static OffsetDateTime ts(Instant instant) {

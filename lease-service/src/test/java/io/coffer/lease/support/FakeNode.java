@@ -42,9 +42,14 @@ public final class FakeNode implements AutoCloseable {
 
 	private volatile int status;
 
+	private volatile long delayMillis;
+
 	private final AtomicReference<JsonNode> lastRenewal = new AtomicReference<>();
 
 	public FakeNode() {
+		// answers go out at once, not after the peer's delayed ACK (Nagle): the node is
+		// not the bottleneck
+		System.setProperty("sun.net.httpserver.nodelay", "true");
 		try {
 			this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
 		}
@@ -78,6 +83,11 @@ public final class FakeNode implements AutoCloseable {
 		this.status = status;
 	}
 
+	/** Each revocation takes this long. */
+	public void delayRevocations(long millis) {
+		this.delayMillis = millis;
+	}
+
 	public int revocations(String leaseId) {
 		AtomicInteger count = this.revocations.get(leaseId);
 		return (count != null) ? count.get() : 0;
@@ -105,6 +115,14 @@ public final class FakeNode implements AutoCloseable {
 		if (this.status != 0) {
 			answer(exchange, this.status, "{\"errors\":[\"standby\"]}");
 			return;
+		}
+		if (this.delayMillis > 0) {
+			try {
+				Thread.sleep(this.delayMillis);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 		}
 		this.revocations.computeIfAbsent(body.path("leaseId").asString(), (id) -> new AtomicInteger())
 			.incrementAndGet();

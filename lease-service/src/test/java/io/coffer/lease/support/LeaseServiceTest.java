@@ -19,6 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -47,6 +48,9 @@ public abstract class LeaseServiceTest {
 	@Autowired
 	private ResilientNode resilientNode;
 
+	@Autowired
+	protected JdbcClient jdbc;
+
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		TestKeys.properties(DATABASE, NODE.url().toString()).forEach((name, value) -> registry.add(name, () -> value));
@@ -57,6 +61,7 @@ public abstract class LeaseServiceTest {
 		NODE.answerRevocations(204, "");
 		NODE.answerEverything(0);
 		NODE.grantRenewals(3600, true);
+		NODE.delayRevocations(0);
 		// a test that made the node unreachable leaves the breaker open for a while
 		this.resilientNode.reset();
 	}
@@ -108,6 +113,19 @@ public abstract class LeaseServiceTest {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * Inserts {@code count} active leases under {@code prefix} straight into the database
+	 * (as registrations would, faster), expiring in an hour.
+	 */
+	protected void insertLeases(String prefix, int count) {
+		this.jdbc.sql("""
+				INSERT INTO leases (lease_id, mount_path, mount_accessor, role, token_accessor, issue_time, expire_time,
+				                    renewable, revocation_data)
+				SELECT :prefix || lpad(n::text, 6, '0'), 'bulk/', 'mount_accessor_bulk', '', '', now(),
+				       now() + interval '1 hour', true, 'c2VhbGVk'
+				FROM generate_series(1, :count) AS n""").param("prefix", prefix).param("count", count).update();
 	}
 
 	protected static JsonNode json(HttpResponse<String> response) {
