@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import io.coffer.secrets.kernel.LogicalResponse;
 import io.coffer.secrets.kernel.Operation;
+import io.coffer.secrets.kernel.SealEvent;
 import io.coffer.secrets.kernel.VaultException;
 import io.coffer.testsupport.time.TestClock;
 
@@ -176,6 +177,26 @@ class ConfigAndStaticRolesTest {
 			assertThat(postgres.canLogin((String) creds.get("username"), (String) creds.get("password"))).isTrue();
 			assertThat(db.write("reset/pg").isEmpty()).isTrue();
 			assertThat(db.read("creds/ro").data()).containsKey("password");
+		}
+	}
+
+	@Test
+	void poolsAreClosedWhenTheirConfigIsDeletedAndWhenTheNodeSeals() {
+		postgres.execute("CREATE ROLE pooluser WITH LOGIN SUPERUSER PASSWORD 'Pool-User-Pass-1'");
+		try (DatabaseFixture db = new DatabaseFixture(postgres)) {
+			db.configure("one", "username", "pooluser", "password", "Pool-User-Pass-1");
+			db.configure("two", "username", "pooluser", "password", "Pool-User-Pass-1");
+			db.write("roles/a", "db_name", "one", "creation_statements", CREATE);
+			db.write("roles/b", "db_name", "two", "creation_statements", CREATE);
+			db.read("creds/a");
+			db.read("creds/b");
+			assertThat(postgres.sessionsOf("pooluser")).isEqualTo(2);
+
+			db.call(Operation.DELETE, "config/one", Map.of());
+			await().atMost(Duration.ofSeconds(10)).until(() -> postgres.sessionsOf("pooluser") == 1);
+
+			db.factory.onSealed(new SealEvent.Sealed());
+			await().atMost(Duration.ofSeconds(10)).until(() -> postgres.sessionsOf("pooluser") == 0);
 		}
 	}
 

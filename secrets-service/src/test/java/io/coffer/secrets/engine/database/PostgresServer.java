@@ -101,6 +101,11 @@ final class PostgresServer implements AutoCloseable {
 		return query("SELECT count(*) FROM pg_roles WHERE rolname LIKE ?", pattern);
 	}
 
+	/** Open sessions of {@code user}. */
+	long sessionsOf(String user) {
+		return query("SELECT count(*) FROM pg_stat_activity WHERE usename = ?", user);
+	}
+
 	OffsetDateTime validUntil(String name) {
 		try (Connection connection = superuser();
 				PreparedStatement statement = connection
