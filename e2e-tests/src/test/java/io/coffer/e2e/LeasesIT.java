@@ -71,6 +71,8 @@ class LeasesIT {
 		role("short", "2s", "2s");
 		role("quota", "1h", "1h");
 		role("legacy", "1h", "1h");
+		role("bulk", "1h", "1h");
+		role("down", "1h", "1h");
 	}
 
 	@AfterAll
@@ -205,6 +207,70 @@ class LeasesIT {
 			container.destroy();
 			scheduler.destroy();
 		}
+	}
+
+	@Test
+	void revokePrefixOfManyLeasesCompletesAcrossAKillOfLeaseService() throws Exception {
+		int count = Integer.getInteger("coffer.e2e.prefix-leases", 10_000);
+		issue(MOUNT + "/creds/bulk", count);
+		assertThat(rolesNamedLike("v-root-bulk-%")).isEqualTo(count);
+
+		VaultReply started = http.put("sys/leases/revoke-prefix/" + MOUNT + "/creds/bulk", Map.of("sync", false), root);
+		assertThat(started.status()).isEqualTo(202);
+		await("some revoked").atMost(Duration.ofMinutes(2))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> rolesNamedLike("v-root-bulk-%") < count);
+		coffer.cluster().leaseService().killForcibly();
+		long leftAtKill = rolesNamedLike("v-root-bulk-%");
+		coffer.cluster().restartLeaseService();
+
+		await("every lease under the prefix revoked after the restart").atMost(Duration.ofMinutes(5))
+			.pollInterval(Duration.ofSeconds(1))
+			.until(() -> rolesNamedLike("v-root-bulk-%") == 0);
+		assertThat(http.list("sys/leases/lookup/" + MOUNT + "/creds/bulk/", root).status()).isEqualTo(404);
+		System.out.printf("revoke-prefix of %d leases: %d roles left when lease-service was killed, all gone after "
+				+ "its restart%n", count, leftAtKill);
+	}
+
+	@Test
+	void withLeaseServiceDownIssuingFailsCleanlyAndStaticSecretsStillRead() throws Exception {
+		http.post("secret/data/leases-it", Map.of("data", Map.of("k", "v")), root).requireSuccess();
+		int rolesBefore = rolesNamedLike("v-root-down-%");
+		coffer.cluster().leaseService().killForcibly();
+		try {
+			VaultReply refused = http.get(MOUNT + "/creds/down", root);
+			assertThat(refused.status()).isEqualTo(500);
+			assertThat(refused.body()).contains("failed to register lease").doesNotContain("password");
+			assertThat(rolesNamedLike("v-root-down-%")).as("the credential was dropped, never handed out")
+				.isEqualTo(rolesBefore);
+			assertThat(http.get("secret/data/leases-it", root).json().at("/data/data/k").asString()).isEqualTo("v");
+		}
+		finally {
+			coffer.cluster().restartLeaseService();
+		}
+		assertThat(http.get(MOUNT + "/creds/down", root).status()).isEqualTo(200);
+	}
+
+	/** Issues {@code count} credentials of {@code path} from 8 clients. */
+	private static void issue(String path, int count) throws InterruptedException {
+		java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+		java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
+		long t0 = System.nanoTime();
+		List<Thread> clients = new java.util.ArrayList<>();
+		for (int t = 0; t < 8; t++) {
+			clients.add(Thread.ofPlatform().start(() -> {
+				while (next.getAndIncrement() < count) {
+					if (http.get(path, root).status() != 200) {
+						failures.incrementAndGet();
+					}
+				}
+			}));
+		}
+		for (Thread client : clients) {
+			client.join();
+		}
+		assertThat(failures).hasValue(0);
+		System.out.printf("issued %d credentials of %s in %.1f s%n", count, path, (System.nanoTime() - t0) / 1e9);
 	}
 
 	private static <T extends SecretLeaseEvent> T next(BlockingQueue<SecretLeaseEvent> events, Class<T> type)
