@@ -3,6 +3,7 @@ package io.coffer.secrets.engine.database;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,11 +13,13 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -26,13 +29,15 @@ import io.coffer.secrets.engine.EngineFactory;
 import io.coffer.secrets.kernel.MountEntry;
 import io.coffer.secrets.kernel.SealEvent;
 import io.coffer.secrets.kernel.SecretEngine;
+import io.coffer.secrets.router.MountSource;
 import io.coffer.secrets.storage.HaCluster;
 
 /**
  * Creates database engines (mount type {@code database}) and owns what outlives a
- * request: the engines' connection pools (closed when a mount's engine is rebuilt and
- * when the node seals) and the scheduler that rotates static roles, which does its work
- * only while this node is the active one.
+ * request: the engines' connection pools (closed when a mount's engine is rebuilt, when
+ * their config is gone from storage, and when the node seals) and the scheduler that
+ * rotates static roles, which does its work only while this node is the active one,
+ * building the engine of every database mount there as Vault initializes its backends.
  */
 @Component
 public class DatabaseEngineFactory implements EngineFactory, DisposableBean {
@@ -53,9 +58,19 @@ public class DatabaseEngineFactory implements EngineFactory, DisposableBean {
 	/** The live engine of each mount (by mount uuid). */
 	private final Map<String, DatabaseEngine> engines = new ConcurrentHashMap<>();
 
+	/**
+	 * Where the mounts come from, to build the engines of every database mount on the
+	 * active node (a static role must rotate even when nobody used its mount since this
+	 * node became active); empty in tests that create engines themselves.
+	 */
+	private volatile Supplier<List<MountSource>> sources = List::of;
+
 	@Autowired
-	public DatabaseEngineFactory(Clock clock, SecureRandom random, HaCluster ha) {
+	public DatabaseEngineFactory(Clock clock, SecureRandom random, HaCluster ha, ObjectProvider<MountSource> sources) {
 		this(clock, random, ha::isActive, TICK);
+		// Looked up at each tick, not now: the mount table's source is built from the
+		// engine factories, this one included.
+		this.sources = () -> sources.orderedStream().toList();
 	}
 
 	/**
@@ -105,6 +120,9 @@ public class DatabaseEngineFactory implements EngineFactory, DisposableBean {
 	 */
 	void tick() {
 		boolean rotate = this.active.getAsBoolean();
+		if (rotate) {
+			loadEngines();
+		}
 		for (DatabaseEngine engine : this.engines.values()) {
 			try {
 				engine.closeUnusedPools();
@@ -117,6 +135,28 @@ public class DatabaseEngineFactory implements EngineFactory, DisposableBean {
 				// again.
 				log.debug("Static role rotation skipped: {}", ex.getClass().getSimpleName());
 			}
+		}
+	}
+
+	/**
+	 * Builds the engine of every database mount that has none yet, so its static roles
+	 * are rotated. (Engines of mounts that are gone stay registered until the node seals,
+	 * holding no connection: their data, configs included, went with the mount, so the
+	 * tick closed their pools.)
+	 */
+	private void loadEngines() {
+		try {
+			for (MountSource source : this.sources.get()) {
+				for (MountEntry mount : source.mounts()) {
+					if (types().contains(mount.type())) {
+						source.engine(mount);
+					}
+				}
+			}
+		}
+		catch (RuntimeException ex) {
+			// Sealed meanwhile: the next tick tries again.
+			log.debug("Database mounts not loaded: {}", ex.getClass().getSimpleName());
 		}
 	}
 

@@ -1,6 +1,7 @@
 package io.coffer.secrets.engine.database;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +17,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import io.coffer.secrets.http.NodeClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A {@code database} mount over real HTTP on an unsealed node without lease-service:
@@ -37,10 +39,18 @@ class DatabaseApiTest {
 
 	NodeClient client;
 
+	String unsealKey;
+
 	@BeforeAll
+	@SuppressWarnings("unchecked")
 	void unsealAndMount() {
 		this.postgres = PostgresServer.start();
-		this.client = NodeClient.unsealedRoot("http://127.0.0.1:" + this.port);
+		this.client = new NodeClient("http://127.0.0.1:" + this.port);
+		NodeClient.Response init = this.client.call("PUT", "sys/init",
+				Map.of("secret_shares", 1, "secret_threshold", 1));
+		this.unsealKey = ((List<String>) init.json().get("keys")).get(0);
+		this.client.call("PUT", "sys/unseal", Map.of("key", this.unsealKey));
+		this.client.token((String) init.json().get("root_token")).awaitActive();
 		assertThat(this.client.call("POST", "sys/mounts/database", Map.of("type", "database")).status()).isEqualTo(204);
 	}
 
@@ -72,6 +82,29 @@ class DatabaseApiTest {
 			.status()).isEqualTo(204);
 		assertThat(this.client.call("LIST", "database/roles", null).data()).containsEntry("keys", List.of("ro"));
 		assertThat(this.client.call("GET", "database/roles/ro", null).data()).containsEntry("db_name", "pg");
+	}
+
+	@Test
+	void staticRolesKeepRotatingAfterTheNodeSealsAndUnsealsWithoutAnyRequestToTheMount() {
+		this.postgres.execute("CREATE ROLE app_api WITH LOGIN PASSWORD 'Initial-Api-Pass-1'");
+		this.client.call("POST", "database/config/st",
+				Map.of("plugin_name", "postgresql-database-plugin", "connection_url", this.postgres.templatedUrl(),
+						"username", PostgresServer.ADMIN, "password", PostgresServer.ADMIN_PASSWORD, "allowed_roles",
+						"api"));
+		assertThat(this.client
+			.call("POST", "database/static-roles/api",
+					Map.of("db_name", "st", "username", "app_api", "rotation_period", "5s"))
+			.status()).isEqualTo(204);
+		String before = (String) this.client.call("GET", "database/static-creds/api", null).data().get("password");
+		assertThat(this.postgres.canLogin("app_api", before)).isTrue();
+
+		assertThat(this.client.call("PUT", "sys/seal", null).status()).isEqualTo(204);
+		this.client.call("PUT", "sys/unseal", Map.of("key", this.unsealKey));
+		this.client.awaitActive();
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> !this.postgres.canLogin("app_api", before));
+		String after = (String) this.client.call("GET", "database/static-creds/api", null).data().get("password");
+		assertThat(this.postgres.canLogin("app_api", after)).isTrue();
 	}
 
 	@Test
