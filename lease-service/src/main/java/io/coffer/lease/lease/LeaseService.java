@@ -40,6 +40,13 @@ public class LeaseService {
 
 	private static final Logger log = LoggerFactory.getLogger(LeaseService.class);
 
+	/**
+	 * How long a synchronous revoke waits for another instance's revocation of the lease.
+	 */
+	private static final Duration SYNC_WAIT = Duration.ofSeconds(60);
+
+	private static final Duration SYNC_POLL = Duration.ofMillis(100);
+
 	private final LeaseRepository leases;
 
 	private final LeaseQueries queries;
@@ -165,15 +172,44 @@ public class LeaseService {
 			}
 			return true;
 		}
-		Outcome outcome = this.revoker.revokeNow(leaseId);
-		switch (outcome.kind()) {
-			case REVOKED, NOT_CLAIMED -> {
-				return false;
+		Instant giveUp = this.clock.instant().plus(SYNC_WAIT);
+		while (true) {
+			Outcome outcome = this.revoker.revokeNow(leaseId);
+			switch (outcome.kind()) {
+				case REVOKED -> {
+					return false;
+				}
+				case NOT_CLAIMED -> {
+					// gone, or another instance is revoking it right now: wait for its
+					// outcome
+					Optional<Lease> lease = this.leases.findById(leaseId);
+					if (lease.isEmpty()) {
+						return false;
+					}
+					if (lease.get().state() == LeaseState.IRREVOCABLE) {
+						throw new VaultErrorException(500, "failed to revoke entry: " + lease.get().lastError());
+					}
+					if (this.clock.instant().isAfter(giveUp)) {
+						// it stays queued; the client learns it is not done yet
+						throw new VaultErrorException(500, "failed to revoke entry: revocation still in progress");
+					}
+					pause();
+				}
+				default -> {
+					log.info("lease {} not revoked: {}", leaseId, outcome.error());
+					throw new VaultErrorException(500, "failed to revoke entry: " + outcome.error());
+				}
 			}
-			default -> {
-				log.info("lease {} not revoked: {}", leaseId, outcome.error());
-				throw new VaultErrorException(500, "failed to revoke entry: " + outcome.error());
-			}
+		}
+	}
+
+	private static void pause() {
+		try {
+			Thread.sleep(SYNC_POLL);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new VaultErrorException(500, "failed to revoke entry: interrupted");
 		}
 	}
 
