@@ -48,12 +48,16 @@ class ConfigServerIT {
 		kv.put("myapp,dev", Map.of("greeting", "hello from dev"));
 		kv.put("application", Map.of("shared.flag", "on"));
 
-		configServer = new SpringApplicationBuilder(ConfigServerApplication.class)
-			.properties("server.port=0", "spring.profiles.active=vault", "spring.main.banner-mode=off",
-					"spring.cloud.config.server.vault.host=127.0.0.1",
-					"spring.cloud.config.server.vault.port=" + cluster.gatewayUri().getPort(),
-					"spring.cloud.config.server.vault.scheme=http", "spring.cloud.config.server.vault.backend=secret",
-					"spring.cloud.config.server.vault.kv-version=2")
+		configServer = new SpringApplicationBuilder(ConfigServerApplication.class).properties("server.port=0",
+				"spring.profiles.active=vault", "spring.main.banner-mode=off",
+				"spring.cloud.config.server.vault.host=127.0.0.1",
+				"spring.cloud.config.server.vault.port=" + cluster.gatewayUri().getPort(),
+				"spring.cloud.config.server.vault.scheme=http", "spring.cloud.config.server.vault.backend=secret",
+				"spring.cloud.config.server.vault.kv-version=2",
+				// Spring Cloud Vault and JDBC are on the test classpath for another
+				// test: not this application's
+				"spring.cloud.vault.enabled=false",
+				"spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 			.run();
 		configServerUri = URI
 			.create("http://127.0.0.1:" + configServer.getEnvironment().getProperty("local.server.port"));

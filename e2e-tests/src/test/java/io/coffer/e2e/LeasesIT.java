@@ -73,6 +73,7 @@ class LeasesIT {
 		role("legacy", "1h", "1h");
 		role("bulk", "1h", "1h");
 		role("down", "1h", "1h");
+		role("owned", "1h", "1h");
 	}
 
 	@AfterAll
@@ -251,6 +252,33 @@ class LeasesIT {
 		assertThat(http.get(MOUNT + "/creds/down", root).status()).isEqualTo(200);
 	}
 
+	@Test
+	void aTokensExpiryRevokesItsChildrenAndTheLeasesItCreated() throws SQLException {
+		http.put("sys/policy/leases-it",
+				Map.of("policy",
+						"path \"" + MOUNT + "/creds/owned\" { capabilities = [\"read\"] }\n"
+								+ "path \"auth/token/create\" { capabilities = [\"update\"] }\n"),
+				root)
+			.requireSuccess();
+		String parent = http.post("auth/token/create", Map.of("policies", List.of("leases-it"), "ttl", "8s"), root)
+			.requireSuccess()
+			.json()
+			.at("/auth/client_token")
+			.asString();
+		String child = http.post("auth/token/create", Map.of("policies", List.of("leases-it"), "ttl", "1h"), parent)
+			.requireSuccess()
+			.json()
+			.at("/auth/client_token")
+			.asString();
+		String user = http.get(MOUNT + "/creds/owned", parent).requireSuccess().json().at("/data/username").asString();
+		assertThat(roleExists(user)).isTrue();
+
+		await("the parent's expiry revoked its child and dropped its lease's role").atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> !roleExists(user) && http.get("auth/token/lookup-self", child).status() == 403);
+		assertThat(http.get("auth/token/lookup-self", parent).status()).isEqualTo(403);
+	}
+
 	/** Issues {@code count} credentials of {@code path} from 8 clients. */
 	private static void issue(String path, int count) throws InterruptedException {
 		java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
@@ -296,7 +324,11 @@ class LeasesIT {
 	}
 
 	static boolean roleExists(String user) throws SQLException {
-		try (Connection connection = target.getPostgresDatabase().getConnection();
+		return roleExists(target, user);
+	}
+
+	static boolean roleExists(EmbeddedPostgres database, String user) throws SQLException {
+		try (Connection connection = database.getPostgresDatabase().getConnection();
 				PreparedStatement query = connection.prepareStatement("SELECT 1 FROM pg_roles WHERE rolname = ?")) {
 			query.setString(1, user);
 			try (ResultSet rows = query.executeQuery()) {
