@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Starts the whole Coffer suite on this machine: N secrets nodes (one Hazelcast cluster) and the gateway on 8200.
+# Starts the whole Coffer suite on this machine: N secrets nodes (one Hazelcast cluster), lease-service with a local
+# PostgreSQL, and the gateway on 8200.
 # Runs in the foreground; Ctrl-C stops everything it started. See --help.
 set -euo pipefail
 
@@ -12,6 +13,8 @@ coffer_topology_load "$root_dir/deploy/topology.conf" || exit 1
 readonly GATEWAY_PORT=${COFFER_PORT[gateway]}
 readonly GATEWAY_MANAGEMENT_PORT=${COFFER_MANAGEMENT_PORT[gateway]}
 readonly NODE_PORT_BASE=${COFFER_PORT[secrets]}
+readonly LEASE_PORT=${COFFER_PORT[lease]}
+readonly LEASE_DB_PORT=${COFFER_PORT[lease-db]}
 readonly HAZELCAST_PORT_BASE=${COFFER_CLUSTER_PORT[secrets]}
 readonly DEFAULT_NODES=${COFFER_COUNT[secrets]}
 readonly STARTUP_TIMEOUT_SECONDS=${COFFER_STARTUP_TIMEOUT:-300}
@@ -27,12 +30,15 @@ Usage: deploy/local/run.sh [--nodes N] [--data-dir DIR] [--no-init]
 
 Starts Coffer locally and keeps it in the foreground (Ctrl-C stops every process it started):
   secrets nodes  node1..nodeN on http://127.0.0.1:$NODE_PORT_BASE.. (Hazelcast $HAZELCAST_PORT_BASE..), data in DIR/nodeI
+  lease-service  http://127.0.0.1:$LEASE_PORT (leases, expiry, lease-count quotas; reached through the gateway), on a
+                 local PostgreSQL at 127.0.0.1:$LEASE_DB_PORT (database coffer_lease, data in DIR/lease-db)
   gateway        http://127.0.0.1:$GATEWAY_PORT (the Vault API; point VAULT_ADDR here); its actuator (Prometheus,
                  health details) on http://127.0.0.1:$GATEWAY_MANAGEMENT_PORT/actuator, loopback only
   logs           DIR/logs/*.log
-  identity key   DIR/identity/signing-key.pem (+ .pub.pem): generated on the first start; the gateway signs
-                 every request it forwards with it and the nodes refuse calls without that signature
-                 (docs/identity.md), so only the gateway's port serves the Vault API
+  identity keys  DIR/identity/signing-key.pem (the gateway's), secrets-signing-key.pem (the nodes'),
+                 lease-signing-key.pem (lease-service's), each with its .pub.pem: generated on the first start; every service signs its calls with its own
+                 key and the receivers refuse calls without a signature of a caller they list (docs/identity.md),
+                 so only the gateway's port serves the Vault API
 
 Builds the jars first if they are missing or older than the sources (./mvnw -q -DskipTests package).
 
@@ -167,6 +173,7 @@ elapsed() {
 
 secrets_jar="$root_dir/${COFFER_MODULE[secrets]}/target/coffer-${COFFER_MODULE[secrets]}.jar"
 gateway_jar="$root_dir/${COFFER_MODULE[gateway]}/target/coffer-${COFFER_MODULE[gateway]}.jar"
+lease_jar="$root_dir/${COFFER_MODULE[lease]}/target/coffer-${COFFER_MODULE[lease]}.jar"
 support_jar="$root_dir/service-support/target/coffer-service-support.jar"
 
 jar_is_stale() {
@@ -176,19 +183,25 @@ jar_is_stale() {
 		-path '*/target' -prune -o -type f -newer "$jar" -print -quit) ]]
 }
 
-if jar_is_stale "$secrets_jar" secrets-service || jar_is_stale "$gateway_jar" gateway || [[ ! -f $support_jar ]]; then
+if jar_is_stale "$secrets_jar" secrets-service || jar_is_stale "$gateway_jar" gateway ||
+	jar_is_stale "$lease_jar" lease-service || [[ ! -f $support_jar ]]; then
 	echo "Building the jars (./mvnw -q -DskipTests package; the first build downloads dependencies)..."
-	(cd "$root_dir" && ./mvnw -q -DskipTests -pl secrets-service,gateway -am package)
+	(cd "$root_dir" && ./mvnw -q -DskipTests -pl secrets-service,gateway,lease-service -am package)
 fi
 
-# --- internal identity key ------------------------------------------------------------------------------
+# --- internal identity keys -----------------------------------------------------------------------------
 
-# Generated before anything starts, so nodes and gateway can start in any order; kept with the data, so later
-# starts reuse it. The gateway would generate a missing key itself, but the nodes need its public half first.
+# One pair per calling service, generated before anything starts so that the services can start in any order;
+# kept with the data, so later starts reuse them. Each service signs with its private key; the receivers list
+# the callers' public keys.
 readonly signing_key="$data_dir/identity/signing-key.pem"
 readonly verification_key="$data_dir/identity/signing-key.pub.pem"
-"$JAVA_HOME/bin/java" -cp "$support_jar" "$root_dir/deploy/local/lib/GenerateIdentityKey.java" "$signing_key" ||
-	die "could not generate the internal identity key pair at $signing_key"
+readonly node_key="$data_dir/identity/secrets-signing-key.pem"
+readonly lease_key="$data_dir/identity/lease-signing-key.pem"
+for key in "$signing_key" "$node_key" "$lease_key"; do
+	"$JAVA_HOME/bin/java" -cp "$support_jar" "$root_dir/deploy/local/lib/GenerateIdentityKey.java" "$key" ||
+		die "could not generate the internal identity key pair at $key"
+done
 
 # --- processes -------------------------------------------------------------------------------------------
 
@@ -241,7 +254,7 @@ launch() {
 	pids+=("$!")
 }
 
-ports=("$GATEWAY_PORT" "$GATEWAY_MANAGEMENT_PORT")
+ports=("$GATEWAY_PORT" "$GATEWAY_MANAGEMENT_PORT" "$LEASE_PORT" "$LEASE_DB_PORT")
 members=()
 for ((i = 0; i < nodes; i++)); do
 	ports+=($((NODE_PORT_BASE + i)) $((HAZELCAST_PORT_BASE + i)))
@@ -255,6 +268,7 @@ done
 coffer_jvm_prepare "$secrets_jar" "$gateway_jar" "$verification_key" "$signing_key" \
 	"$NODE_PORT_BASE" "$HAZELCAST_PORT_BASE" "$GATEWAY_PORT" "$GATEWAY_MANAGEMENT_PORT"
 
+readonly lease_url="http://127.0.0.1:$LEASE_PORT"
 node_urls=()
 for ((i = 0; i < nodes; i++)); do
 	id=$(coffer_topology_instance secrets $((i + 1)))
@@ -275,8 +289,32 @@ for ((i = 0; i < nodes; i++)); do
 			echo "${members[*]}"
 		)" \
 		--coffer.cluster.size="$nodes" \
-		--coffer.identity.verification-keys="$verification_key"
+		--coffer.identity.verification-keys="$verification_key" \
+		--coffer.identity.signing-key="$node_key" \
+		--coffer.identity.callers.lease.keys="${lease_key%.pem}.pub.pem" \
+		--coffer.lease.urls="$lease_url"
 done
+# lease-service's database: a real PostgreSQL run from lease-service's jar (the lease-db line of the topology);
+# production points lease-service at any PostgreSQL instead (lease-service/README.md).
+mkdir -p "$data_dir/lease-db"
+names+=(lease-db)
+"$JAVA_HOME/bin/java" -Xmx64m -Dloader.main="${COFFER_MAIN[lease-db]}" -cp "$lease_jar" \
+	org.springframework.boot.loader.launch.PropertiesLauncher \
+	--data-dir "$data_dir/lease-db" --port "$LEASE_DB_PORT" >"$data_dir/logs/lease-db.log" 2>&1 &
+pids+=("$!")
+launch lease "$lease_jar" \
+	--server.address=127.0.0.1 \
+	--server.port="$LEASE_PORT" \
+	--spring.datasource.url="jdbc:postgresql://127.0.0.1:$LEASE_DB_PORT/coffer_lease" \
+	--spring.datasource.username=postgres \
+	--spring.datasource.hikari.initialization-fail-timeout=120000 \
+	--coffer.lease.nodes="$(
+		IFS=,
+		echo "${node_urls[*]}"
+	)" \
+	--coffer.identity.signing-key="$lease_key" \
+	--coffer.identity.callers.gateway.keys="$verification_key" \
+	--coffer.identity.callers.secrets.keys="${node_key%.pem}.pub.pem"
 launch gateway "$gateway_jar" \
 	--server.port="$GATEWAY_PORT" \
 	--management.server.port="$GATEWAY_MANAGEMENT_PORT" \
@@ -284,7 +322,8 @@ launch gateway "$gateway_jar" \
 	--coffer.gateway.nodes="$(
 		IFS=,
 		echo "${node_urls[*]}"
-	)"
+	)" \
+	--coffer.gateway.routes.owners.lease.urls="$lease_url"
 echo "Started ${names[*]} (logs in $data_dir/logs); waiting for them to come up..."
 
 # Waits until check_fn succeeds for process index i, failing fast if that process has exited.
@@ -306,6 +345,14 @@ node_answers() {
 	[[ $(http_status "${node_urls[current]}/v1/sys/health") != 000 ]]
 }
 
+lease_db_up() {
+	port_in_use "$LEASE_DB_PORT"
+}
+
+lease_up() {
+	[[ $(http_status "$lease_url/actuator/health") == 200 ]]
+}
+
 gateway_up() {
 	curl -s --max-time 5 "$gateway_url/readyz" 2>/dev/null | grep -q '"status" *: *"UP"'
 }
@@ -314,7 +361,11 @@ for ((current = 0; current < nodes; current++)); do
 	await_process "$current" "${names[current]}" node_answers
 	echo "  ${names[current]} up at ${node_urls[current]} ($(elapsed))"
 done
-await_process "$nodes" gateway gateway_up
+await_process "$nodes" lease-db lease_db_up
+echo "  lease-db up at 127.0.0.1:$LEASE_DB_PORT ($(elapsed))"
+await_process $((nodes + 1)) lease-service lease_up
+echo "  lease-service up at $lease_url ($(elapsed))"
+await_process $((nodes + 2)) gateway gateway_up
 echo "  gateway up at $gateway_url ($(elapsed))"
 
 # --- init / unseal ---------------------------------------------------------------------------------------
@@ -391,7 +442,7 @@ else
 fi
 
 echo
-echo "Coffer is up in $(elapsed): gateway $gateway_url, $nodes secrets node(s), data in $data_dir"
+echo "Coffer is up in $(elapsed): gateway $gateway_url, $nodes secrets node(s), lease-service, data in $data_dir"
 if $ready; then
 	echo
 	echo "    export VAULT_ADDR=$gateway_url"

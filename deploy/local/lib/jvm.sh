@@ -139,7 +139,11 @@ coffer_jvm_command() {
 	entry=$(coffer_jvm_entry "$jar")
 	name=$(basename "$jar")
 	read -r -a props <<<"$(coffer_jvm_app_props)"
-	case $coffer_jvm_mode in
+	local mode=$coffer_jvm_mode
+	# A jar the cache was not prepared for (e.g. lease-service's, not trained yet) runs as it is.
+	[[ $mode == aot && ! -f $entry/app.aot ]] && mode=plain
+	[[ $mode == appcds && ! -f $entry/app/$name ]] && mode=plain
+	case $mode in
 	aot)
 		coffer_jvm_cmd=("$JAVA_HOME/bin/java" "${java_opts[@]}" "${props[@]}" -XX:AOTCache="$entry/app.aot" -jar "$entry/app/$name")
 		;;

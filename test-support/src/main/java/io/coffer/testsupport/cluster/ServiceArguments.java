@@ -85,7 +85,11 @@ record ServiceArguments(ClusterLayout layout, String clusterName, Path dataDir, 
 	private List<String> lease() {
 		Instance database = this.layout.of(ClusterLayout.LEASE_DB).getFirst();
 		return List.of("--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + database.port() + "/" + LEASE_DATABASE,
-				"--spring.datasource.username=postgres", "--coffer.lease.nodes=" + urls(ClusterLayout.SECRETS),
+				"--spring.datasource.username=postgres",
+				// the local PostgreSQL starts beside lease-service: wait for it rather
+				// than fail
+				"--spring.datasource.hikari.initialization-fail-timeout=120000",
+				"--coffer.lease.nodes=" + urls(ClusterLayout.SECRETS),
 				"--coffer.identity.signing-key=" + this.keys.lease().signingKey(),
 				"--coffer.identity.callers.gateway.keys=" + this.keys.gateway().verificationKey(),
 				"--coffer.identity.callers.secrets.keys=" + this.keys.secrets().verificationKey());

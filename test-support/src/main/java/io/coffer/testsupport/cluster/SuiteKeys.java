@@ -12,15 +12,16 @@ import io.coffer.testsupport.keys.TestKeys.IdentityKeyPair;
  *
  * @param gateway the gateway's pair ({@code identity/signing-key.pem})
  * @param secrets the secrets nodes' pair, for their calls to lease-service
- * ({@code identity/secrets.pem})
+ * ({@code identity/secrets-signing-key.pem})
  * @param lease lease-service's pair, for its calls to the nodes
- * ({@code identity/lease.pem})
+ * ({@code identity/lease-signing-key.pem})
  */
 record SuiteKeys(IdentityKeyPair gateway, IdentityKeyPair secrets, IdentityKeyPair lease) {
 
 	static SuiteKeys generate(Path dataDir) {
-		return new SuiteKeys(TestKeys.identityKeyPair(dataDir), TestKeys.identityKeyPair(dataDir, "secrets"),
-				TestKeys.identityKeyPair(dataDir, "lease"));
+		return new SuiteKeys(TestKeys.identityKeyPair(dataDir),
+				TestKeys.identityKeyPair(dataDir, "secrets-signing-key"),
+				TestKeys.identityKeyPair(dataDir, "lease-signing-key"));
 	}
 
 }

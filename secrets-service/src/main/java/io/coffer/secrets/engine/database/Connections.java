@@ -2,16 +2,20 @@ package io.coffer.secrets.engine.database;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import org.postgresql.Driver;
 
 import io.coffer.secrets.kernel.VaultException;
@@ -36,7 +40,13 @@ final class Connections {
 
 	private static final String CONNECT_TIMEOUT_SECONDS = "10";
 
+	/** How long a retired pool lets the connections in use finish before it is closed. */
+	static final Duration RETIRE_DELAY = Duration.ofSeconds(60);
+
 	private final Map<String, HikariDataSource> pools = new ConcurrentHashMap<>();
+
+	/** Pools replaced or removed, until they are closed. */
+	private final Set<HikariDataSource> retired = ConcurrentHashMap.newKeySet();
 
 	private final ScheduledExecutorService housekeeping;
 
@@ -100,10 +110,30 @@ final class Connections {
 		}
 	}
 
-	/** Closes the named config's pool; the next use opens a new one. */
+	/**
+	 * Retires the named config's pool; the next use opens a new one. Its idle connections
+	 * close now; connections in use finish their work (closing a pool would abort them
+	 * mid-transaction) and close when given back, and the pool itself is closed after
+	 * {@link #RETIRE_DELAY}.
+	 */
 	void close(String name) {
 		HikariDataSource pool = this.pools.remove(name);
-		if (pool != null) {
+		if (pool == null) {
+			return;
+		}
+		HikariPoolMXBean connections = pool.getHikariPoolMXBean();
+		if (connections != null) {
+			connections.softEvictConnections();
+		}
+		this.retired.add(pool);
+		try {
+			this.housekeeping.schedule(() -> {
+				this.retired.remove(pool);
+				pool.close();
+			}, RETIRE_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (RejectedExecutionException ex) {
+			this.retired.remove(pool);
 			pool.close();
 		}
 	}
@@ -120,10 +150,22 @@ final class Connections {
 		}
 	}
 
-	/** Closes every pool for good. */
+	/**
+	 * Closes every pool for good, at once: connections in use are aborted (the node is
+	 * sealing or the mount's engine is replaced).
+	 */
 	void closeAll() {
 		this.closed = true;
-		this.pools.keySet().forEach(this::close);
+		for (String name : List.copyOf(this.pools.keySet())) {
+			HikariDataSource pool = this.pools.remove(name);
+			if (pool != null) {
+				pool.close();
+			}
+		}
+		for (HikariDataSource pool : List.copyOf(this.retired)) {
+			this.retired.remove(pool);
+			pool.close();
+		}
 	}
 
 	static List<String> secrets(ConnectionConfig config) {

@@ -1,10 +1,15 @@
 package io.coffer.secrets.engine.database;
 
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -197,6 +202,30 @@ class ConfigAndStaticRolesTest {
 
 			db.factory.onSealed(new SealEvent.Sealed());
 			await().atMost(Duration.ofSeconds(10)).until(() -> postgres.sessionsOf("pooluser") == 0);
+		}
+	}
+
+	@Test
+	void aConnectionInUseFinishesItsWorkWhenItsPoolIsRetired() throws Exception {
+		ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+		Connections connections = new Connections(scheduler, "test");
+		ConnectionConfig config = new ConnectionConfig(ConnectionConfig.PLUGIN, postgres.templatedUrl(),
+				PostgresServer.ADMIN, PostgresServer.ADMIN_PASSWORD, List.of("*"), List.of(), "", true,
+				ConnectionConfig.PoolSettings.DEFAULTS, "");
+		try (Connection inUse = connections.open("pg", config)) {
+			// A config write retires the pool while a request still holds a connection.
+			connections.close("pg");
+
+			try (Statement statement = inUse.createStatement(); ResultSet rows = statement.executeQuery("SELECT 1")) {
+				assertThat(rows.next()).isTrue();
+			}
+			try (Connection fresh = connections.open("pg", config)) {
+				assertThat(fresh.isValid(2)).isTrue();
+			}
+		}
+		finally {
+			connections.closeAll();
+			scheduler.shutdownNow();
 		}
 	}
 
