@@ -18,11 +18,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param removeIrrevocableLeaseAfter Vault Enterprise's
  * {@code remove_irrevocable_lease_after}: irrevocable leases older than this are deleted
  * (zero: kept until force-revoked)
+ * @param instanceId this instance's name in its claims (default: host name and port); see
+ * {@link InstanceId}
  */
 @ConfigurationProperties("coffer.lease")
 public record LeaseProperties(List<URI> nodes, @DefaultValue("2s") Duration nodeConnectTimeout,
 		@DefaultValue("30s") Duration nodeTimeout, @DefaultValue Revoke revoke,
-		@DefaultValue("0s") Duration removeIrrevocableLeaseAfter) {
+		@DefaultValue("0s") Duration removeIrrevocableLeaseAfter, String instanceId) {
 
 	public LeaseProperties {
 		nodes = (nodes != null) ? List.copyOf(nodes) : List.of();

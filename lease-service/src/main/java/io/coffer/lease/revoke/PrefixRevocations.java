@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import io.coffer.lease.config.InstanceId;
 import io.coffer.lease.store.LeaseQueries;
 import io.coffer.lease.store.LeaseQueue;
 import io.coffer.lease.store.LeaseState;
@@ -58,6 +59,8 @@ public class PrefixRevocations implements Housekeeping {
 
 	private final ObjectProvider<RevocationWorker> worker;
 
+	private final InstanceId instance;
+
 	private final Timer prefixTimer;
 
 	private final Timer forceTimer;
@@ -70,12 +73,21 @@ public class PrefixRevocations implements Housekeeping {
 		this.transactions = transactions;
 		this.clock = dependencies.clock();
 		this.worker = dependencies.worker();
+		this.instance = dependencies.instance();
 		this.prefixTimer = Timer.builder("vault.expire.revoke-prefix")
 			.description("revoke-prefix jobs, start to end")
 			.register(dependencies.registry());
 		this.forceTimer = Timer.builder("vault.expire.revoke-force")
 			.description("revoke-force calls")
 			.register(dependencies.registry());
+	}
+
+	/** Lets go of the jobs a previous life of this instance held when it died. */
+	void releasePreviousJobs() {
+		int released = this.jobs.releaseOwnedBy(this.instance.value());
+		if (released > 0) {
+			log.info("took back {} revoke-prefix jobs this instance held before it stopped", released);
+		}
 	}
 
 	/** Starts a job; answers its id. */
@@ -124,7 +136,7 @@ public class PrefixRevocations implements Housekeeping {
 	@Override
 	public void run() {
 		Instant now = this.clock.instant();
-		Optional<PrefixJob> taken = this.jobs.take(now, now.plus(HOLD));
+		Optional<PrefixJob> taken = this.jobs.take(this.instance.value(), now, now.plus(HOLD));
 		taken.ifPresent(this::advance);
 	}
 
@@ -174,8 +186,10 @@ public class PrefixRevocations implements Housekeeping {
 	 * @param clock the clock
 	 * @param worker this instance's worker, if it runs one
 	 * @param registry the metrics
+	 * @param instance this instance's id
 	 */
-	public record Dependencies(Clock clock, ObjectProvider<RevocationWorker> worker, MeterRegistry registry) {
+	public record Dependencies(Clock clock, ObjectProvider<RevocationWorker> worker, MeterRegistry registry,
+			InstanceId instance) {
 	}
 
 }

@@ -49,8 +49,19 @@ public class RevocationWorker implements SmartLifecycle {
 
 	private Thread thread;
 
+	private final Runnable releasePreviousJobs;
+
+	/**
+	 * @param queue the revocation queue
+	 * @param revoker revokes one lease
+	 * @param properties the settings
+	 * @param housekeeping run between batches
+	 * @param releasePreviousJobs lets go of the revoke-prefix jobs this instance held in
+	 * a previous life
+	 */
 	public RevocationWorker(LeaseQueue queue, Revoker revoker, LeaseProperties properties,
-			List<Housekeeping> housekeeping) {
+			List<Housekeeping> housekeeping, Runnable releasePreviousJobs) {
+		this.releasePreviousJobs = releasePreviousJobs;
 		this.queue = queue;
 		this.revoker = revoker;
 		this.settings = properties.revoke();
@@ -95,6 +106,7 @@ public class RevocationWorker implements SmartLifecycle {
 	}
 
 	private void loop() {
+		takeOverPreviousLife();
 		try (ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor()) {
 			Semaphore slots = new Semaphore(Math.max(this.settings.concurrency(), 1));
 			while (this.running) {
@@ -110,6 +122,21 @@ public class RevocationWorker implements SmartLifecycle {
 					pause();
 				}
 			}
+		}
+	}
+
+	// what this instance held when it last stopped without finishing (kill -9, crash) is
+	// due now
+	private void takeOverPreviousLife() {
+		try {
+			int released = this.revoker.releasePreviousClaims();
+			if (released > 0) {
+				log.info("took back {} leases this instance had claimed before it stopped", released);
+			}
+			this.releasePreviousJobs.run();
+		}
+		catch (RuntimeException ex) {
+			log.warn("could not take back this instance's previous claims: {}", ex.toString());
 		}
 	}
 

@@ -2,6 +2,7 @@ package io.coffer.lease.revoke;
 
 import java.time.Clock;
 
+import io.coffer.lease.config.InstanceId;
 import io.coffer.lease.config.LeaseProperties;
 import io.coffer.lease.store.LeaseQueue;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,15 +21,16 @@ public class RevokeConfiguration {
 
 	@Bean
 	PrefixRevocations.Dependencies prefixRevocationDependencies(Clock clock, ObjectProvider<RevocationWorker> worker,
-			MeterRegistry registry) {
-		return new PrefixRevocations.Dependencies(clock, worker, registry);
+			MeterRegistry registry, InstanceId instance) {
+		return new PrefixRevocations.Dependencies(clock, worker, registry, instance);
 	}
 
 	@Bean
 	@ConditionalOnProperty(name = "coffer.lease.revoke.enabled", matchIfMissing = true)
 	RevocationWorker revocationWorker(LeaseQueue queue, Revoker revoker, LeaseProperties properties,
-			ObjectProvider<Housekeeping> housekeeping) {
-		return new RevocationWorker(queue, revoker, properties, housekeeping.orderedStream().toList());
+			ObjectProvider<Housekeeping> housekeeping, PrefixRevocations prefixes) {
+		return new RevocationWorker(queue, revoker, properties, housekeeping.orderedStream().toList(),
+				prefixes::releasePreviousJobs);
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.coffer.common.lease.LeaseRevocation;
+import io.coffer.lease.config.InstanceId;
 import io.coffer.lease.config.LeaseProperties;
 import io.coffer.lease.node.NodeRefusedException;
 import io.coffer.lease.node.NodeUnavailableException;
@@ -38,8 +39,11 @@ public class Revoker {
 
 	private final RevokeMetrics metrics;
 
-	public Revoker(LeaseQueue queue, ResilientNode node, Clock clock, LeaseProperties properties,
-			RevokeMetrics metrics) {
+	private final InstanceId instance;
+
+	public Revoker(LeaseQueue queue, ResilientNode node, Clock clock, LeaseProperties properties, RevokeMetrics metrics,
+			InstanceId instance) {
+		this.instance = instance;
 		this.queue = queue;
 		this.node = node;
 		this.clock = clock;
@@ -47,10 +51,18 @@ public class Revoker {
 		this.metrics = metrics;
 	}
 
-	/** A new claim's token and deadline. */
+	/** A new claim's token (this instance's id, a slash, a random part) and deadline. */
 	Claim newClaim() {
 		Instant now = this.clock.instant();
-		return new Claim(UUID.randomUUID().toString(), now, now.plus(this.settings.claimTimeout()));
+		return new Claim(this.instance.value() + "/" + UUID.randomUUID(), now, now.plus(this.settings.claimTimeout()));
+	}
+
+	/**
+	 * Releases what a previous life of this instance left claimed (it died holding them),
+	 * so that they are revoked now rather than after the claim timeout.
+	 */
+	int releasePreviousClaims() {
+		return this.queue.releaseClaimsOf(this.instance.value() + "/", this.clock.instant());
 	}
 
 	/**

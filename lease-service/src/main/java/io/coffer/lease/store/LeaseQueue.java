@@ -132,6 +132,19 @@ public class LeaseQueue {
 			.update();
 	}
 
+	/**
+	 * Puts back in the queue, due now, the leases claimed by a previous life of this
+	 * instance (claim tokens starting with {@code owner}); answers how many.
+	 */
+	public int releaseClaimsOf(String owner, Instant now) {
+		return this.jdbc.sql("""
+				UPDATE leases SET claim_token = NULL, next_attempt_time = :now
+				WHERE state = 'revoking' AND claim_token IS NOT NULL AND starts_with(claim_token, :owner)""")
+			.param("now", ts(now), Types.TIMESTAMP_WITH_TIMEZONE)
+			.param("owner", owner)
+			.update();
+	}
+
 	/** Queues one active or irrevocable lease for revocation; false when none was. */
 	public boolean enqueue(String leaseId, Instant now) {
 		return this.jdbc.sql("""

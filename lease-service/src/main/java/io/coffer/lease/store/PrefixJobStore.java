@@ -38,18 +38,32 @@ public class PrefixJobStore {
 			.update();
 	}
 
-	/** Takes the oldest running job nobody holds, until {@code until}. */
-	public Optional<PrefixJob> take(Instant now, Instant until) {
+	/**
+	 * Takes the oldest running job nobody holds, for {@code owner} until {@code until}.
+	 */
+	public Optional<PrefixJob> take(String owner, Instant now, Instant until) {
 		return this.jdbc
 			.sql("""
-					UPDATE revoke_prefix_jobs j SET owner_until = :until
+					UPDATE revoke_prefix_jobs j SET owner_until = :until, owner = :owner
 					FROM (SELECT job_id FROM revoke_prefix_jobs WHERE state = 'running' AND (owner_until IS NULL OR owner_until < :now)
 					      ORDER BY created_time LIMIT 1 FOR UPDATE SKIP LOCKED) free
 					WHERE j.job_id = free.job_id RETURNING j.*""")
 			.param("until", LeaseQueue.ts(until), Types.TIMESTAMP_WITH_TIMEZONE)
+			.param("owner", owner)
 			.param("now", LeaseQueue.ts(now), Types.TIMESTAMP_WITH_TIMEZONE)
 			.query(PrefixJobStore::job)
 			.optional();
+	}
+
+	/**
+	 * Lets go of the running jobs {@code owner} held in a previous life; answers how
+	 * many.
+	 */
+	public int releaseOwnedBy(String owner) {
+		return this.jdbc
+			.sql("UPDATE revoke_prefix_jobs SET owner_until = NULL WHERE state = 'running' AND owner = :owner")
+			.param("owner", owner)
+			.update();
 	}
 
 	/** Records a step of queueing; the job stays held. */

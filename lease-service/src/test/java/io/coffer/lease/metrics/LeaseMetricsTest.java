@@ -1,11 +1,14 @@
 package io.coffer.lease.metrics;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
 
 import io.coffer.lease.support.LeaseServiceTest;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Vault's lease metric names at /actuator/prometheus. */
 class LeaseMetricsTest extends LeaseServiceTest {
@@ -21,6 +24,19 @@ class LeaseMetricsTest extends LeaseServiceTest {
 			.contains("vault_expire_renew_seconds")
 			.contains("vault_quota_lease_count_violation");
 		assertThat(scrape.body()).doesNotContain("vault_expire_num_leases 0.0");
+	}
+
+	@Test
+	void eachLeaseCountQuotaHasItsMaximumAndCounter() {
+		gateway("POST", "/v1/sys/quotas/lease-count/metered", body(Map.of("path", "metered/", "max_leases", 7)));
+		register(leaseId("metered/creds/ro"), 600, 0, true);
+		// the counts are cached a few seconds; a new quota's gauges appear at the refresh
+		// after it
+		await().atMost(Duration.ofSeconds(15)).until(() -> {
+			String body = call("GET", "/actuator/prometheus", null, null).body();
+			return body.contains("vault_quota_lease_count_max{name=\"metered\"} 7.0")
+					&& body.contains("vault_quota_lease_count_counter{name=\"metered\"} 1.0");
+		});
 	}
 
 }
