@@ -40,7 +40,7 @@ public class MountRevocations {
 	private final Duration timeout;
 
 	public MountRevocations(PrefixRevocations prefixes, LeaseQueries queries, Clock clock,
-			@Value("${coffer.lease.revoke-mount-timeout:60s}") Duration timeout) {
+			@Value("${coffer.lease.revoke-mount-timeout:45s}") Duration timeout) {
 		this.prefixes = prefixes;
 		this.queries = queries;
 		this.clock = clock;
