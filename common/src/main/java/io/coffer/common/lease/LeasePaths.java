@@ -12,6 +12,12 @@ public final class LeasePaths {
 	 */
 	public static final String REVOKE_TOKEN = "/internal/leases/revoke-token";
 
+	/**
+	 * On lease-service: revoke every lease of a mount about to be disabled, waiting for
+	 * the end ({@link MountLeasesRevocation}).
+	 */
+	public static final String REVOKE_MOUNT = "/internal/leases/revoke-mount";
+
 	/** On the active node: revoke one secret ({@link LeaseRevocation}). */
 	public static final String NODE_REVOKE = "/internal/leases/revoke";
 

@@ -3,8 +3,10 @@ package io.coffer.lease.api;
 import io.coffer.common.lease.LeaseGrant;
 import io.coffer.common.lease.LeasePaths;
 import io.coffer.common.lease.LeaseRegistration;
+import io.coffer.common.lease.MountLeasesRevocation;
 import io.coffer.common.lease.TokenLeasesRevocation;
 import io.coffer.lease.lease.LeaseService;
+import io.coffer.lease.revoke.MountRevocations;
 import io.coffer.support.error.VaultErrorException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,17 +19,21 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The nodes' side of the lease protocol ({@code io.coffer.common.lease}): register a
- * lease, revoke a revoked token's leases. Only the {@code secrets} caller may call these.
+ * lease, revoke a revoked token's leases, revoke a mount's leases before it is disabled.
+ * Only the {@code secrets} caller may call these.
  */
 @RestController
 public class InternalLeasesController {
 
 	private final LeaseService leases;
 
+	private final MountRevocations mounts;
+
 	private final JsonMapper json;
 
-	public InternalLeasesController(LeaseService leases, JsonMapper json) {
+	public InternalLeasesController(LeaseService leases, MountRevocations mounts, JsonMapper json) {
 		this.leases = leases;
+		this.mounts = mounts;
 		this.json = json;
 	}
 
@@ -40,6 +46,12 @@ public class InternalLeasesController {
 	@PostMapping(LeasePaths.REVOKE_TOKEN)
 	ResponseEntity<Void> revokeToken(@RequestBody(required = false) String body) {
 		this.leases.revokeToken(read(body, TokenLeasesRevocation.class).tokenAccessor());
+		return ResponseEntity.noContent().build();
+	}
+
+	@PostMapping(LeasePaths.REVOKE_MOUNT)
+	ResponseEntity<Void> revokeMount(@RequestBody(required = false) String body) throws InterruptedException {
+		this.mounts.revoke(read(body, MountLeasesRevocation.class));
 		return ResponseEntity.noContent().build();
 	}
 

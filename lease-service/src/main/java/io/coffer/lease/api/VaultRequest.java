@@ -30,20 +30,15 @@ public record VaultRequest(String operation, Map<String, Object> fields, String 
 		// the query string only: getParameterMap() would consume a form-typed body
 		String query = request.getQueryString();
 		if (query != null) {
-			for (String pair : query.split("&")) {
-				if (pair.isEmpty()) {
-					continue;
-				}
-				int equals = pair.indexOf('=');
-				String name = UriUtils.decode((equals < 0) ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
-				String value = (equals < 0) ? "" : UriUtils.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
-				fields.putIfAbsent(name, value);
-			}
+			addPairs(query, fields, false);
 		}
 		String operation = operation(request, fields);
 		fields.remove("list");
 		String body = body(request);
-		if (!body.isBlank()) {
+		if (isForm(request, body)) {
+			addPairs(body, fields, true);
+		}
+		else if (!body.isBlank()) {
 			if (!(LimitedJson.parse(body, limits) instanceof Map<?, ?> object)) {
 				throw new VaultErrorException(400, "invalid JSON");
 			}
@@ -52,6 +47,40 @@ public record VaultRequest(String operation, Map<String, Object> fields, String 
 		String uri = request.getRequestURI().substring(request.getContextPath().length());
 		String path = UriUtils.decode(uri.startsWith("/v1/") ? uri.substring(4) : uri, StandardCharsets.UTF_8);
 		return new VaultRequest(operation, fields, path);
+	}
+
+	/**
+	 * Vault parses a body as a form only when it is typed
+	 * {@code application/x-www-form-urlencoded} and does not start with a JSON object or
+	 * array ({@code curl -d '{...}'} sends JSON typed as a form).
+	 */
+	private static boolean isForm(HttpServletRequest request, String body) {
+		String type = request.getContentType();
+		String start = body.stripLeading();
+		return type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")
+				&& !start.isEmpty() && !start.startsWith("{") && !start.startsWith("[");
+	}
+
+	/** {@code a=1&b=2}, decoded; body values replace query ones, as a JSON body's do. */
+	private static void addPairs(String pairs, Map<String, Object> fields, boolean replace) {
+		for (String pair : pairs.split("&")) {
+			if (pair.isEmpty()) {
+				continue;
+			}
+			int equals = pair.indexOf('=');
+			String name = decode((equals < 0) ? pair : pair.substring(0, equals));
+			String value = (equals < 0) ? "" : decode(pair.substring(equals + 1));
+			if (replace) {
+				fields.put(name, value);
+			}
+			else {
+				fields.putIfAbsent(name, value);
+			}
+		}
+	}
+
+	private static String decode(String text) {
+		return UriUtils.decode(text.replace('+', ' '), StandardCharsets.UTF_8);
 	}
 
 	private static String operation(HttpServletRequest request, Map<String, Object> fields) {

@@ -110,6 +110,23 @@ public class PrefixRevocations implements Housekeeping {
 		}
 	}
 
+	/**
+	 * Waits until the job ends or {@code deadline} passes; answers it as it ended, or
+	 * empty when it still runs at the deadline.
+	 */
+	public Optional<PrefixJob> await(String jobId, Instant deadline) throws InterruptedException {
+		while (true) {
+			PrefixJob job = this.jobs.find(jobId).orElseThrow();
+			if (!job.running()) {
+				return Optional.of(job);
+			}
+			if (!this.clock.instant().isBefore(deadline)) {
+				return Optional.empty();
+			}
+			TimeUnit.MILLISECONDS.sleep(WAIT_STEP.toMillis());
+		}
+	}
+
 	public Optional<PrefixJob> job(String jobId) {
 		return this.jobs.find(jobId);
 	}

@@ -4,6 +4,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -59,6 +60,19 @@ public class LeaseQueries {
 			.param("state", state.column())
 			.query(Long.class)
 			.single();
+	}
+
+	/**
+	 * The error the node gave last for the first lease under a prefix it refused, if any.
+	 */
+	public Optional<String> firstErrorUnder(String prefix) {
+		return this.jdbc
+			.sql("SELECT last_error FROM leases WHERE %s AND last_error IS NOT NULL ORDER BY lease_id LIMIT 1"
+				.formatted(Prefixes.CONDITION))
+			.param("prefix", prefix)
+			.param("upper", Prefixes.upper(prefix))
+			.query(String.class)
+			.optional();
 	}
 
 	/**

@@ -39,6 +39,24 @@ class LeaseApiTest extends LeaseServiceTest {
 	}
 
 	@Test
+	void aJsonBodyTypedAsAFormIsReadAsJsonAndAFormBodyAsAFormAsVaultDoes() {
+		String id = leaseId("database/creds/ro");
+		register(id, 600, 3600, true);
+		String gateway = TestKeys.identity(TestKeys.GATEWAY, "gateway");
+		String form = "application/x-www-form-urlencoded";
+
+		HttpResponse<String> curlStyle = call("PUT", "/v1/sys/leases/lookup", body(Map.of("lease_id", id)), gateway,
+				form);
+		HttpResponse<String> formBody = call("PUT", "/v1/sys/leases/lookup", "lease_id=" + id.replace("/", "%2F"),
+				gateway, form);
+
+		assertThat(curlStyle.statusCode()).isEqualTo(200);
+		assertThat(json(curlStyle).path("data").path("id").asString()).isEqualTo(id);
+		assertThat(formBody.statusCode()).isEqualTo(200);
+		assertThat(json(formBody).path("data").path("id").asString()).isEqualTo(id);
+	}
+
+	@Test
 	void lookupOfAnUnknownLeaseIs400() {
 		HttpResponse<String> lookup = gateway("POST", "/v1/sys/leases/lookup",
 				body(Map.of("lease_id", "database/creds/ro/nope")));

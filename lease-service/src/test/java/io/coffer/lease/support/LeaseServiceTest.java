@@ -94,6 +94,11 @@ public abstract class LeaseServiceTest {
 	}
 
 	protected HttpResponse<String> call(String method, String path, String body, String identity) {
+		return call(method, path, body, identity, "application/json");
+	}
+
+	/** A call whose body is sent with {@code contentType}, as curl or a form would. */
+	protected HttpResponse<String> call(String method, String path, String body, String identity, String contentType) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
 			.method(method,
 					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
@@ -101,7 +106,7 @@ public abstract class LeaseServiceTest {
 			request.header(InternalIdentity.HEADER, identity);
 		}
 		if (body != null) {
-			request.header("Content-Type", "application/json");
+			request.header("Content-Type", contentType);
 		}
 		try {
 			return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
