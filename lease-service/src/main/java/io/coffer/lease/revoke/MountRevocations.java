@@ -53,6 +53,10 @@ public class MountRevocations {
 	 */
 	public void revoke(MountLeasesRevocation revocation) throws InterruptedException {
 		String path = checked(revocation);
+		if (left(path) == 0) {
+			// a mount without leases (most): no job, no wait for a worker's round
+			return;
+		}
 		Instant deadline = this.clock.instant().plus(this.timeout);
 		log.info("revoking the leases of mount {} ({}) before it is disabled", path, revocation.mountAccessor());
 		while (true) {

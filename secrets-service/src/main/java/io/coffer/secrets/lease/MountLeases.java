@@ -46,7 +46,8 @@ public class MountLeases {
 			removal.run();
 			return;
 		}
-		this.tainted.add(mount.accessor());
+		// a concurrent disable of the same mount leaves the taint to the first
+		boolean tainting = this.tainted.add(mount.accessor());
 		try {
 			this.leaseService.revokeMountLeases(new MountLeasesRevocation(mount.accessor(), mount.path()));
 			removal.run();
@@ -56,7 +57,9 @@ public class MountLeases {
 			throw failure(mount, ex);
 		}
 		finally {
-			this.tainted.remove(mount.accessor());
+			if (tainting) {
+				this.tainted.remove(mount.accessor());
+			}
 		}
 	}
 
