@@ -40,7 +40,7 @@ public class MountRevocations {
 	private final Duration timeout;
 
 	public MountRevocations(PrefixRevocations prefixes, LeaseQueries queries, Clock clock,
-			@Value("${coffer.lease.revoke-mount-timeout:60s}") Duration timeout) {
+			@Value("${coffer.lease.revoke-mount-timeout:45s}") Duration timeout) {
 		this.prefixes = prefixes;
 		this.queries = queries;
 		this.clock = clock;
@@ -53,6 +53,10 @@ public class MountRevocations {
 	 */
 	public void revoke(MountLeasesRevocation revocation) throws InterruptedException {
 		String path = checked(revocation);
+		if (left(path) == 0) {
+			// a mount without leases (most): no job, no wait for a worker's round
+			return;
+		}
 		Instant deadline = this.clock.instant().plus(this.timeout);
 		log.info("revoking the leases of mount {} ({}) before it is disabled", path, revocation.mountAccessor());
 		while (true) {

@@ -19,10 +19,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeout how long to wait for one URL's answer
  * @param tokenRevocationBacklog how many revoked tokens may wait to be reported to
  * lease-service; beyond it a report is dropped (logged), its leases then only expire
+ * @param mountRevocationTimeout how long disabling a mount waits for lease-service to
+ * revoke the mount's leases (lease-service itself gives up after its
+ * {@code coffer.lease.revoke-mount-timeout}, 45 s by default; the gateway waits 60 s for
+ * a node)
  */
 @ConfigurationProperties("coffer.lease")
 public record LeaseProperties(List<URI> urls, @DefaultValue("2s") Duration connectTimeout,
-		@DefaultValue("10s") Duration timeout, @DefaultValue("10000") int tokenRevocationBacklog) {
+		@DefaultValue("10s") Duration timeout, @DefaultValue("10000") int tokenRevocationBacklog,
+		@DefaultValue("55s") Duration mountRevocationTimeout) {
 
 	public LeaseProperties {
 		urls = (urls != null) ? List.copyOf(urls) : List.of();

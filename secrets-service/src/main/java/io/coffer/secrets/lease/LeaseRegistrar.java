@@ -22,7 +22,9 @@ import org.springframework.stereotype.Service;
  * not register it (down, no URL configured, a full lease-count quota) the secret is
  * revoked at once through its engine and the request fails: never an untracked
  * credential. A quota's refusal reaches the client as lease-service's 429 and messages;
- * anything else as 500 {@code failed to register lease: ...}.
+ * anything else as 500 {@code failed to register lease: ...}. A mount being disabled
+ * ({@link MountLeases}) registers nothing: its secret is revoked at once (Vault's 404
+ * {@code route entry is tainted}).
  */
 @Service
 public class LeaseRegistrar {
@@ -38,8 +40,12 @@ public class LeaseRegistrar {
 
 	private final SecureRandom random;
 
-	LeaseRegistrar(LeaseServiceClient leaseService, RevocationData revocationData, SecureRandom random) {
+	private final MountLeases mountLeases;
+
+	LeaseRegistrar(LeaseServiceClient leaseService, RevocationData revocationData, SecureRandom random,
+			MountLeases mountLeases) {
 		this.leaseService = leaseService;
+		this.mountLeases = mountLeases;
 		this.revocationData = revocationData;
 		this.random = random;
 	}
@@ -64,6 +70,12 @@ public class LeaseRegistrar {
 		}
 		String leaseId = request.fullPath() + "/" + Base62.random(this.random, LEASE_ID_RANDOM_LENGTH);
 		LeaseTerms terms = LeaseTerms.of(secret, request.mount());
+		if (this.mountLeases.tainted(request.mount().accessor())) {
+			// the mount is being disabled: its leases are being revoked
+			revoke(engine, leaseId, secret);
+			throw new VaultException(404,
+					"no handler for route \"" + request.fullPath() + "\". route entry is tainted.");
+		}
 		try {
 			LeaseRegistration registration = new LeaseRegistration(leaseId, request.mount().path(),
 					request.mount().accessor(), secret.role(), tokenAccessor, terms.ttlSeconds(), terms.maxTtlSeconds(),

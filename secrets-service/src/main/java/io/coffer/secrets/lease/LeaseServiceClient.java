@@ -15,6 +15,7 @@ import io.coffer.common.identity.InternalIdentity;
 import io.coffer.common.lease.LeaseGrant;
 import io.coffer.common.lease.LeasePaths;
 import io.coffer.common.lease.LeaseRegistration;
+import io.coffer.common.lease.MountLeasesRevocation;
 import io.coffer.common.lease.TokenLeasesRevocation;
 import io.coffer.support.identity.IdentitySigner;
 import org.slf4j.Logger;
@@ -43,6 +44,8 @@ public class LeaseServiceClient {
 
 	private final Duration timeout;
 
+	private final Duration mountRevocationTimeout;
+
 	/**
 	 * @param http the client (its connect timeout applies to every URL)
 	 * @param signer the node's signer, or null when no URL is configured
@@ -54,6 +57,7 @@ public class LeaseServiceClient {
 		this.urls = settings.urls().stream().map((url) -> url.toString().replaceAll("/+$", "")).toList();
 		this.signer = signer;
 		this.timeout = settings.timeout();
+		this.mountRevocationTimeout = settings.mountRevocationTimeout();
 		this.json = json;
 	}
 
@@ -91,7 +95,25 @@ public class LeaseServiceClient {
 		}
 	}
 
+	/**
+	 * Has lease-service revoke every lease of a mount about to be disabled
+	 * ({@code POST /internal/leases/revoke-mount}), waiting up to
+	 * {@code coffer.lease.mount-revocation-timeout} for the end.
+	 * @throws LeaseServiceException when lease-service did not revoke them all (its
+	 * status and errors) or no lease-service answered
+	 */
+	public void revokeMountLeases(MountLeasesRevocation revocation) {
+		HttpResponse<String> response = post(LeasePaths.REVOKE_MOUNT, revocation, null, this.mountRevocationTimeout);
+		if (response.statusCode() / 100 != 2) {
+			throw refused(response, "revoking the leases of mount " + revocation.mountPath());
+		}
+	}
+
 	private HttpResponse<String> post(String path, Object body, String requestId) {
+		return post(path, body, requestId, this.timeout);
+	}
+
+	private HttpResponse<String> post(String path, Object body, String requestId, Duration answerTimeout) {
 		if (this.urls.isEmpty()) {
 			throw LeaseServiceException.unavailable("no lease-service is configured (coffer.lease.urls)");
 		}
@@ -99,7 +121,7 @@ public class LeaseServiceClient {
 		String failure = "";
 		for (String base : this.urls) {
 			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-				.timeout(this.timeout)
+				.timeout(answerTimeout)
 				.header("Content-Type", "application/json")
 				.header(InternalIdentity.HEADER,
 						this.signer.sign(LeasePaths.AUDIENCE, UUID.randomUUID().toString(), null, Map.of()))

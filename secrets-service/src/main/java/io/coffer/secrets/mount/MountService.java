@@ -15,6 +15,7 @@ import io.coffer.secrets.kernel.MountEntry;
 import io.coffer.secrets.kernel.SealEvent;
 import io.coffer.secrets.kernel.SecretEngine;
 import io.coffer.secrets.kernel.VaultException;
+import io.coffer.secrets.lease.MountLeases;
 import io.coffer.secrets.router.MountSource;
 
 import org.springframework.context.event.EventListener;
@@ -43,8 +44,11 @@ public class MountService implements MountSource {
 
 	private final StoredMounts<SecretEngine> stored;
 
-	public MountService(Barrier barrier, SecureRandom random, List<EngineFactory> factories) {
+	private final MountLeases leases;
+
+	public MountService(Barrier barrier, SecureRandom random, List<EngineFactory> factories, MountLeases leases) {
 		this.random = random;
+		this.leases = leases;
 		factories.forEach((factory) -> factory.types().forEach((type) -> this.factories.put(type, factory)));
 		this.stored = new StoredMounts<>(barrier, TABLE_PATH, DATA_PREFIX,
 				(mount, view) -> factory(mount.type()).create(mount, view));
@@ -100,10 +104,24 @@ public class MountService implements MountSource {
 
 	/**
 	 * Removes a mount and every piece of its data; absent mounts are fine (Vault answers
-	 * 204).
+	 * 204). As Vault, every lease of the mount is revoked first (lease-service calls this
+	 * node back for each while it waits, so no lock is held then); when some cannot be,
+	 * the mount stays and the error is the client's ({@link MountLeases}).
 	 */
-	public synchronized void disable(String path) {
-		this.stored.exact(path).ifPresent(this.stored::remove);
+	public void disable(String path) {
+		Optional<MountEntry> mount = this.stored.exact(path);
+		if (mount.isEmpty()) {
+			return;
+		}
+		String accessor = mount.get().accessor();
+		this.leases.revokeThenRemove(mount.get(), () -> {
+			synchronized (this) {
+				// unless it was disabled (and maybe enabled anew) meanwhile
+				this.stored.exact(path)
+					.filter((current) -> current.accessor().equals(accessor))
+					.ifPresent(this.stored::remove);
+			}
+		});
 	}
 
 	public synchronized MountEntry tune(String path, MountEntry.MountConfig config, Map<String, String> options,

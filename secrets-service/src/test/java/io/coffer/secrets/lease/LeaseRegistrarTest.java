@@ -34,7 +34,8 @@ class LeaseRegistrarTest {
 	private final List<Map<String, Object>> revoked = new CopyOnWriteArrayList<>();
 
 	private final LeaseRegistrar registrar = new LeaseRegistrar(unconfigured(),
-			new RevocationData(TestBarriers.unsealed(new InMemoryStorage())), new SecureRandom());
+			new RevocationData(TestBarriers.unsealed(new InMemoryStorage())), new SecureRandom(),
+			new MountLeases(unconfigured()));
 
 	@Test
 	void withoutLeaseServiceASecretIsRevokedAndTheRequestFailsCleanly() {
@@ -106,7 +107,7 @@ class LeaseRegistrarTest {
 
 	private static LeaseServiceClient unconfigured() {
 		return new LeaseServiceClient(HttpClient.newHttpClient(), null,
-				new LeaseProperties(List.of(), Duration.ofSeconds(1), Duration.ofSeconds(1), 10),
+				new LeaseProperties(List.of(), Duration.ofSeconds(1), Duration.ofSeconds(1), 10, Duration.ofSeconds(1)),
 				JsonMapper.builder().build());
 	}
 

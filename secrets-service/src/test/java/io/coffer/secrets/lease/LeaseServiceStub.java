@@ -66,11 +66,23 @@ final class LeaseServiceStub implements AutoCloseable {
 					now.plusSeconds(((Number) body.get("ttlSeconds")).longValue()).toString()));
 		});
 		this.answers.put(LeasePaths.REVOKE_TOKEN, (body) -> new Answer(204, null));
+		this.answers.put(LeasePaths.REVOKE_MOUNT, (body) -> new Answer(204, null));
 	}
 
 	/** Answers every later call on {@code path} with {@code status} and {@code body}. */
 	void answer(String path, int status, Object body) {
 		this.answers.put(path, (request) -> new Answer(status, body));
+	}
+
+	/**
+	 * Runs {@code action} on every later call on {@code path} (in the server's thread,
+	 * before answering), then answers {@code status} without a body.
+	 */
+	void onCall(String path, java.util.function.Consumer<Map<String, Object>> action, int status) {
+		this.answers.put(path, (request) -> {
+			action.accept(request);
+			return new Answer(status, null);
+		});
 	}
 
 	List<Call> calls(String path) {

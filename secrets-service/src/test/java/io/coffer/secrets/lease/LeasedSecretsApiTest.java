@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jwt.SignedJWT;
@@ -438,6 +439,69 @@ class LeasedSecretsApiTest {
 			.filter((body) -> accessor.equals(body.get("tokenAccessor")))
 			.findFirst()
 			.orElseThrow();
+	}
+
+	@Test
+	void unmountingRevokesTheMountsLeasesThroughLeaseServiceWhileTheMountIsStillThere() throws Exception {
+		String accessor = mount("leasegone");
+		LEASE_SERVICE.reset();
+		assertThat(this.root.call("GET", "leasegone/creds/ro", null).status()).isEqualTo(200);
+		Map<String, Object> lease = LEASE_SERVICE.calls(LeasePaths.REGISTER).get(0).body();
+		String user = this.engine.lastUser();
+		List<Integer> duringRevocation = new CopyOnWriteArrayList<>();
+		// lease-service calls the node back for the lease while the unmount waits for it
+		LEASE_SERVICE.onCall(LeasePaths.REVOKE_MOUNT, (body) -> {
+			duringRevocation.add(call(LeasePaths.NODE_REVOKE, revocation(lease), leaseIdentity()).statusCode());
+			duringRevocation.add(this.root.call("GET", "leasegone/creds/ro", null).status());
+		}, 204);
+
+		NodeClient.Response unmounted = this.root.call("DELETE", "sys/mounts/leasegone", null);
+
+		assertThat(unmounted.status()).isEqualTo(204);
+		List<LeaseServiceStub.Call> calls = LEASE_SERVICE.calls(LeasePaths.REVOKE_MOUNT);
+		assertThat(calls).hasSize(1);
+		assertThat(calls.get(0).body()).isEqualTo(Map.of("mountAccessor", accessor, "mountPath", "leasegone/"));
+		assertThat(SignedJWT.parse(calls.get(0).identity()).getJWTClaimsSet().getIssuer())
+			.isEqualTo(InternalIdentity.issuer("secrets"));
+		// revoked through the engine (a mount already gone would answer 204 without it);
+		// a secret issued meanwhile got no lease: the mount was tainted
+		assertThat(duringRevocation).containsExactly(204, 404);
+		assertThat(this.engine.wasRevoked(user)).isTrue();
+		assertThat(this.engine.wasRevoked(this.engine.lastUser())).isTrue();
+		assertThat(LEASE_SERVICE.calls(LeasePaths.REGISTER)).hasSize(1);
+		assertThat(this.root.call("GET", "sys/mounts", null).data()).doesNotContainKey("leasegone/");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void aMountWhoseLeasesLeaseServiceCouldNotRevokeStays() {
+		String accessor = mount("leasekept");
+		String failure = "failed to revoke 1 leases of leasekept/: role \"ro\" cannot be dropped";
+		LEASE_SERVICE.answer(LeasePaths.REVOKE_MOUNT, 400, Map.of("errors", List.of(failure)));
+
+		NodeClient.Response refused = this.root.call("DELETE", "sys/mounts/leasekept", null);
+
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.json()).isEqualTo(Map.of("errors", List.of(failure)));
+		assertThat(LEASE_SERVICE.calls(LeasePaths.REVOKE_MOUNT)).hasSize(1);
+		Map<String, Object> kept = (Map<String, Object>) this.root.call("GET", "sys/mounts", null)
+			.data()
+			.get("leasekept/");
+		assertThat(kept).isNotNull().containsEntry("accessor", accessor);
+		assertThat(this.root.call("GET", "leasekept/creds/ro", null).status()).isEqualTo(200);
+
+		LEASE_SERVICE.answer(LeasePaths.REVOKE_MOUNT, 503, Map.of("errors", List.of("database unavailable")));
+		NodeClient.Response unavailable = this.root.call("DELETE", "sys/mounts/leasekept", null);
+		assertThat(unavailable.status()).isEqualTo(500);
+		assertThat(unavailable.json()).isEqualTo(
+				Map.of("errors", List.of("failed to revoke the leases of leasekept/: lease-service unavailable")));
+		assertThat(this.root.call("GET", "sys/mounts", null).data()).containsKey("leasekept/");
+	}
+
+	private String mount(String path) {
+		assertThat(this.root.call("POST", "sys/mounts/" + path, Map.of("type", TestLeaseEngines.TYPE)).status())
+			.isEqualTo(204);
+		return (String) ((Map<?, ?>) this.root.call("GET", "sys/mounts", null).data().get(path + "/")).get("accessor");
 	}
 
 	private Map<String, Object> issue(String role) {

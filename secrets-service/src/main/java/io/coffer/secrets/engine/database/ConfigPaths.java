@@ -33,8 +33,6 @@ final class ConfigPaths {
 	static final String LITERAL_PASSWORD_WARNING = "Password found in connection_url, use a templated url to enable "
 			+ "root rotation and prevent read access to password information.";
 
-	private static final String DEFAULT_ROOT_ROTATION = "ALTER ROLE \"{{username}}\" WITH PASSWORD '{{password}}';";
-
 	private final EngineContext context;
 
 	ConfigPaths(EngineContext context) {
@@ -151,17 +149,16 @@ final class ConfigPaths {
 					"unable to rotate root credentials: connection_url holds a literal password; use a templated url");
 		}
 		String newPassword = this.context.password(config);
-		List<String> statements = config.rootRotationStatements().isEmpty() ? List.of(DEFAULT_ROOT_ROTATION)
-				: config.rootRotationStatements();
+		List<String> statements = config.rootRotationStatements();
 		List<String> secrets = new ArrayList<>(Connections.secrets(config));
 		secrets.add(newPassword);
 		try (Connection connection = this.context.open(name, config)) {
-			Statements.runInTransaction(connection, statements, values(config, newPassword));
+			Statements.changePassword(connection, statements, config.username(), newPassword);
 			try {
 				this.context.store().putConfig(name, config.withPassword(newPassword));
 			}
 			catch (RuntimeException ex) {
-				Statements.runInTransaction(connection, statements, values(config, config.password()));
+				Statements.changePassword(connection, statements, config.username(), config.password());
 				throw ex;
 			}
 		}
@@ -170,10 +167,6 @@ final class ConfigPaths {
 		}
 		this.context.connections().close(name);
 		return LogicalResponse.empty();
-	}
-
-	private static Map<String, String> values(ConnectionConfig config, String password) {
-		return Map.of("name", config.username(), "username", config.username(), "password", password);
 	}
 
 }

@@ -93,7 +93,8 @@ public class DatabaseEngineFactory implements EngineFactory, DisposableBean {
 	@Override
 	public SecretEngine create(MountEntry mount, BarrierView view) {
 		EngineContext context = new EngineContext(new DatabaseStore(view),
-				new Connections(this.scheduler, "database-" + mount.accessor()), this.clock, this.random);
+				new Connections(this.scheduler, "database-" + mount.accessor()), new CatalogWrites(this.random),
+				this.clock, this.random);
 		DatabaseEngine engine = new DatabaseEngine(context);
 		DatabaseEngine previous = this.engines.put(mount.uuid(), engine);
 		if (previous != null) {

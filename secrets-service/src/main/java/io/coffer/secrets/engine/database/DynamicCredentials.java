@@ -72,7 +72,10 @@ final class DynamicCredentials {
 		List<String> secrets = List.of(config.password(), password);
 		try (Connection connection = this.context.open(role.dbName(), config)) {
 			try {
-				Statements.runInTransaction(connection, role.creationStatements(), values);
+				this.context.writes().run(role.dbName(), () -> {
+					Statements.runInTransaction(connection, role.creationStatements(), values);
+					return null;
+				});
 			}
 			catch (SQLException ex) {
 				rollback(connection, role, username);
@@ -111,8 +114,12 @@ final class DynamicCredentials {
 			List<String> statements = role.renewStatements().isEmpty() ? List.of(DEFAULT_RENEW)
 					: role.renewStatements();
 			try (Connection connection = this.context.open(role.dbName(), config)) {
-				Statements.runInTransaction(connection, statements,
-						Map.of("name", username, "username", username, "expiration", expiration(ttl)));
+				Map<String, String> values = Map.of("name", username, "username", username, "expiration",
+						expiration(ttl));
+				this.context.writes().run(role.dbName(), () -> {
+					Statements.runInTransaction(connection, statements, values);
+					return null;
+				});
 			}
 			catch (SQLException ex) {
 				throw DatabaseErrors.internal("failed to renew credentials: ", ex, Connections.secrets(config));

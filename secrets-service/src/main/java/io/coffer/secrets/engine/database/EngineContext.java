@@ -8,10 +8,11 @@ import java.time.Clock;
 import io.coffer.secrets.kernel.VaultException;
 
 /**
- * What the path groups of one database mount share: its records, its pools, the clock and
- * the random source.
+ * What the path groups of one database mount share: its records, its pools, its
+ * serialized catalog writes, the clock and the random source.
  */
-record EngineContext(DatabaseStore store, Connections connections, Clock clock, SecureRandom random) {
+record EngineContext(DatabaseStore store, Connections connections, CatalogWrites writes, Clock clock,
+		SecureRandom random) {
 
 	/** The named config; 400 as Vault when there is none. */
 	ConnectionConfig config(String name) {

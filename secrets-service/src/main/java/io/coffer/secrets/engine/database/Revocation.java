@@ -14,7 +14,8 @@ import java.util.Map;
  * the PostgreSQL plugin does by default: revoke its privileges on every schema it was
  * granted something in and on {@code public}, revoke {@code CONNECT} on the database,
  * {@code DROP ROLE IF EXISTS}, then end the sessions it still has open. A user already
- * gone counts as revoked, whatever the statements are.
+ * gone counts as revoked, whatever the statements are. Runs through
+ * {@link CatalogWrites}: one config's revocations do not fail each other.
  */
 final class Revocation {
 
@@ -27,21 +28,33 @@ final class Revocation {
 	void revoke(String dbName, String username, List<String> statements) {
 		ConnectionConfig config = this.context.config(dbName);
 		try (Connection connection = this.context.open(dbName, config)) {
-			Long oid = oid(connection, username);
-			if (oid == null) {
-				return;
+			Long oid = this.context.writes().run(dbName, () -> drop(connection, username, statements));
+			if (oid != null) {
+				terminateSessions(connection, oid);
 			}
-			if (!statements.isEmpty()) {
-				Statements.runInTransaction(connection, statements, Map.of("name", username, "username", username));
-			}
-			else {
-				revokeByDefault(connection, username);
-			}
-			terminateSessions(connection, oid);
 		}
 		catch (SQLException ex) {
 			throw DatabaseErrors.internal("failed to revoke credentials: ", ex, Connections.secrets(config));
 		}
+	}
+
+	/**
+	 * Drops the user; the whole of it is run again when a concurrent catalog change made
+	 * it fail (see {@link CatalogWrites}).
+	 * @return the dropped user's id, or null when it was gone already
+	 */
+	private static Long drop(Connection connection, String username, List<String> statements) throws SQLException {
+		Long oid = oid(connection, username);
+		if (oid == null) {
+			return null;
+		}
+		if (!statements.isEmpty()) {
+			Statements.runInTransaction(connection, statements, Map.of("name", username, "username", username));
+		}
+		else {
+			revokeByDefault(connection, username);
+		}
+		return oid;
 	}
 
 	/** The user's id, or null when there is no such user. */

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.postgresql.PGConnection;
+
 /**
  * Runs a role's statements as the PostgreSQL plugin does: each configured statement may
  * hold several {@code ;}-separated statements (split unless it contains a block with
@@ -52,6 +54,24 @@ final class Statements {
 		finally {
 			connection.setAutoCommit(autoCommit);
 		}
+	}
+
+	/**
+	 * Gives {@code username} the password {@code password}: with the given statements
+	 * (templates {@code {{name}}}, {@code {{username}}}, {@code {{password}}}) in one
+	 * transaction, or, with none, by the driver's {@code ALTER USER … PASSWORD}, which
+	 * sends a verifier computed here (SCRAM or MD5, as the server's
+	 * {@code password_encryption} says) instead of the password: the password then is in
+	 * no statement text the server could log ({@code log_statement}) or quote in an
+	 * error.
+	 */
+	static void changePassword(Connection connection, List<String> statements, String username, String password)
+			throws SQLException {
+		if (statements.isEmpty()) {
+			connection.unwrap(PGConnection.class).alterUserPassword(username, password.toCharArray(), null);
+			return;
+		}
+		runInTransaction(connection, statements, Map.of("name", username, "username", username, "password", password));
 	}
 
 	static List<String> queries(List<String> statements) {

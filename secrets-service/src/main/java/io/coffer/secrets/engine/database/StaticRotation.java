@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
@@ -21,8 +20,6 @@ final class StaticRotation {
 
 	private static final Logger log = LoggerFactory.getLogger(StaticRotation.class);
 
-	private static final String DEFAULT_ROTATION = "ALTER ROLE \"{{name}}\" WITH PASSWORD '{{password}}';";
-
 	private final EngineContext context;
 
 	/** One rotation at a time per mount: the scheduler and rotate-role never race. */
@@ -38,18 +35,17 @@ final class StaticRotation {
 		try {
 			ConnectionConfig config = this.context.config(role.dbName());
 			String password = this.context.password(config);
-			List<String> statements = role.rotationStatements().isEmpty() ? List.of(DEFAULT_ROTATION)
-					: role.rotationStatements();
+			List<String> statements = role.rotationStatements();
 			Instant now = this.context.clock().instant();
 			StaticRole rotated = role.rotated(password, now);
 			try (Connection connection = this.context.open(role.dbName(), config)) {
-				Statements.runInTransaction(connection, statements, values(role.username(), password));
+				Statements.changePassword(connection, statements, role.username(), password);
 				try {
 					this.context.store().putStaticRole(name, rotated);
 				}
 				catch (RuntimeException ex) {
 					if (!role.password().isEmpty()) {
-						Statements.runInTransaction(connection, statements, values(role.username(), role.password()));
+						Statements.changePassword(connection, statements, role.username(), role.password());
 					}
 					throw ex;
 				}
@@ -83,10 +79,6 @@ final class StaticRotation {
 					}
 				});
 		}
-	}
-
-	private static Map<String, String> values(String username, String password) {
-		return Map.of("name", username, "username", username, "password", password);
 	}
 
 }

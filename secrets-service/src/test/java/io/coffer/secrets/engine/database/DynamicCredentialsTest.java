@@ -155,6 +155,26 @@ class DynamicCredentialsTest {
 	}
 
 	@Test
+	void aShortPasswordIsRedactedInTheDatabasesMessageWithoutManglingOtherWords() {
+		postgres.execute("CREATE ROLE tiny WITH LOGIN SUPERUSER PASSWORD 'x'");
+		this.db.configure("short", "username", "tiny", "password", "x", "password_policy",
+				"length = 4\nrule \"charset\" {\n  charset = \"abcd\"\n}");
+		this.db.write("roles/short-typo", "db_name", "short", "creation_statements",
+				List.of(CREATE, "GRANT SELECT ON no_such_table TO \"{{name}}\";"));
+		this.db.write("roles/short-echo", "db_name", "short", "creation_statements",
+				List.of(CREATE, "DO $$ BEGIN RAISE EXCEPTION 'cannot use %', '{{password}}'; END $$;"));
+
+		VaultException typo = this.db.failure(() -> this.db.read("creds/short-typo"));
+		VaultException echo = this.db.failure(() -> this.db.read("creds/short-echo"));
+
+		assertThat(typo.errors().get(0)).contains("relation \"no_such_table\" does not exist")
+			.doesNotContain("[password]");
+		assertThat(echo.errors().get(0)).startsWith("failed to execute query: ")
+			.contains("cannot use [password]")
+			.doesNotContainPattern("cannot use [abcd]{4}");
+	}
+
+	@Test
 	void allowedRolesDecideWhichRolesMayUseAConfig() {
 		this.db.configure("pg", "allowed_roles", "ro, app-*");
 
