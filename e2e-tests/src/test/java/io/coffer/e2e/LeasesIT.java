@@ -71,7 +71,15 @@ class LeasesIT {
 		role("short", "2s", "2s");
 		role("quota", "1h", "1h");
 		role("legacy", "1h", "1h");
-		role("bulk", "1h", "1h");
+		// A revocation statement of its own, as operators write them: Vault's default
+		// revocation also
+		// rewrites the schema's and database's privileges, which serializes revocations
+		// on those rows.
+		http.post(MOUNT + "/roles/bulk",
+				Map.of("db_name", "target", "creation_statements", List.of(createRole()), "revocation_statements",
+						List.of("DROP ROLE IF EXISTS \"{{name}}\";"), "default_ttl", "1h", "max_ttl", "1h"),
+				root)
+			.requireSuccess();
 		role("down", "1h", "1h");
 		role("owned", "1h", "1h");
 	}
@@ -231,6 +239,27 @@ class LeasesIT {
 		assertThat(http.list("sys/leases/lookup/" + MOUNT + "/creds/bulk/", root).status()).isEqualTo(404);
 		System.out.printf("revoke-prefix of %d leases: %d roles left when lease-service was killed, all gone after "
 				+ "its restart%n", count, leftAtKill);
+	}
+
+	@Test
+	void disablingTheMountRevokesItsLeasesFirst() throws SQLException {
+		http.post("sys/mounts/db-gone", Map.of("type", "database"), root).requireSuccess();
+		http.post("db-gone/config/target",
+				Map.of("plugin_name", "postgresql-database-plugin", "connection_url",
+						"postgresql://{{username}}:{{password}}@127.0.0.1:" + target.getPort() + "/postgres",
+						"username", "postgres", "password", "postgres", "allowed_roles", "*"),
+				root)
+			.requireSuccess();
+		http.post("db-gone/roles/app", Map.of("db_name", "target", "creation_statements", List.of(createRole()),
+				"default_ttl", "1h", "max_ttl", "1h"), root)
+			.requireSuccess();
+		String user = http.get("db-gone/creds/app", root).requireSuccess().json().at("/data/username").asString();
+		assertThat(roleExists(user)).isTrue();
+
+		assertThat(http.delete("sys/mounts/db-gone", root).status()).isEqualTo(204);
+
+		assertThat(roleExists(user)).as("the mount's credential is revoked before the mount goes").isFalse();
+		assertThat(http.list("sys/leases/lookup/db-gone/creds/app/", root).status()).isEqualTo(404);
 	}
 
 	@Test
