@@ -12,29 +12,39 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.coffer.e2e.audit.StallingPeer;
 import io.coffer.testsupport.cluster.CofferCluster;
 import io.coffer.testsupport.cluster.CofferClusterExtension;
 import io.coffer.testsupport.cluster.ServiceProcess;
 import io.coffer.testsupport.http.VaultHttp;
 import io.coffer.testsupport.http.VaultReply;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * kill -9 of the active secrets node under a steady stream of writes through the gateway:
- * writes must succeed again within the failover budget, and every write the gateway
- * acknowledged must still be readable afterwards.
+ * The active secrets node failing: kill -9 of it under a steady stream of writes through
+ * the gateway (writes must succeed again within the failover budget, and every write the
+ * gateway acknowledged must still be readable afterwards), and its audit journal filling
+ * up (it refuses requests rather than serve them unaudited, and steps down so that
+ * another node serves).
  */
 @Order(Integer.MAX_VALUE)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FailoverIT {
 
-	/** Its own cluster: this test kills a node. */
+	/**
+	 * Its own cluster: these tests kill a node and fill journals. The journals are small
+	 * and a node steps down 2 s after its journal refuses.
+	 */
 	@RegisterExtension
-	static final CofferClusterExtension coffer = CofferClusterExtension.perClass(3);
+	static final CofferClusterExtension coffer = CofferClusterExtension.perClass(3, (options) -> options.withAudit()
+		.withNodeArguments("--coffer.audit.journal.max-bytes=262144", "--coffer.audit.journal.step-down-after=2s"));
 
 	/**
 	 * How long writes may fail after the active node dies; override with
@@ -43,6 +53,45 @@ class FailoverIT {
 	private static final Duration BUDGET = Duration.ofSeconds(Long.getLong("coffer.e2e.failover-budget-seconds", 30));
 
 	@Test
+	@Order(1)
+	void aNodeWhoseAuditJournalIsFullRefusesRequestsAndAnotherNodeServes() throws Exception {
+		CofferCluster cluster = coffer.cluster();
+		VaultHttp http = cluster.http();
+		String token = cluster.rootToken();
+		try (StallingPeer peer = StallingPeer.start()) {
+			http.put("sys/audit/stalled",
+					Map.of("type", "socket", "options",
+							Map.of("address", "127.0.0.1:" + peer.port(), "socket_type", "tcp")),
+					token)
+				.requireSuccess();
+			peer.stall();
+			ServiceProcess first = cluster.activeNode();
+			String padding = "p".repeat(2048);
+			VaultReply refused = null;
+			for (int i = 0; i < 2000 && refused == null; i++) {
+				VaultReply reply = http.post("secret/data/journal-full/k" + i, Map.of("data", Map.of("pad", padding)),
+						token);
+				if (reply.status() != 200) {
+					refused = reply;
+				}
+			}
+			assertThat(refused).as("a write refused once the journal is full").isNotNull();
+			assertThat(refused.status()).isEqualTo(500);
+			assertThat(refused.body()).contains("internal error");
+
+			await("another node serving writes").atMost(Duration.ofSeconds(60))
+				.pollInterval(Duration.ofMillis(200))
+				.until(() -> http.post("secret/data/journal-full/after", Map.of("data", Map.of("v", "1")), token)
+					.status() == 200);
+			assertThat(cluster.activeNode().name()).isNotEqualTo(first.name());
+
+			peer.resume();
+			assertThat(http.delete("sys/audit/stalled", token).status()).isEqualTo(204);
+		}
+	}
+
+	@Test
+	@Order(2)
 	void writesResumeAfterTheActiveNodeIsKilledAndNoAcknowledgedWriteIsLost() throws Exception {
 		CofferCluster cluster = coffer.cluster();
 		VaultHttp http = cluster.http();

@@ -16,12 +16,12 @@ import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
  * </pre>
  *
  * {@link #shared()} hands every class that asks for it the same three-node cluster with
- * lease-service, started once per test run and stopped at its end; classes using it must
- * leave it as they found it (unsealed, nothing else killed). {@link #perClass(int)}
- * starts a cluster for one class only, for tests that break it on purpose. At most one
- * cluster runs at a time: starting a per-class cluster stops the shared one first (the
- * next class asking for the shared cluster starts a new one), because three secrets JVMs
- * per cluster already fill two cores.
+ * lease-service and audit-service, started once per test run and stopped at its end;
+ * classes using it must leave it as they found it (unsealed, nothing else killed).
+ * {@link #perClass(int)} starts a cluster for one class only, for tests that break it on
+ * purpose. At most one cluster runs at a time: starting a per-class cluster stops the
+ * shared one first (the next class asking for the shared cluster starts a new one),
+ * because three secrets JVMs per cluster already fill two cores.
  */
 public final class CofferClusterExtension implements BeforeAllCallback, AfterAllCallback {
 
@@ -85,7 +85,8 @@ public final class CofferClusterExtension implements BeforeAllCallback, AfterAll
 			}
 			try {
 				this.cluster = rootStore.computeIfAbsent(SHARED,
-						(key) -> CofferCluster.start(ClusterOptions.of("shared", SHARED_NODES).withLeases()),
+						(key) -> CofferCluster
+							.start(ClusterOptions.of("shared", SHARED_NODES).withLeases().withAudit()),
 						CofferCluster.class);
 			}
 			catch (RuntimeException ex) {
