@@ -28,9 +28,8 @@ import io.coffer.bench.startup.WarmupProbe;
 public final class BenchMain {
 
 	/** Scenarios of the issue that need features Coffer does not have yet. */
-	static final List<String> PENDING = List.of(
-			"database credentials and lease renew: in the lease benchmark (deploy/bench/leases.sh)",
-			"audit on/off (no audit-service yet)");
+	static final List<String> PENDING = List
+		.of("database credentials and lease renew: in the lease benchmark (deploy/bench/leases.sh)");
 
 	/**
 	 * A request slower than this counts as an error rather than stalling a load thread.

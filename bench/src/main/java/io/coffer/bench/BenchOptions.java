@@ -16,10 +16,16 @@ import java.util.Set;
  */
 public record BenchOptions(URI address, List<URI> nodes, Path initFile, double rate, Duration mixDuration,
 		Duration maxDuration, Duration limitDuration, Duration warmup, Duration suiteWarmup, int threads, int keys,
-		Set<String> scenarios, Path outDir, Path diskDir) {
+		Set<String> scenarios, Path outDir, Path diskDir, Path auditFile, String kafka) {
 
 	public static final List<String> ALL_SCENARIOS = List.of("proxy", "kv-read", "kv-write", "mix", "mix-close",
 			"token-create", "transit-encrypt", "transit-decrypt", "cp", "rocksdb");
+
+	/**
+	 * Scenarios run only when named: the OpenBao mix again with a file audit device, and
+	 * with a file and a kafka device (they need audit-service, and a broker for kafka).
+	 */
+	public static final List<String> AUDIT_SCENARIOS = List.of("mix-audit-file", "mix-audit-kafka");
 
 	static final String USAGE = """
 			Usage: java -jar bench/target/coffer-bench.jar [options]   (or deploy/bench/run.sh [options])
@@ -37,8 +43,13 @@ public record BenchOptions(URI address, List<URI> nodes, Path initFile, double r
 			  --scenarios A,B,...   subset of: %s
 			  --out DIR             where the JSON goes (default bench-results)
 			  --disk-dir DIR        file system for the RocksDB limit (default: the system temp dir)
+			  --audit-file FILE     the file device's output for mix-audit-* (default: coffer-bench-audit.log in
+			                        the system temp dir; audit-service writes it, so it must be on its machine)
+			  --kafka SERVERS       the kafka device's bootstrap servers for mix-audit-kafka, or "embedded": a
+			                        broker (KRaft) in the benchmark's JVM
+			                        (also, only when named: %s)
 			Durations: 500ms, 30s, 2m.
-			""".formatted(String.join(",", ALL_SCENARIOS));
+			""".formatted(String.join(",", ALL_SCENARIOS), String.join(",", AUDIT_SCENARIOS));
 
 	public static BenchOptions parse(String[] args, String envAddress) {
 		URI address = URI.create((envAddress != null && !envAddress.isBlank()) ? envAddress : "http://127.0.0.1:8200");
@@ -56,6 +67,8 @@ public record BenchOptions(URI address, List<URI> nodes, Path initFile, double r
 		Set<String> scenarios = new LinkedHashSet<>(ALL_SCENARIOS);
 		Path out = Path.of("bench-results");
 		Path disk = Path.of(System.getProperty("java.io.tmpdir"));
+		Path auditFile = Path.of(System.getProperty("java.io.tmpdir"), "coffer-bench-audit.log");
+		String kafka = null;
 		for (int i = 0; i < args.length; i++) {
 			String name = args[i];
 			if (name.equals("-h") || name.equals("--help")) {
@@ -80,11 +93,16 @@ public record BenchOptions(URI address, List<URI> nodes, Path initFile, double r
 				case "--scenarios" -> scenarios = scenarios(value);
 				case "--out" -> out = Path.of(value);
 				case "--disk-dir" -> disk = Path.of(value);
+				case "--audit-file" -> auditFile = Path.of(value).toAbsolutePath();
+				case "--kafka" -> kafka = value;
 				default -> throw new UsageException("unknown option " + name);
 			}
 		}
+		if (scenarios.contains("mix-audit-kafka") && kafka == null) {
+			throw new UsageException("mix-audit-kafka needs --kafka SERVERS (or --kafka embedded)");
+		}
 		return new BenchOptions(address, nodes, initFile, rate, mix, max, limit, warmup, suiteWarmup, threads, keys,
-				scenarios, out, disk);
+				scenarios, out, disk, auditFile, kafka);
 	}
 
 	public boolean runs(String scenario) {
@@ -116,7 +134,7 @@ public record BenchOptions(URI address, List<URI> nodes, Path initFile, double r
 		List<String> unknown = new ArrayList<>();
 		for (String s : value.split(",")) {
 			String name = s.trim();
-			if (ALL_SCENARIOS.contains(name)) {
+			if (ALL_SCENARIOS.contains(name) || AUDIT_SCENARIOS.contains(name)) {
 				chosen.add(name);
 			}
 			else if (!name.isEmpty()) {

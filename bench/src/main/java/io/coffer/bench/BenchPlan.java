@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 
 import io.coffer.testsupport.http.VaultHttp;
+import io.coffer.bench.audit.AuditDevices;
+import io.coffer.bench.audit.AuditLagProbe;
 import io.coffer.bench.limits.CpCommitLimit;
 import io.coffer.bench.limits.RocksSyncLimit;
 import io.coffer.bench.load.ClosedLoop;
@@ -22,6 +24,8 @@ import io.coffer.bench.report.Verdicts;
 import io.coffer.bench.scenario.Fixtures;
 import io.coffer.bench.scenario.VaultWorkloads;
 
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
 /**
  * Runs the chosen scenarios one after the other, in a fixed order: the latency mix first
  * (on a quiet suite), then the maximum-throughput scenarios, then the limits that need no
@@ -31,6 +35,8 @@ import io.coffer.bench.scenario.VaultWorkloads;
 final class BenchPlan {
 
 	private static final int CP_VALUE_BYTES = 1024;
+
+	private static final String KAFKA_TOPIC = "coffer-bench-audit";
 
 	private static final int ROCKS_VALUE_BYTES = 1024;
 
@@ -78,6 +84,9 @@ final class BenchPlan {
 		if (this.options.runs("mix-close")) {
 			open(Verdicts.MIX_CLOSE, this.workloads.openBaoMix(this.http.withKeepAlive(false)), false);
 		}
+		if (this.options.runs("mix-audit-file") || this.options.runs("mix-audit-kafka")) {
+			auditedMixes();
+		}
 		if (this.options.runs("kv-read")) {
 			closed(Verdicts.KV_READ, this.workloads.kvRead(this.http));
 		}
@@ -124,6 +133,54 @@ final class BenchPlan {
 		String load = String.format(Locale.ROOT, "open %.0f/s", this.options.rate());
 		announce(name, load, timing);
 		record(name, load, keepAlive ? "keep-alive" : "close", new OpenLoop(this.options.rate(), timing).run(workload));
+	}
+
+	/**
+	 * The OpenBao mix with a file audit device, then with a file and a kafka device, each
+	 * compared with the mix without audit ({@code mix}); the file device's delivery lag
+	 * is sampled during each.
+	 */
+	private void auditedMixes() throws InterruptedException {
+		AuditDevices devices = new AuditDevices(this.http);
+		devices.disableAll();
+		EmbeddedKafkaKraftBroker broker = null;
+		try {
+			say("enabling the file audit device %s -> %s", AuditDevices.FILE, this.options.auditFile());
+			devices.enableFile(this.options.auditFile());
+			if (this.options.runs("mix-audit-file")) {
+				auditedMix(Verdicts.MIX + "-audit-file");
+			}
+			if (this.options.runs("mix-audit-kafka")) {
+				String servers = this.options.kafka();
+				if (servers.equals("embedded")) {
+					say("starting a Kafka broker (KRaft) in this JVM");
+					broker = new EmbeddedKafkaKraftBroker(1, 3, KAFKA_TOPIC);
+					broker.afterPropertiesSet();
+					servers = broker.getBrokersAsString();
+				}
+				say("enabling the kafka audit device %s -> %s topic %s", AuditDevices.KAFKA, servers, KAFKA_TOPIC);
+				devices.enableKafka(servers, KAFKA_TOPIC);
+				auditedMix(Verdicts.MIX + "-audit-file-kafka");
+			}
+		}
+		finally {
+			devices.disableAll();
+			if (broker != null) {
+				broker.destroy();
+			}
+		}
+	}
+
+	private void auditedMix(String name) throws InterruptedException {
+		Timing timing = new Timing(this.options.warmup(), this.options.mixDuration());
+		String load = String.format(Locale.ROOT, "open %.0f/s", this.options.rate());
+		announce(name, load, timing);
+		List<Stats> stats = new ArrayList<>();
+		try (AuditLagProbe lag = AuditLagProbe.start(this.options.auditFile(), Duration.ofMillis(500))) {
+			stats.addAll(new OpenLoop(this.options.rate(), timing).run(this.workloads.openBaoMix(this.http)));
+			stats.add(lag.stats());
+		}
+		record(name, load, "keep-alive", stats);
 	}
 
 	private void closed(String name, Workload workload) throws InterruptedException {

@@ -57,4 +57,17 @@ class BenchOptionsTest {
 			.hasMessageContaining("--rate needs a value");
 	}
 
+	@Test
+	void auditedMixesRunOnlyWhenNamedAndKafkaNeedsItsServers() {
+		assertThat(BenchOptions.parse(new String[0], null).runs("mix-audit-file")).isFalse();
+		BenchOptions audited = BenchOptions
+			.parse(new String[] { "--scenarios", "mix,mix-audit-file", "--audit-file", "/tmp/a.log" }, null);
+		assertThat(audited.runs("mix-audit-file")).isTrue();
+		assertThat(audited.auditFile()).hasToString("/tmp/a.log");
+		assertThatThrownBy(() -> BenchOptions.parse(new String[] { "--scenarios", "mix-audit-kafka" }, null))
+			.hasMessageContaining("--kafka");
+		assertThat(BenchOptions.parse(new String[] { "--scenarios", "mix-audit-kafka", "--kafka", "embedded" }, null)
+			.kafka()).isEqualTo("embedded");
+	}
+
 }
