@@ -284,9 +284,10 @@ class LeasedSecretsApiTest {
 		assertThat(this.engine.wasRevoked(thirdUser)).isTrue();
 
 		this.ha.leaveElection();
-		assertThat(call(LeasePaths.NODE_REVOKE_BATCH, Map.of("revocations", List.of(revocation(third))),
-				leaseIdentity())
-			.statusCode()).isEqualTo(503);
+		assertThat(
+				call(LeasePaths.NODE_REVOKE_BATCH, Map.of("revocations", List.of(revocation(third))), leaseIdentity())
+					.statusCode())
+			.isEqualTo(503);
 		assertThat(call(LeasePaths.NODE_REVOKE_BATCH, Map.of("revocations", List.of()), TestIdentities.valid())
 			.statusCode()).isEqualTo(403);
 	}
