@@ -19,6 +19,7 @@ import io.coffer.common.audit.AuditDeviceEnable;
 import io.coffer.common.audit.AuditHash;
 import io.coffer.common.audit.AuditHashRequest;
 import io.coffer.common.audit.AuditPaths;
+import io.coffer.common.audit.ChainReport;
 import io.coffer.common.audit.JournalAck;
 import io.coffer.common.audit.JournalClaim;
 import io.coffer.common.audit.JournalPage;
@@ -125,6 +126,11 @@ public class NodeClient {
 	 */
 	public void ack(URI node, JournalAck ack) {
 		call(node, "POST", AuditPaths.JOURNAL_ACK, this.json.writeValueAsString(ack), this.timeout);
+	}
+
+	/** Checks a node's journal hash chain (may take a while on a big journal). */
+	public ChainReport verify(URI node, Duration timeout) {
+		return read(call(node, "GET", AuditPaths.JOURNAL_VERIFY, null, timeout), ChainReport.class, "chain report");
 	}
 
 	private String active(String method, String path, String body) {

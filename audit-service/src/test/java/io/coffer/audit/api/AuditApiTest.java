@@ -172,4 +172,38 @@ class AuditApiTest extends AuditServiceTest {
 		assertThat(unknown.statusCode()).isEqualTo(400);
 	}
 
+	@Test
+	void verifiesAFileDevicesChainAndANodesJournal() throws Exception {
+		Path file = this.dir.resolve("chained.log");
+		String first = "{\"n\":1,\"coffer_chain\":{\"journal\":\"j1\",\"seq\":1,\"prev\":\"\"}}";
+		String second = "{\"n\":2,\"coffer_chain\":{\"journal\":\"j1\",\"seq\":2,\"prev\":\"sha256:" + sha256(first)
+				+ "\"}}";
+		Files.write(file, List.of(first, second));
+		NODE.enable(new io.coffer.common.audit.AuditDevice("chained/", "file", "", Map.of("file_path", file.toString()),
+				false));
+		HttpResponse<String> intact = gateway("POST", "/v1/sys/audit-verify", "{\"device\":\"chained\"}");
+		assertThat(intact.statusCode()).isEqualTo(200);
+		assertThat(JSON.readTree(intact.body()).path("data").path("ok").asBoolean()).isTrue();
+		assertThat(JSON.readTree(intact.body()).path("data").path("checked").asLong()).isEqualTo(2);
+
+		Files.write(file,
+				List.of(first, second.replace("\"n\":2", "\"n\":3"), first.replace("\"seq\":1", "\"seq\":3")));
+		HttpResponse<String> broken = gateway("POST", "/v1/sys/audit-verify", "{\"device\":\"chained/\"}");
+		assertThat(broken.statusCode()).isEqualTo(200);
+		assertThat(JSON.readTree(broken.body()).path("data").path("ok").asBoolean()).isFalse();
+
+		HttpResponse<String> node = gateway("POST", "/v1/sys/audit-verify", "{\"node\":\"" + NODE.url() + "\"}");
+		assertThat(node.statusCode()).isEqualTo(200);
+		assertThat(JSON.readTree(node.body()).path("data").path("ok").asBoolean()).isTrue();
+
+		assertThat(gateway("POST", "/v1/sys/audit-verify", "{\"node\":\"nowhere\"}").statusCode()).isEqualTo(400);
+		assertThat(gateway("POST", "/v1/sys/audit-verify", "{}").statusCode()).isEqualTo(400);
+	}
+
+	private static String sha256(String text) throws Exception {
+		return java.util.HexFormat.of()
+			.formatHex(
+					java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+	}
+
 }

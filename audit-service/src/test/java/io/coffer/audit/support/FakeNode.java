@@ -20,6 +20,7 @@ import io.coffer.common.audit.AuditDeviceEnable;
 import io.coffer.common.audit.AuditHash;
 import io.coffer.common.audit.AuditHashRequest;
 import io.coffer.common.audit.AuditPaths;
+import io.coffer.common.audit.ChainReport;
 import io.coffer.common.audit.JournalAck;
 import io.coffer.common.audit.JournalClaim;
 import io.coffer.common.audit.JournalLine;
@@ -189,6 +190,9 @@ public final class FakeNode implements AutoCloseable {
 					status = 204;
 					answer = null;
 				}
+			}
+			else if (path.equals(AuditPaths.JOURNAL_VERIFY)) {
+				answer = ChainReport.intact(head());
 			}
 			else if (path.equals(AuditPaths.JOURNAL_STATE)) {
 				answer = state();
