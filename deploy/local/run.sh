@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Starts the whole Coffer suite on this machine: N secrets nodes (one Hazelcast cluster), lease-service with a local
-# PostgreSQL, and the gateway on 8200.
+# PostgreSQL, audit-service, and the gateway on 8200.
 # Runs in the foreground; Ctrl-C stops everything it started. See --help.
 set -euo pipefail
 
@@ -15,6 +15,7 @@ readonly GATEWAY_MANAGEMENT_PORT=${COFFER_MANAGEMENT_PORT[gateway]}
 readonly NODE_PORT_BASE=${COFFER_PORT[secrets]}
 readonly LEASE_PORT=${COFFER_PORT[lease]}
 readonly LEASE_DB_PORT=${COFFER_PORT[lease-db]}
+readonly AUDIT_PORT=${COFFER_PORT[audit]}
 readonly HAZELCAST_PORT_BASE=${COFFER_CLUSTER_PORT[secrets]}
 readonly DEFAULT_NODES=${COFFER_COUNT[secrets]}
 readonly STARTUP_TIMEOUT_SECONDS=${COFFER_STARTUP_TIMEOUT:-300}
@@ -32,11 +33,14 @@ Starts Coffer locally and keeps it in the foreground (Ctrl-C stops every process
   secrets nodes  node1..nodeN on http://127.0.0.1:$NODE_PORT_BASE.. (Hazelcast $HAZELCAST_PORT_BASE..), data in DIR/nodeI
   lease-service  http://127.0.0.1:$LEASE_PORT (leases, expiry, lease-count quotas; reached through the gateway), on a
                  local PostgreSQL at 127.0.0.1:$LEASE_DB_PORT (database coffer_lease, data in DIR/lease-db)
+  audit-service  http://127.0.0.1:$AUDIT_PORT (sys/audit devices; delivers the nodes' audit journals, which live in
+                 DIR/nodeI/audit-journal; reached through the gateway)
   gateway        http://127.0.0.1:$GATEWAY_PORT (the Vault API; point VAULT_ADDR here); its actuator (Prometheus,
                  health details) on http://127.0.0.1:$GATEWAY_MANAGEMENT_PORT/actuator, loopback only
   logs           DIR/logs/*.log
   identity keys  DIR/identity/signing-key.pem (the gateway's), secrets-signing-key.pem (the nodes'),
-                 lease-signing-key.pem (lease-service's), each with its .pub.pem: generated on the first start; every service signs its calls with its own
+                 lease-signing-key.pem (lease-service's), audit-signing-key.pem (audit-service's), each with its
+                 .pub.pem: generated on the first start; every service signs its calls with its own
                  key and the receivers refuse calls without a signature of a caller they list (docs/identity.md),
                  so only the gateway's port serves the Vault API
 
@@ -174,6 +178,7 @@ elapsed() {
 secrets_jar="$root_dir/${COFFER_MODULE[secrets]}/target/coffer-${COFFER_MODULE[secrets]}.jar"
 gateway_jar="$root_dir/${COFFER_MODULE[gateway]}/target/coffer-${COFFER_MODULE[gateway]}.jar"
 lease_jar="$root_dir/${COFFER_MODULE[lease]}/target/coffer-${COFFER_MODULE[lease]}.jar"
+audit_jar="$root_dir/${COFFER_MODULE[audit]}/target/coffer-${COFFER_MODULE[audit]}.jar"
 support_jar="$root_dir/service-support/target/coffer-service-support.jar"
 
 jar_is_stale() {
@@ -184,9 +189,9 @@ jar_is_stale() {
 }
 
 if jar_is_stale "$secrets_jar" secrets-service || jar_is_stale "$gateway_jar" gateway ||
-	jar_is_stale "$lease_jar" lease-service || [[ ! -f $support_jar ]]; then
+	jar_is_stale "$lease_jar" lease-service || jar_is_stale "$audit_jar" audit-service || [[ ! -f $support_jar ]]; then
 	echo "Building the jars (./mvnw -q -DskipTests package; the first build downloads dependencies)..."
-	(cd "$root_dir" && ./mvnw -q -DskipTests -pl secrets-service,gateway,lease-service -am package)
+	(cd "$root_dir" && ./mvnw -q -DskipTests -pl secrets-service,gateway,lease-service,audit-service -am package)
 fi
 
 # --- internal identity keys -----------------------------------------------------------------------------
@@ -198,7 +203,8 @@ readonly signing_key="$data_dir/identity/signing-key.pem"
 readonly verification_key="$data_dir/identity/signing-key.pub.pem"
 readonly node_key="$data_dir/identity/secrets-signing-key.pem"
 readonly lease_key="$data_dir/identity/lease-signing-key.pem"
-for key in "$signing_key" "$node_key" "$lease_key"; do
+readonly audit_key="$data_dir/identity/audit-signing-key.pem"
+for key in "$signing_key" "$node_key" "$lease_key" "$audit_key"; do
 	"$JAVA_HOME/bin/java" -cp "$support_jar" "$root_dir/deploy/local/lib/GenerateIdentityKey.java" "$key" ||
 		die "could not generate the internal identity key pair at $key"
 done
@@ -254,7 +260,7 @@ launch() {
 	pids+=("$!")
 }
 
-ports=("$GATEWAY_PORT" "$GATEWAY_MANAGEMENT_PORT" "$LEASE_PORT" "$LEASE_DB_PORT")
+ports=("$GATEWAY_PORT" "$GATEWAY_MANAGEMENT_PORT" "$LEASE_PORT" "$LEASE_DB_PORT" "$AUDIT_PORT")
 members=()
 for ((i = 0; i < nodes; i++)); do
 	ports+=($((NODE_PORT_BASE + i)) $((HAZELCAST_PORT_BASE + i)))
@@ -269,6 +275,7 @@ coffer_jvm_prepare "$secrets_jar" "$gateway_jar" "$verification_key" "$signing_k
 	"$NODE_PORT_BASE" "$HAZELCAST_PORT_BASE" "$GATEWAY_PORT" "$GATEWAY_MANAGEMENT_PORT"
 
 readonly lease_url="http://127.0.0.1:$LEASE_PORT"
+readonly audit_url="http://127.0.0.1:$AUDIT_PORT"
 node_urls=()
 for ((i = 0; i < nodes; i++)); do
 	id=$(coffer_topology_instance secrets $((i + 1)))
@@ -292,6 +299,7 @@ for ((i = 0; i < nodes; i++)); do
 		--coffer.identity.verification-keys="$verification_key" \
 		--coffer.identity.signing-key="$node_key" \
 		--coffer.identity.callers.lease.keys="${lease_key%.pem}.pub.pem" \
+		--coffer.identity.callers.audit.keys="${audit_key%.pem}.pub.pem" \
 		--coffer.lease.urls="$lease_url"
 done
 # lease-service's database: a real PostgreSQL run from lease-service's jar (the lease-db line of the topology);
@@ -315,6 +323,15 @@ launch lease "$lease_jar" \
 	--coffer.identity.signing-key="$lease_key" \
 	--coffer.identity.callers.gateway.keys="$verification_key" \
 	--coffer.identity.callers.secrets.keys="${node_key%.pem}.pub.pem"
+launch audit "$audit_jar" \
+	--server.address=127.0.0.1 \
+	--server.port="$AUDIT_PORT" \
+	--coffer.audit.nodes="$(
+		IFS=,
+		echo "${node_urls[*]}"
+	)" \
+	--coffer.identity.signing-key="$audit_key" \
+	--coffer.identity.callers.gateway.keys="$verification_key"
 launch gateway "$gateway_jar" \
 	--server.port="$GATEWAY_PORT" \
 	--management.server.port="$GATEWAY_MANAGEMENT_PORT" \
@@ -323,7 +340,8 @@ launch gateway "$gateway_jar" \
 		IFS=,
 		echo "${node_urls[*]}"
 	)" \
-	--coffer.gateway.routes.owners.lease.urls="$lease_url"
+	--coffer.gateway.routes.owners.lease.urls="$lease_url" \
+	--coffer.gateway.routes.owners.audit.urls="$audit_url"
 echo "Started ${names[*]} (logs in $data_dir/logs); waiting for them to come up..."
 
 # Waits until check_fn succeeds for process index i, failing fast if that process has exited.
@@ -353,6 +371,10 @@ lease_up() {
 	[[ $(http_status "$lease_url/actuator/health") == 200 ]]
 }
 
+audit_up() {
+	[[ $(http_status "$audit_url/actuator/health") == 200 ]]
+}
+
 gateway_up() {
 	curl -s --max-time 5 "$gateway_url/readyz" 2>/dev/null | grep -q '"status" *: *"UP"'
 }
@@ -365,7 +387,9 @@ await_process "$nodes" lease-db lease_db_up
 echo "  lease-db up at 127.0.0.1:$LEASE_DB_PORT ($(elapsed))"
 await_process $((nodes + 1)) lease-service lease_up
 echo "  lease-service up at $lease_url ($(elapsed))"
-await_process $((nodes + 2)) gateway gateway_up
+await_process $((nodes + 2)) audit-service audit_up
+echo "  audit-service up at $audit_url ($(elapsed))"
+await_process $((nodes + 3)) gateway gateway_up
 echo "  gateway up at $gateway_url ($(elapsed))"
 
 # --- init / unseal ---------------------------------------------------------------------------------------
@@ -442,7 +466,7 @@ else
 fi
 
 echo
-echo "Coffer is up in $(elapsed): gateway $gateway_url, $nodes secrets node(s), lease-service, data in $data_dir"
+echo "Coffer is up in $(elapsed): gateway $gateway_url, $nodes secrets node(s), lease-service, audit-service, data in $data_dir"
 if $ready; then
 	echo
 	echo "    export VAULT_ADDR=$gateway_url"

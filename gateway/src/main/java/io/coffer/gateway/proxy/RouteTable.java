@@ -19,10 +19,11 @@ import io.coffer.gateway.config.RouteTableProperties;
  * Built in: {@code sys/leases}, {@code sys/renew}, {@code sys/revoke},
  * {@code sys/revoke-prefix}, {@code sys/revoke-force} and {@code sys/quotas/lease-count}
  * belong to {@code lease} ({@code sys/quotas/rate-limit} and {@code sys/quotas/config}
- * stay with the secrets nodes, which enforce rate limits); {@code sys/audit} and
- * {@code sys/audit-hash} to {@code audit}; {@code sys/storage/raft/snapshot-auto} to
- * {@code snapshot}. An owner without a base URL is not deployed: its paths go to the
- * secrets nodes exactly as before it existed.
+ * stay with the secrets nodes, which enforce rate limits); {@code sys/audit},
+ * {@code sys/audit-hash}, {@code sys/audit-stream} and {@code sys/audit-verify} to
+ * {@code audit}; {@code sys/storage/raft/snapshot-auto} to {@code snapshot}. An owner
+ * without a base URL is not deployed: its paths go to the secrets nodes exactly as before
+ * it existed.
  */
 public final class RouteTable {
 
@@ -150,7 +151,7 @@ public final class RouteTable {
 		Map<String, List<String>> reserved = new LinkedHashMap<>();
 		reserved.put("lease", List.of("sys/leases", "sys/renew", "sys/revoke", "sys/revoke-prefix", "sys/revoke-force",
 				"sys/quotas/lease-count"));
-		reserved.put("audit", List.of("sys/audit", "sys/audit-hash"));
+		reserved.put("audit", List.of("sys/audit", "sys/audit-hash", "sys/audit-stream", "sys/audit-verify"));
 		reserved.put("snapshot", List.of("sys/storage/raft/snapshot-auto"));
 		return Collections.unmodifiableMap(reserved);
 	}

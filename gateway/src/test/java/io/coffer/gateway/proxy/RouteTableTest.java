@@ -31,6 +31,8 @@ class RouteTableTest {
 		assertThat(table.ownerOf("sys/audit").name()).isEqualTo("audit");
 		assertThat(table.ownerOf("sys/audit/file").name()).isEqualTo("audit");
 		assertThat(table.ownerOf("sys/audit-hash/file").name()).isEqualTo("audit");
+		assertThat(table.ownerOf("sys/audit-stream/file").name()).isEqualTo("audit");
+		assertThat(table.ownerOf("sys/audit-verify").name()).isEqualTo("audit");
 		assertThat(table.ownerOf("sys/storage/raft/snapshot-auto/config/daily").name()).isEqualTo("snapshot");
 	}
 

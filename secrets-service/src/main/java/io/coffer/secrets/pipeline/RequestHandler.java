@@ -24,34 +24,53 @@ import org.springframework.stereotype.Service;
  * the logical request;</li>
  * <li>{@code existence check} ({@link ExistenceCheck}): create versus update;</li>
  * <li>{@code authorize} ({@link Authorize}): ACL, sudo and wrapping TTL bounds;</li>
+ * <li>{@code audit request} ({@link AuditRequest}): the request entry durable in the
+ * node's audit journal, or 500 and nothing runs (fail-closed; nothing when no audit
+ * device is enabled);</li>
  * <li>{@code dispatch} ({@link Dispatch}): the engine answers;</li>
  * <li>{@code register lease} ({@link RegisterLease}): a secret the engine issued gets its
  * lease from lease-service, or is revoked and the request fails; a token issued or
  * renewed with a TTL gets the lease that expires it;</li>
- * <li>{@code wrap} ({@link Wrap}): the HTTP response, wrapped when asked.</li>
+ * <li>{@code wrap} ({@link Wrap}): the HTTP response, wrapped when asked;</li>
+ * <li>{@code audit response} ({@link AuditResponse}): the response entry of what the
+ * client gets durable, or 500 and the response withheld.</li>
  * </ol>
- * Where the coming services plug in, as in Vault's request handling: the audit of the
- * request goes between {@code authorize} and {@code dispatch} (fail-closed: nothing runs
- * that could not be audited), and the audit of the response after {@code wrap} (the
- * client's response is what gets audited). Each will be one more {@link RequestStep} in
- * the constructor's list.
+ * A request refused from {@code authenticate} to {@code authorize} (bad token, permission
+ * denied) is audited as Vault audits it (request and response entries with the error),
+ * and a request failing after its request entry gets a response entry with the error,
+ * before the error goes to the client ({@link AuditResponse#failed}).
  */
 @Service
 public class RequestHandler {
 
 	private final List<RequestStep> steps;
 
+	/** The first step whose refusal Vault audits ({@code authenticate}). */
+	private final int firstAudited;
+
+	private final AuditResponse auditResponse;
+
 	RequestHandler(RawSysPathGate rawSysPaths, SealGate sealGate, HaGate haGate, PathGate pathCheck,
 			RateLimitGate rateLimit, Authenticate authenticate, Routing route, ExistenceCheck existenceCheck,
-			Authorize authorize, Dispatch dispatch, RegisterLease registerLease, Wrap wrap) {
+			Authorize authorize, AuditRequest auditRequest, Dispatch dispatch, RegisterLease registerLease, Wrap wrap,
+			AuditResponse auditResponse) {
 		this.steps = List.of(rawSysPaths, sealGate, haGate, pathCheck, rateLimit, authenticate, route, existenceCheck,
-				authorize, dispatch, registerLease, wrap);
+				authorize, auditRequest, dispatch, registerLease, wrap, auditResponse);
+		this.firstAudited = this.steps.indexOf(authenticate);
+		this.auditResponse = auditResponse;
 	}
 
 	public ResponseEntity<Object> handle(VaultHttpRequest request) {
 		RequestState state = new RequestState(request);
-		for (RequestStep step : this.steps) {
-			step.apply(state);
+		int step = 0;
+		try {
+			for (; step < this.steps.size(); step++) {
+				this.steps.get(step).apply(state);
+			}
+		}
+		catch (RuntimeException ex) {
+			this.auditResponse.failed(state, ex, step >= this.firstAudited);
+			throw ex;
 		}
 		return state.result();
 	}

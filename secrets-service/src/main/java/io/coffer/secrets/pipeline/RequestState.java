@@ -1,5 +1,6 @@
 package io.coffer.secrets.pipeline;
 
+import io.coffer.secrets.audit.AuditEvent;
 import io.coffer.secrets.http.VaultHttpRequest;
 import io.coffer.secrets.kernel.Caller;
 import io.coffer.secrets.kernel.LogicalRequest;
@@ -27,6 +28,10 @@ public final class RequestState {
 	private LogicalResponse response;
 
 	private ResponseEntity<Object> result;
+
+	private AuditEvent audit;
+
+	private AuditStage auditStage = AuditStage.NONE;
 
 	RequestState(VaultHttpRequest http) {
 		this.http = http;
@@ -84,6 +89,55 @@ public final class RequestState {
 
 	void result(ResponseEntity<Object> result) {
 		this.result = result;
+	}
+
+	/** The caller, or null before {@code authenticate} set it. */
+	Caller callerOrNull() {
+		return this.caller;
+	}
+
+	/** The route, or null before {@code route} set it. */
+	Route routeOrNull() {
+		return this.route;
+	}
+
+	/** The logical request, or null before {@code route} set it. */
+	LogicalRequest logicalOrNull() {
+		return this.logical;
+	}
+
+	/** The request's audit event, set by {@code audit request}; null before. */
+	AuditEvent audit() {
+		return this.audit;
+	}
+
+	void audit(AuditEvent audit) {
+		this.audit = audit;
+	}
+
+	AuditStage auditStage() {
+		return this.auditStage;
+	}
+
+	void auditStage(AuditStage stage) {
+		this.auditStage = stage;
+	}
+
+	/**
+	 * How far the request's audit got, so a failure is audited once and at the right
+	 * place.
+	 */
+	enum AuditStage {
+
+		/** Nothing audited yet. */
+		NONE,
+		/** The request entry is being written (a failure there is not audited again). */
+		REQUEST_PENDING,
+		/** The request entry is durable: a later failure gets a response entry. */
+		REQUEST_LOGGED,
+		/** The response entry is being written or was written. */
+		RESPONSE_PENDING
+
 	}
 
 	private static <T> T required(T value, String what) {

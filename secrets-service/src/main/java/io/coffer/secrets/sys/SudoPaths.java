@@ -15,9 +15,9 @@ import io.coffer.secrets.kernel.PathSpec;
 final class SudoPaths {
 
 	static final EnginePaths DECLARED = new EnginePaths(
-			List.of(PathSpec.path("remount|audit|config/cors|seal|step-down").requiringSudo(),
+			List.of(PathSpec.path("remount|audit|audit-verify|config/cors|seal|step-down").requiringSudo(),
 					PathSpec
-						.path("(auth|audit|config/auditing|revoke-prefix|revoke-force|leases/revoke-prefix"
+						.path("(auth|audit|audit-stream|config/auditing|revoke-prefix|revoke-force|leases/revoke-prefix"
 								+ "|leases/revoke-force|leases/lookup)/.*")
 						.requiringSudo(),
 					PathSpec.path("(raw|rotate).*").requiringSudo()));

@@ -12,10 +12,11 @@ class SudoPathsTest {
 	void sudoPathsAreVaultsList() {
 		assertThat(List.of("auth/userpass", "auth/", "remount", "audit", "audit/file", "raw/core/x", "rotate",
 				"config/cors", "config/auditing/request-headers/x", "revoke-prefix/aws", "leases/revoke-prefix/aws",
-				"revoke-force/aws", "leases/revoke-force/aws", "leases/lookup/aws/", "seal", "step-down"))
+				"revoke-force/aws", "leases/revoke-force/aws", "leases/lookup/aws/", "seal", "step-down",
+				"audit-stream/file/", "audit-verify"))
 			.allMatch(SudoPaths.DECLARED::requiresSudo);
 		assertThat(List.of("auth", "mounts/x", "policy/x", "policies/acl/x", "leases/lookup", "leases/renew",
-				"capabilities-self", "remount/x", "sealx"))
+				"capabilities-self", "remount/x", "sealx", "audit-hash/file/"))
 			.noneMatch(SudoPaths.DECLARED::requiresSudo);
 	}
 

@@ -27,19 +27,23 @@ record ClusterLayout(List<List<Instance>> kinds) {
 	/** The local PostgreSQL of lease-service in deploy/topology.conf. */
 	static final String LEASE_DB = "lease-db";
 
+	/** audit-service's kind in deploy/topology.conf. */
+	static final String AUDIT = "audit";
+
 	/** The suite's whole shape: every kind of the topology. */
 	static ClusterLayout allocate(Topology topology, int nodeCount) {
-		return allocate(topology, nodeCount, true);
+		return allocate(topology, nodeCount, true, true);
 	}
 
 	/**
-	 * The suite's shape, with or without lease-service and its database (most tests do
-	 * without them).
+	 * The suite's shape, with or without lease-service and its database, with or without
+	 * audit-service (most tests do without them).
 	 */
-	static ClusterLayout allocate(Topology topology, int nodeCount, boolean leases) {
+	static ClusterLayout allocate(Topology topology, int nodeCount, boolean leases, boolean audit) {
 		List<ProcessKind> started = topology.kinds()
 			.stream()
 			.filter((kind) -> leases || !(LEASE.equals(kind.name()) || LEASE_DB.equals(kind.name())))
+			.filter((kind) -> audit || !AUDIT.equals(kind.name()))
 			.toList();
 		int portCount = 0;
 		for (ProcessKind kind : started) {

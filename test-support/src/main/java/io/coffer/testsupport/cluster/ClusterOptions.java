@@ -20,9 +20,11 @@ import java.util.List;
  * @param leases whether lease-service and its local PostgreSQL run too (the topology's
  * {@code lease-db} and {@code lease} kinds); without them the suite is the nodes and the
  * gateway, which is all most tests need, and a response that needs a lease fails cleanly
+ * @param audit whether audit-service runs too (the topology's {@code audit} kind);
+ * without it {@code sys/audit*} goes to the nodes, which do not serve it
  */
 public record ClusterOptions(String label, int nodeCount, List<String> nodeArguments, boolean shamirInit,
-		List<String> gatewayArguments, boolean leases) {
+		List<String> gatewayArguments, boolean leases, boolean audit) {
 
 	public ClusterOptions {
 		if (nodeCount < 1) {
@@ -34,25 +36,27 @@ public record ClusterOptions(String label, int nodeCount, List<String> nodeArgum
 
 	/** An initialized, unsealed cluster with KV v2 at {@code secret/}. */
 	public static ClusterOptions of(String label, int nodeCount) {
-		return new ClusterOptions(label, nodeCount, List.of(), true, List.of(), false);
+		return new ClusterOptions(label, nodeCount, List.of(), true, List.of(), false, false);
 	}
 
 	public ClusterOptions withNodeArguments(String... arguments) {
 		List<String> all = new ArrayList<>(this.nodeArguments);
 		all.addAll(Arrays.asList(arguments));
-		return new ClusterOptions(this.label, this.nodeCount, all, this.shamirInit, this.gatewayArguments, this.leases);
+		return new ClusterOptions(this.label, this.nodeCount, all, this.shamirInit, this.gatewayArguments, this.leases,
+				this.audit);
 	}
 
 	public ClusterOptions withGatewayArguments(String... arguments) {
 		List<String> all = new ArrayList<>(this.gatewayArguments);
 		all.addAll(Arrays.asList(arguments));
-		return new ClusterOptions(this.label, this.nodeCount, this.nodeArguments, this.shamirInit, all, this.leases);
+		return new ClusterOptions(this.label, this.nodeCount, this.nodeArguments, this.shamirInit, all, this.leases,
+				this.audit);
 	}
 
 	/** Nodes up but not initialized: the test calls {@code sys/init} itself. */
 	public ClusterOptions uninitialized() {
 		return new ClusterOptions(this.label, this.nodeCount, this.nodeArguments, false, this.gatewayArguments,
-				this.leases);
+				this.leases, this.audit);
 	}
 
 	/**
@@ -60,7 +64,13 @@ public record ClusterOptions(String label, int nodeCount, List<String> nodeArgum
 	 */
 	public ClusterOptions withLeases() {
 		return new ClusterOptions(this.label, this.nodeCount, this.nodeArguments, this.shamirInit,
-				this.gatewayArguments, true);
+				this.gatewayArguments, true, this.audit);
+	}
+
+	/** The suite with audit-service (audit devices, sys/audit*). */
+	public ClusterOptions withAudit() {
+		return new ClusterOptions(this.label, this.nodeCount, this.nodeArguments, this.shamirInit,
+				this.gatewayArguments, this.leases, true);
 	}
 
 }

@@ -87,7 +87,8 @@ public final class CofferCluster implements AutoCloseable {
 	 */
 	public static CofferCluster start(ClusterOptions options) {
 		Path root = ProjectFiles.root();
-		ClusterLayout layout = ClusterLayout.allocate(Topology.of(root), options.nodeCount(), options.leases());
+		ClusterLayout layout = ClusterLayout.allocate(Topology.of(root), options.nodeCount(), options.leases(),
+				options.audit());
 		Path logDir = Path.of("target", "e2e-logs", options.label()).toAbsolutePath();
 		Path dataDir = ProjectFiles.createTempDirectory(options.label());
 		// Key pairs per cluster, as deploy/local/run.sh makes them: each service signs
@@ -180,6 +181,26 @@ public final class CofferCluster implements AutoCloseable {
 		ServiceProcess lease = leaseService();
 		lease.relaunch();
 		this.readiness.awaitUp(List.of(lease));
+	}
+
+	/**
+	 * audit-service, in a suite started {@link ClusterOptions#withAudit() with audit}.
+	 */
+	public ServiceProcess auditService() {
+		return this.processes.stream()
+			.filter((p) -> ClusterLayout.AUDIT.equals(p.kind()))
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException(this + " runs no audit-service: start it withAudit()"));
+	}
+
+	/**
+	 * Starts a stopped (or killed) audit-service again on its port; returns once it
+	 * reports healthy.
+	 */
+	public void restartAuditService() {
+		ServiceProcess audit = auditService();
+		audit.relaunch();
+		this.readiness.awaitUp(List.of(audit));
 	}
 
 	/** A Spring Vault template against the gateway, authenticated with the root token. */

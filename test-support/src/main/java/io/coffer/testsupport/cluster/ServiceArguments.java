@@ -8,8 +8,8 @@ import java.util.List;
  * The command line each kind of process gets, as deploy/local/run.sh gives it: its ports,
  * and for a secrets node its identity, data directory and cluster membership, for the
  * gateway the nodes and its signing key, for lease-service its database, the nodes and
- * the callers it accepts, for the local PostgreSQL its data directory and port. Other
- * kinds get their ports only.
+ * the callers it accepts, for audit-service the nodes and its keys, for the local
+ * PostgreSQL its data directory and port. Other kinds get their ports only.
  *
  * @param layout every instance and its ports
  * @param clusterName the Hazelcast cluster name of this suite alone
@@ -42,6 +42,7 @@ record ServiceArguments(ClusterLayout layout, String clusterName, Path dataDir, 
 				arguments.addAll(this.options.gatewayArguments());
 			}
 			case ClusterLayout.LEASE -> arguments.addAll(lease());
+			case ClusterLayout.AUDIT -> arguments.addAll(audit());
 			default -> {
 				// a kind the launcher knows nothing more about gets its ports only
 			}
@@ -70,6 +71,9 @@ record ServiceArguments(ClusterLayout layout, String clusterName, Path dataDir, 
 			arguments.add("--coffer.identity.callers.lease.keys=" + this.keys.lease().verificationKey());
 			arguments.add("--coffer.lease.urls=" + urls(ClusterLayout.LEASE));
 		}
+		if (this.layout.has(ClusterLayout.AUDIT)) {
+			arguments.add("--coffer.identity.callers.audit.keys=" + this.keys.audit().verificationKey());
+		}
 		return arguments;
 	}
 
@@ -78,6 +82,9 @@ record ServiceArguments(ClusterLayout layout, String clusterName, Path dataDir, 
 				"--coffer.identity.signing-key=" + this.keys.gateway().signingKey()));
 		if (this.layout.has(ClusterLayout.LEASE)) {
 			arguments.add("--coffer.gateway.routes.owners.lease.urls=" + urls(ClusterLayout.LEASE));
+		}
+		if (this.layout.has(ClusterLayout.AUDIT)) {
+			arguments.add("--coffer.gateway.routes.owners.audit.urls=" + urls(ClusterLayout.AUDIT));
 		}
 		return arguments;
 	}
@@ -93,6 +100,12 @@ record ServiceArguments(ClusterLayout layout, String clusterName, Path dataDir, 
 				"--coffer.identity.signing-key=" + this.keys.lease().signingKey(),
 				"--coffer.identity.callers.gateway.keys=" + this.keys.gateway().verificationKey(),
 				"--coffer.identity.callers.secrets.keys=" + this.keys.secrets().verificationKey());
+	}
+
+	private List<String> audit() {
+		return List.of("--coffer.audit.nodes=" + urls(ClusterLayout.SECRETS),
+				"--coffer.identity.signing-key=" + this.keys.audit().signingKey(),
+				"--coffer.identity.callers.gateway.keys=" + this.keys.gateway().verificationKey());
 	}
 
 	private String urls(String kind) {

@@ -15,13 +15,16 @@ import io.coffer.testsupport.keys.TestKeys.IdentityKeyPair;
  * ({@code identity/secrets-signing-key.pem})
  * @param lease lease-service's pair, for its calls to the nodes
  * ({@code identity/lease-signing-key.pem})
+ * @param audit audit-service's pair, for its calls to the nodes
+ * ({@code identity/audit-signing-key.pem})
  */
-record SuiteKeys(IdentityKeyPair gateway, IdentityKeyPair secrets, IdentityKeyPair lease) {
+record SuiteKeys(IdentityKeyPair gateway, IdentityKeyPair secrets, IdentityKeyPair lease, IdentityKeyPair audit) {
 
 	static SuiteKeys generate(Path dataDir) {
 		return new SuiteKeys(TestKeys.identityKeyPair(dataDir),
 				TestKeys.identityKeyPair(dataDir, "secrets-signing-key"),
-				TestKeys.identityKeyPair(dataDir, "lease-signing-key"));
+				TestKeys.identityKeyPair(dataDir, "lease-signing-key"),
+				TestKeys.identityKeyPair(dataDir, "audit-signing-key"));
 	}
 
 }

@@ -19,7 +19,8 @@ class ClusterLayoutTest {
 	private static final Topology LEASE_TOPOLOGY = Topology
 		.parse(List.of("secrets secrets-service node{i} 8210 - 5701 3",
 				"lease-db lease-service lease-db 8225 - - 1 io.coffer.lease.localdb.LocalPostgres",
-				"lease lease-service lease 8220 - - 1 -", "gateway gateway gateway 8200 8201 - 1"), "test");
+				"lease lease-service lease 8220 - - 1 -", "audit audit-service audit 8230 - - 1",
+				"gateway gateway gateway 8200 8201 - 1"), "test");
 
 	@Test
 	void keepsTheTopologysShapeAndOrderOnDistinctFreePorts() {
@@ -67,15 +68,20 @@ class ClusterLayoutTest {
 
 	@Test
 	void leasesAreLeftOutUnlessAskedFor() {
-		assertThat(ClusterLayout.allocate(LEASE_TOPOLOGY, 1, false).kinds()).extracting((i) -> i.getFirst().name())
+		assertThat(ClusterLayout.allocate(LEASE_TOPOLOGY, 1, false, false).kinds())
+			.extracting((i) -> i.getFirst().name())
 			.containsExactly("node1", "gateway");
-		assertThat(ClusterLayout.allocate(LEASE_TOPOLOGY, 1, true).kinds()).extracting((i) -> i.getFirst().name())
+		assertThat(ClusterLayout.allocate(LEASE_TOPOLOGY, 1, true, false).kinds())
+			.extracting((i) -> i.getFirst().name())
 			.containsExactly("node1", "lease-db", "lease", "gateway");
+		assertThat(ClusterLayout.allocate(LEASE_TOPOLOGY, 1, false, true).kinds())
+			.extracting((i) -> i.getFirst().name())
+			.containsExactly("node1", "audit", "gateway");
 	}
 
 	@Test
 	void withLeasesEveryServiceKnowsTheOthersAndTheirKeys() {
-		ClusterLayout layout = ClusterLayout.allocate(LEASE_TOPOLOGY, 2, true);
+		ClusterLayout layout = ClusterLayout.allocate(LEASE_TOPOLOGY, 2, true, false);
 		ServiceArguments arguments = new ServiceArguments(layout, "coffer-e2e-x", Path.of("/data"), keys(),
 				ClusterOptions.of("t", 2).withLeases());
 		Instance database = layout.of("lease-db").getFirst();
@@ -96,8 +102,26 @@ class ClusterLayoutTest {
 			.contains("--coffer.gateway.routes.owners.lease.urls=" + lease.baseUri());
 	}
 
+	@Test
+	void withAuditTheNodesAcceptItAndTheGatewayRoutesToIt() {
+		ClusterLayout layout = ClusterLayout.allocate(LEASE_TOPOLOGY, 2, false, true);
+		ServiceArguments arguments = new ServiceArguments(layout, "coffer-e2e-x", Path.of("/data"), keys(),
+				ClusterOptions.of("t", 2).withAudit());
+		Instance audit = layout.of("audit").getFirst();
+		String nodes = String.join(",", layout.of("secrets").stream().map((n) -> n.baseUri().toString()).toList());
+
+		assertThat(arguments.of(audit)).contains("--server.port=" + audit.port(), "--coffer.audit.nodes=" + nodes,
+				"--coffer.identity.signing-key=/d/audit.pem",
+				"--coffer.identity.callers.gateway.keys=/d/signing-key.pub.pem");
+		assertThat(arguments.of(layout.of("secrets").getFirst()))
+			.contains("--coffer.identity.callers.audit.keys=/d/audit.pub.pem")
+			.noneMatch((argument) -> argument.startsWith("--coffer.lease.urls"));
+		assertThat(arguments.of(layout.of("gateway").getFirst()))
+			.contains("--coffer.gateway.routes.owners.audit.urls=" + audit.baseUri());
+	}
+
 	private static SuiteKeys keys() {
-		return new SuiteKeys(pair("signing-key"), pair("secrets"), pair("lease"));
+		return new SuiteKeys(pair("signing-key"), pair("secrets"), pair("lease"), pair("audit"));
 	}
 
 	private static IdentityKeyPair pair(String name) {
