@@ -336,6 +336,34 @@ class AuditEntriesApiTest {
 	}
 
 	@Test
+	void rateLimitRefusalsAreAuditedOnlyWhenTheQuotaConfigurationAsks() {
+		assertThat(this.root
+			.call("PUT", "sys/quotas/rate-limit/audited-limit",
+					Map.of("path", "audited/data/limited", "rate", 1, "interval", "1h"))
+			.status()).isEqualTo(204);
+		try {
+			enable("file", Map.of());
+			assertThat(this.root.call("GET", "audited/data/limited", null).status()).isEqualTo(404);
+			assertThat(this.root.call("GET", "audited/data/limited", null).status()).isEqualTo(429);
+			assertThat(this.journal.records()).extracting(AuditRecord::type).containsExactly("request", "response");
+
+			assertThat(this.root.call("POST", "sys/quotas/config", Map.of("enable_rate_limit_audit_logging", true))
+				.status()).isEqualTo(204);
+			assertThat(this.root.call("GET", "audited/data/limited", null).status()).isEqualTo(429);
+			List<AuditRecord> records = this.journal.records();
+			// the first read, the configuration write, then the refused read's request
+			// entry alone
+			assertThat(records).extracting(AuditRecord::type)
+				.containsExactly("request", "response", "request", "response", "request");
+			assertThat((String) line(records.get(4), "file/").get("error")).contains("rate limit quota exceeded");
+		}
+		finally {
+			this.root.call("POST", "sys/quotas/config", Map.of("enable_rate_limit_audit_logging", false));
+			this.root.call("DELETE", "sys/quotas/rate-limit/audited-limit", null);
+		}
+	}
+
+	@Test
 	void aCreatedTokenIsHashedInTheResponseAuth() {
 		enable("file", Map.of());
 		NodeClient.Response created = this.root.call("POST", "auth/token/create",
