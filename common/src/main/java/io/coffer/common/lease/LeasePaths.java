@@ -21,6 +21,12 @@ public final class LeasePaths {
 	/** On the active node: revoke one secret ({@link LeaseRevocation}). */
 	public static final String NODE_REVOKE = "/internal/leases/revoke";
 
+	/**
+	 * On the active node: revoke many secrets in one call ({@link LeaseRevocationBatch},
+	 * answered with {@link LeaseRevocationResults}).
+	 */
+	public static final String NODE_REVOKE_BATCH = "/internal/leases/revoke-batch";
+
 	/** On the active node: renew one secret ({@link LeaseRenewalRequest}). */
 	public static final String NODE_RENEW = "/internal/leases/renew";
 

@@ -6,7 +6,9 @@
  * ({@code POST /internal/leases/revoke-token}) when a token is revoked.
  * <p>
  * lease-service to the active node: {@link LeaseRevocation}
- * ({@code POST /internal/leases/revoke}) and {@link LeaseRenewalRequest}
+ * ({@code POST /internal/leases/revoke}), or many at once as a
+ * {@link LeaseRevocationBatch} ({@code POST /internal/leases/revoke-batch}, one outcome
+ * each in a {@link LeaseRevocationResults}), and {@link LeaseRenewalRequest}
  * ({@code POST /internal/leases/renew}), answered with a {@link LeaseRenewal}.
  * <p>
  * What an engine needs to renew or revoke a secret (Vault's "internal data": a database

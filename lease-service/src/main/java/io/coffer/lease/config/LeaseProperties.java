@@ -36,6 +36,8 @@ public record LeaseProperties(List<URI> nodes, @DefaultValue("2s") Duration node
 	 * @param enabled whether this instance revokes due leases at all
 	 * @param batchSize leases claimed per database round trip
 	 * @param concurrency calls to the node in flight at once per instance
+	 * @param nodeBatchSize leases revoked per call to the node (a claimed batch is split
+	 * into calls of this size; 1: one call per lease)
 	 * @param pollInterval how often an idle worker looks for due leases
 	 * @param claimTimeout how long a claimed lease stays with the instance that claimed
 	 * it; past it another instance may take it (the claimant died). Must exceed the
@@ -49,12 +51,12 @@ public record LeaseProperties(List<URI> nodes, @DefaultValue("2s") Duration node
 	 * @param breakerOpen how long the circuit breaker stays open once the nodes were
 	 * unreachable for half of the last 20 calls
 	 */
-	public record Revoke(@DefaultValue("true") boolean enabled, @DefaultValue("200") int batchSize,
-			@DefaultValue("32") int concurrency, @DefaultValue("1s") Duration pollInterval,
-			@DefaultValue("5m") Duration claimTimeout, @DefaultValue("6") int maxAttempts,
-			@DefaultValue("10s") Duration backoff, @DefaultValue("10m") Duration maxBackoff,
-			@DefaultValue("3") int retryAttempts, @DefaultValue("200ms") Duration retryWait,
-			@DefaultValue("10s") Duration breakerOpen) {
+	public record Revoke(@DefaultValue("true") boolean enabled, @DefaultValue("1000") int batchSize,
+			@DefaultValue("32") int concurrency, @DefaultValue("100") int nodeBatchSize,
+			@DefaultValue("1s") Duration pollInterval, @DefaultValue("5m") Duration claimTimeout,
+			@DefaultValue("6") int maxAttempts, @DefaultValue("10s") Duration backoff,
+			@DefaultValue("10m") Duration maxBackoff, @DefaultValue("3") int retryAttempts,
+			@DefaultValue("200ms") Duration retryWait, @DefaultValue("10s") Duration breakerOpen) {
 
 		/** The wait before the next attempt after {@code failures} failed ones. */
 		public Duration backoffAfter(int failures) {

@@ -16,6 +16,8 @@ import io.coffer.common.lease.LeasePaths;
 import io.coffer.common.lease.LeaseRenewal;
 import io.coffer.common.lease.LeaseRenewalRequest;
 import io.coffer.common.lease.LeaseRevocation;
+import io.coffer.common.lease.LeaseRevocationBatch;
+import io.coffer.common.lease.LeaseRevocationResults;
 import io.coffer.support.identity.IdentitySigner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,6 +64,38 @@ public class NodeClient {
 	 */
 	public void revoke(LeaseRevocation revocation) {
 		post(LeasePaths.NODE_REVOKE, revocation);
+	}
+
+	/**
+	 * Revokes many secrets in one call ({@code POST /internal/leases/revoke-batch}).
+	 * @return one outcome per revocation, in order
+	 * @throws BatchUnsupportedException the node does not know the batch endpoint
+	 * @throws NodeRefusedException the node answered an error for the whole batch
+	 * @throws NodeUnavailableException no node could be asked
+	 */
+	public List<LeaseRevocationResults.Outcome> revokeAll(List<LeaseRevocation> revocations) {
+		String body;
+		try {
+			body = post(LeasePaths.NODE_REVOKE_BATCH, new LeaseRevocationBatch(revocations));
+		}
+		catch (NodeRefusedException ex) {
+			if (ex.status() == 404 || ex.status() == 405) {
+				throw new BatchUnsupportedException("the node answered " + ex.status() + " to a batch");
+			}
+			throw ex;
+		}
+		List<LeaseRevocationResults.Outcome> outcomes;
+		try {
+			outcomes = this.json.readValue(body, LeaseRevocationResults.class).outcomes();
+		}
+		catch (JacksonException ex) {
+			throw new NodeRefusedException(502, "the node answered an unreadable batch outcome");
+		}
+		if (outcomes.size() != revocations.size()) {
+			throw new NodeRefusedException(502,
+					"the node answered " + outcomes.size() + " outcomes for " + revocations.size() + " revocations");
+		}
+		return outcomes;
 	}
 
 	/**

@@ -1,11 +1,13 @@
 package io.coffer.lease.node;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Supplier;
 
 import io.coffer.common.lease.LeaseRenewal;
 import io.coffer.common.lease.LeaseRenewalRequest;
 import io.coffer.common.lease.LeaseRevocation;
+import io.coffer.common.lease.LeaseRevocationResults;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -41,7 +43,8 @@ public class ResilientNode {
 					.maxAttempts(Math.max(attempts, 1))
 					.intervalFunction(IntervalFunction.ofExponentialBackoff(firstWait, 2.0))
 					.retryExceptions(NodeUnavailableException.class)
-					.ignoreExceptions(CallNotPermittedException.class, NodeRefusedException.class)
+					.ignoreExceptions(CallNotPermittedException.class, NodeRefusedException.class,
+							BatchUnsupportedException.class)
 					.build());
 		this.breaker = CircuitBreaker.of("secrets-node",
 				CircuitBreakerConfig.custom()
@@ -59,6 +62,11 @@ public class ResilientNode {
 			this.client.revoke(revocation);
 			return null;
 		});
+	}
+
+	/** See {@link NodeClient#revokeAll}. */
+	public List<LeaseRevocationResults.Outcome> revokeAll(List<LeaseRevocation> revocations) {
+		return call(() -> this.client.revokeAll(revocations));
 	}
 
 	/** See {@link NodeClient#renew}. */

@@ -145,15 +145,17 @@ public class RevocationWorker implements SmartLifecycle {
 		List<ClaimedLease> due = this.queue.claimDue(this.settings.batchSize(), claim.now(), claim.until(),
 				claim.token());
 		List<Future<?>> pending = new ArrayList<>(due.size());
-		for (ClaimedLease lease : due) {
+		int chunk = Math.max(this.settings.nodeBatchSize(), 1);
+		for (int from = 0; from < due.size(); from += chunk) {
+			List<ClaimedLease> leases = due.subList(from, Math.min(from + chunk, due.size()));
 			slots.acquireUninterruptibly();
 			pending.add(calls.submit(() -> {
 				try {
-					this.revoker.revoke(lease);
+					this.revoker.revokeAll(leases);
 				}
 				catch (RuntimeException ex) {
-					// the claim runs out and the lease is taken again
-					log.warn("revoking lease {} failed unexpectedly: {}", lease.leaseId(), ex.toString());
+					// the claim runs out and the leases are taken again
+					log.warn("revoking {} leases failed unexpectedly: {}", leases.size(), ex.toString());
 				}
 				finally {
 					slots.release();

@@ -1,13 +1,18 @@
 package io.coffer.lease.revoke;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import io.coffer.common.lease.LeaseRevocation;
+import io.coffer.common.lease.LeaseRevocationResults;
 import io.coffer.lease.config.InstanceId;
 import io.coffer.lease.config.LeaseProperties;
+import io.coffer.lease.node.BatchUnsupportedException;
 import io.coffer.lease.node.NodeRefusedException;
 import io.coffer.lease.node.NodeUnavailableException;
 import io.coffer.lease.node.ResilientNode;
@@ -29,6 +34,12 @@ public class Revoker {
 
 	private static final Logger log = LoggerFactory.getLogger(Revoker.class);
 
+	/**
+	 * How long a node without the batch endpoint gets single calls before a batch is
+	 * tried again.
+	 */
+	static final Duration BATCH_PAUSE = Duration.ofMinutes(5);
+
 	private final LeaseQueue queue;
 
 	private final ResilientNode node;
@@ -40,6 +51,8 @@ public class Revoker {
 	private final RevokeMetrics metrics;
 
 	private final InstanceId instance;
+
+	private volatile long batchesPausedUntil = System.nanoTime();
 
 	public Revoker(LeaseQueue queue, ResilientNode node, Clock clock, LeaseProperties properties, RevokeMetrics metrics,
 			InstanceId instance) {
@@ -80,30 +93,97 @@ public class Revoker {
 	public Outcome revoke(ClaimedLease lease) {
 		long started = System.nanoTime();
 		try {
-			this.node.revoke(new LeaseRevocation(lease.leaseId(), lease.mountAccessor(), lease.revocationData()));
+			this.node.revoke(revocation(lease));
 			this.queue.complete(lease);
 			this.metrics.revoked(System.nanoTime() - started);
 			return Outcome.REVOKED;
 		}
 		catch (NodeRefusedException ex) {
-			Instant now = this.clock.instant();
-			int failures = lease.attempts() + 1;
-			boolean irrevocable = this.queue.fail(lease, new LeaseQueue.Failure(ex.getMessage(), now,
-					now.plus(this.settings.backoffAfter(failures)), this.settings.maxAttempts()));
-			this.metrics.failed();
-			if (irrevocable) {
-				log.warn("lease {} is irrevocable after {} failed attempts: {}", lease.leaseId(), failures,
-						ex.getMessage());
-				return Outcome.IRREVOCABLE.withError(ex.getMessage());
-			}
-			log.info("revoking lease {} failed (attempt {}): {}", lease.leaseId(), failures, ex.getMessage());
-			return Outcome.FAILED.withError(ex.getMessage());
+			return refused(lease, ex.getMessage());
 		}
 		catch (NodeUnavailableException ex) {
-			this.queue.release(lease, this.clock.instant().plus(this.settings.backoff()), ex.getMessage());
-			log.debug("lease {} waits: {}", lease.leaseId(), ex.getMessage());
-			return Outcome.DEFERRED.withError(ex.getMessage());
+			return deferred(lease, ex.getMessage());
 		}
+	}
+
+	/**
+	 * Revokes leases this instance claimed with one call to the node
+	 * ({@code /internal/leases/revoke-batch}), each with the outcome a call of its own
+	 * would have had: the revoked ones are deleted together, each refused one counts its
+	 * attempt with the node's error for it, and all wait in the queue when no node is
+	 * reachable. A node without the batch endpoint (an older version) gets one call per
+	 * lease, and no batch for {@link #BATCH_PAUSE}.
+	 */
+	public void revokeAll(List<ClaimedLease> leases) {
+		if (leases.size() == 1 || System.nanoTime() < this.batchesPausedUntil) {
+			leases.forEach(this::revoke);
+			return;
+		}
+		long started = System.nanoTime();
+		List<LeaseRevocationResults.Outcome> outcomes;
+		try {
+			outcomes = this.node.revokeAll(leases.stream().map(Revoker::revocation).toList());
+		}
+		catch (BatchUnsupportedException ex) {
+			log.info("the secrets node revokes no batches ({}): one call per lease for {}", ex.getMessage(),
+					BATCH_PAUSE);
+			this.batchesPausedUntil = System.nanoTime() + BATCH_PAUSE.toNanos();
+			leases.forEach(this::revoke);
+			return;
+		}
+		catch (NodeRefusedException ex) {
+			leases.forEach((lease) -> refused(lease, ex.getMessage()));
+			return;
+		}
+		catch (NodeUnavailableException ex) {
+			leases.forEach((lease) -> deferred(lease, ex.getMessage()));
+			return;
+		}
+		List<ClaimedLease> revoked = new ArrayList<>(leases.size());
+		for (int i = 0; i < leases.size(); i++) {
+			ClaimedLease lease = leases.get(i);
+			LeaseRevocationResults.Outcome outcome = outcomes.get(i);
+			if (outcome.isRevoked() && lease.leaseId().equals(outcome.leaseId())) {
+				revoked.add(lease);
+			}
+			else {
+				refused(lease, (outcome.error() != null) ? outcome.error() : "the node answered " + outcome.status());
+			}
+		}
+		this.queue.completeAll(revoked);
+		long elapsed = System.nanoTime() - started;
+		revoked.forEach((lease) -> this.metrics.revoked(elapsed));
+	}
+
+	/**
+	 * Sends batches again at once (after a node without the batch endpoint was replaced).
+	 */
+	void resumeBatches() {
+		this.batchesPausedUntil = System.nanoTime();
+	}
+
+	private Outcome refused(ClaimedLease lease, String error) {
+		Instant now = this.clock.instant();
+		int failures = lease.attempts() + 1;
+		boolean irrevocable = this.queue.fail(lease, new LeaseQueue.Failure(error, now,
+				now.plus(this.settings.backoffAfter(failures)), this.settings.maxAttempts()));
+		this.metrics.failed();
+		if (irrevocable) {
+			log.warn("lease {} is irrevocable after {} failed attempts: {}", lease.leaseId(), failures, error);
+			return Outcome.IRREVOCABLE.withError(error);
+		}
+		log.info("revoking lease {} failed (attempt {}): {}", lease.leaseId(), failures, error);
+		return Outcome.FAILED.withError(error);
+	}
+
+	private Outcome deferred(ClaimedLease lease, String error) {
+		this.queue.release(lease, this.clock.instant().plus(this.settings.backoff()), error);
+		log.debug("lease {} waits: {}", lease.leaseId(), error);
+		return Outcome.DEFERRED.withError(error);
+	}
+
+	private static LeaseRevocation revocation(ClaimedLease lease) {
+		return new LeaseRevocation(lease.leaseId(), lease.mountAccessor(), lease.revocationData());
 	}
 
 	/**

@@ -6,7 +6,10 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -93,6 +96,24 @@ public class LeaseQueue {
 			.param("id", lease.leaseId())
 			.param("token", lease.claimToken())
 			.update() == 1;
+	}
+
+	/**
+	 * The leases are revoked: deleted in one statement per claim, those whose claim is
+	 * still this one's; answers how many.
+	 */
+	public int completeAll(List<ClaimedLease> leases) {
+		int deleted = 0;
+		Map<String, List<String>> byClaim = new LinkedHashMap<>();
+		leases.forEach((lease) -> byClaim.computeIfAbsent(lease.claimToken(), (token) -> new ArrayList<>())
+			.add(lease.leaseId()));
+		for (Map.Entry<String, List<String>> claim : byClaim.entrySet()) {
+			deleted += this.jdbc.sql("DELETE FROM leases WHERE claim_token = :token AND lease_id IN (:ids)")
+				.param("token", claim.getKey())
+				.param("ids", claim.getValue())
+				.update();
+		}
+		return deleted;
 	}
 
 	/**

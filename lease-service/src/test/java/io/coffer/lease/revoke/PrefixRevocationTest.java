@@ -48,7 +48,7 @@ class PrefixRevocationTest extends LeaseServiceTest {
 	@Test
 	void aRevokePrefixJobResumesAfterItsWorkerStopped() {
 		insertLeases("bulk/creds/resume/", 10_000);
-		NODE.delayRevocations(20);
+		NODE.delayRevocations(500);
 		HttpResponse<String> queued = gateway("PUT", "/v1/sys/revoke-prefix/bulk/creds/resume/",
 				body(Map.of("sync", false)));
 		assertThat(queued.statusCode()).isEqualTo(202);

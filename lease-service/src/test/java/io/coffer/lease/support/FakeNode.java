@@ -19,8 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A secrets node standing in for the real one: a small HTTP server answering
- * {@code POST /internal/leases/revoke} and {@code /renew} as configured, counting the
- * revocations per lease id and keeping the last renewal request.
+ * {@code POST /internal/leases/revoke}, {@code /revoke-batch} and {@code /renew} as
+ * configured, counting the revocations per lease id (batched or not) and keeping the last
+ * renewal request.
  */
 public final class FakeNode implements AutoCloseable {
 
@@ -44,6 +45,12 @@ public final class FakeNode implements AutoCloseable {
 
 	private volatile long delayMillis;
 
+	private volatile boolean batches = true;
+
+	private final AtomicInteger batchCalls = new AtomicInteger();
+
+	private final Map<String, String> refused = new ConcurrentHashMap<>();
+
 	private final AtomicReference<JsonNode> lastRenewal = new AtomicReference<>();
 
 	public FakeNode() {
@@ -58,6 +65,7 @@ public final class FakeNode implements AutoCloseable {
 		}
 		this.server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
 		this.server.createContext("/internal/leases/revoke", this::revoke);
+		this.server.createContext("/internal/leases/revoke-batch", this::revokeBatch);
 		this.server.createContext("/internal/leases/renew", this::renew);
 		this.server.start();
 	}
@@ -70,6 +78,26 @@ public final class FakeNode implements AutoCloseable {
 	public void answerRevocations(int status, String error) {
 		this.revokeStatus = status;
 		this.revokeError = error;
+	}
+
+	/**
+	 * Revocations of this lease are refused with 500 and this error, whatever else is
+	 * configured.
+	 */
+	public void refuse(String leaseId, String error) {
+		this.refused.put(leaseId, error);
+	}
+
+	/**
+	 * Whether {@code /internal/leases/revoke-batch} exists (else 404, as an older node).
+	 */
+	public void acceptBatches(boolean accept) {
+		this.batches = accept;
+	}
+
+	/** Calls to {@code /internal/leases/revoke-batch} answered with outcomes. */
+	public int batchCalls() {
+		return this.batchCalls.get();
 	}
 
 	/** Renewals grant this TTL. */
@@ -124,15 +152,56 @@ public final class FakeNode implements AutoCloseable {
 				Thread.currentThread().interrupt();
 			}
 		}
-		this.revocations.computeIfAbsent(body.path("leaseId").asString(), (id) -> new AtomicInteger())
-			.incrementAndGet();
-		if (this.revokeStatus == 204) {
+		String leaseId = body.path("leaseId").asString();
+		this.revocations.computeIfAbsent(leaseId, (id) -> new AtomicInteger()).incrementAndGet();
+		if (this.refused.containsKey(leaseId)) {
+			answer(exchange, 500,
+					JSON.writeValueAsString(Map.of("errors", new String[] { this.refused.get(leaseId) })));
+		}
+		else if (this.revokeStatus == 204) {
 			answer(exchange, 204, null);
 		}
 		else {
 			answer(exchange, this.revokeStatus,
 					JSON.writeValueAsString(Map.of("errors", new String[] { this.revokeError })));
 		}
+	}
+
+	private void revokeBatch(HttpExchange exchange) throws IOException {
+		JsonNode body = read(exchange);
+		if (!this.batches) {
+			answer(exchange, 404, "{\"errors\":[]}");
+			return;
+		}
+		if (this.status != 0) {
+			answer(exchange, this.status, "{\"errors\":[\"standby\"]}");
+			return;
+		}
+		if (this.delayMillis > 0) {
+			try {
+				Thread.sleep(this.delayMillis);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		this.batchCalls.incrementAndGet();
+		java.util.List<Map<String, Object>> outcomes = new java.util.ArrayList<>();
+		for (JsonNode revocation : body.path("revocations")) {
+			String leaseId = revocation.path("leaseId").asString();
+			this.revocations.computeIfAbsent(leaseId, (id) -> new AtomicInteger()).incrementAndGet();
+			String refusal = this.refused.get(leaseId);
+			if (refusal != null) {
+				outcomes.add(Map.of("leaseId", leaseId, "status", 500, "error", refusal));
+			}
+			else if (this.revokeStatus == 204) {
+				outcomes.add(Map.of("leaseId", leaseId, "status", 204));
+			}
+			else {
+				outcomes.add(Map.of("leaseId", leaseId, "status", this.revokeStatus, "error", this.revokeError));
+			}
+		}
+		answer(exchange, 200, JSON.writeValueAsString(Map.of("outcomes", outcomes)));
 	}
 
 	private void renew(HttpExchange exchange) throws IOException {

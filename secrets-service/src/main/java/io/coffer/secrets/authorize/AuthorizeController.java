@@ -6,6 +6,8 @@ import io.coffer.common.VaultErrorBody;
 import io.coffer.common.authorize.AuthorizeDecision;
 import io.coffer.common.authorize.AuthorizeRequest;
 import io.coffer.common.identity.InternalIdentity;
+import io.coffer.support.web.RequestIdFilter;
+import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,14 +42,17 @@ class AuthorizeController {
 
 	@PostMapping(path = AuthorizeRequest.PATH, consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<Object> authorize(@RequestBody AuthorizeRequest request, Authentication caller) {
+	ResponseEntity<Object> authorize(@RequestBody AuthorizeRequest request, Authentication caller,
+			HttpServletRequest http) {
 		if (!isGateway(caller)) {
 			logger.warn("Refused {} from a caller that is not the gateway", AuthorizeRequest.PATH);
 			return ResponseEntity.status(403)
 				.contentType(MediaType.APPLICATION_JSON)
 				.body(new VaultErrorBody(List.of("permission denied")));
 		}
-		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(this.authorizer.decide(request));
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(this.authorizer.decide(request, RequestIdFilter.of(http)));
 	}
 
 	private static boolean isGateway(Authentication caller) {

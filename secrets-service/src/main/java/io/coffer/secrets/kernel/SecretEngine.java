@@ -1,6 +1,9 @@
 package io.coffer.secrets.kernel;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A mounted engine. It sees only the {@code BarrierView} of its mount, given at creation;
@@ -59,6 +62,29 @@ public interface SecretEngine {
 	 */
 	default void revokeSecret(Map<String, Object> internalData) {
 		throw VaultException.badRequest("this engine does not issue leases");
+	}
+
+	/**
+	 * Revokes many secrets this engine issued (lease-service's batched expiry and
+	 * revoke-prefix). Each one is revoked or refused on its own: one refusal never fails
+	 * or undoes the others. By default one {@link #revokeSecret} after the other; engines
+	 * whose backend does better in bulk override it.
+	 * @param secrets the secrets' internal data
+	 * @return one entry per secret, in order: empty when it is revoked, else the refusal
+	 * (its message follows the rules of {@link #revokeSecret})
+	 */
+	default List<Optional<VaultException>> revokeSecrets(List<Map<String, Object>> secrets) {
+		List<Optional<VaultException>> outcomes = new ArrayList<>(secrets.size());
+		for (Map<String, Object> secret : secrets) {
+			try {
+				revokeSecret(secret);
+				outcomes.add(Optional.empty());
+			}
+			catch (VaultException ex) {
+				outcomes.add(Optional.of(ex));
+			}
+		}
+		return outcomes;
 	}
 
 	/**

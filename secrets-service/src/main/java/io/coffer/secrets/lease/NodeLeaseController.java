@@ -7,6 +7,8 @@ import io.coffer.common.identity.InternalIdentity;
 import io.coffer.common.lease.LeasePaths;
 import io.coffer.common.lease.LeaseRenewalRequest;
 import io.coffer.common.lease.LeaseRevocation;
+import io.coffer.common.lease.LeaseRevocationBatch;
+import io.coffer.common.lease.LeaseRevocationResults;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,9 +23,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * lease-service's callbacks on the active node: {@code POST /internal/leases/revoke}
- * ({@link LeaseRevocation}, 204) and {@code POST /internal/leases/renew}
- * ({@link LeaseRenewalRequest}, 200 with a {@code LeaseRenewal}); see {@link NodeLeases}.
- * Only lease-service's identity (caller {@value #CALLER}) may call them: its allow-list
+ * ({@link LeaseRevocation}, 204), {@code POST /internal/leases/revoke-batch}
+ * ({@link LeaseRevocationBatch}, 200 with a {@link LeaseRevocationResults}: one outcome
+ * per lease) and {@code POST /internal/leases/renew} ({@link LeaseRenewalRequest}, 200
+ * with a {@code LeaseRenewal}); see {@link NodeLeases}. Only lease-service's identity
+ * (caller {@value #CALLER}) may call them: its allow-list
  * ({@code coffer.identity.callers.lease.paths}, {@link LeaseCallerDefaults}) lets nothing
  * else through, and this controller refuses any other caller with 403 as well.
  */
@@ -48,6 +52,17 @@ class NodeLeaseController {
 		}
 		this.leases.revoke(revocation);
 		return ResponseEntity.noContent().header("Content-Type", MediaType.APPLICATION_JSON_VALUE).build();
+	}
+
+	@PostMapping(path = LeasePaths.NODE_REVOKE_BATCH, consumes = MediaType.APPLICATION_JSON_VALUE,
+			produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<Object> revokeAll(@RequestBody LeaseRevocationBatch batch, Authentication caller) {
+		if (!isLeaseService(caller)) {
+			return denied(LeasePaths.NODE_REVOKE_BATCH);
+		}
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(new LeaseRevocationResults(this.leases.revokeAll(batch.revocations())));
 	}
 
 	@PostMapping(path = LeasePaths.NODE_RENEW, consumes = MediaType.APPLICATION_JSON_VALUE,

@@ -1,18 +1,26 @@
 package io.coffer.secrets.lease;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import io.coffer.common.lease.LeaseRenewal;
 import io.coffer.common.lease.LeaseRenewalRequest;
 import io.coffer.common.lease.LeaseRevocation;
+import io.coffer.common.lease.LeaseRevocationResults;
+import io.coffer.secrets.barrier.SealedException;
 import io.coffer.secrets.kernel.LeasedSecret;
 import io.coffer.secrets.kernel.VaultException;
 import io.coffer.secrets.router.Route;
 import io.coffer.secrets.router.Router;
 import io.coffer.secrets.storage.HaCluster;
 import io.coffer.secrets.storage.StandbyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
 
@@ -25,6 +33,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class NodeLeases {
+
+	private static final Logger log = LoggerFactory.getLogger(NodeLeases.class);
 
 	private final HaCluster ha;
 
@@ -55,6 +65,80 @@ public class NodeLeases {
 		}
 		Map<String, Object> internalData = this.revocationData.open(revocation.leaseId(), revocation.revocationData());
 		route.get().engine().revokeSecret(internalData);
+	}
+
+	/**
+	 * Revokes the secrets of many leases, each as {@link #revoke} would, the secrets of
+	 * one mount handed to its engine together ({@code SecretEngine.revokeSecrets}), so
+	 * that the engine can revoke them in bulk. One lease's refusal (its data not its own,
+	 * its engine refusing it) is that lease's outcome and never fails the others.
+	 * @return one outcome per revocation, in order
+	 * @throws StandbyException this node is not the active one (nothing was revoked)
+	 */
+	public List<LeaseRevocationResults.Outcome> revokeAll(List<LeaseRevocation> revocations) {
+		requireActive();
+		LeaseRevocationResults.Outcome[] outcomes = new LeaseRevocationResults.Outcome[revocations.size()];
+		Map<String, List<Integer>> byMount = new LinkedHashMap<>();
+		for (int i = 0; i < revocations.size(); i++) {
+			byMount.computeIfAbsent(String.valueOf(revocations.get(i).mountAccessor()), (key) -> new ArrayList<>())
+				.add(i);
+		}
+		for (Map.Entry<String, List<Integer>> mount : byMount.entrySet()) {
+			Optional<Route> route = this.router.byAccessor(mount.getKey());
+			List<Integer> opened = new ArrayList<>();
+			List<Map<String, Object>> secrets = new ArrayList<>();
+			for (int index : mount.getValue()) {
+				LeaseRevocation revocation = revocations.get(index);
+				if (route.isEmpty()) {
+					outcomes[index] = LeaseRevocationResults.Outcome.revoked(revocation.leaseId());
+					continue;
+				}
+				try {
+					secrets.add(this.revocationData.open(revocation.leaseId(), revocation.revocationData()));
+					opened.add(index);
+				}
+				catch (VaultException ex) {
+					outcomes[index] = refused(revocation.leaseId(), ex);
+				}
+			}
+			if (opened.isEmpty()) {
+				continue;
+			}
+			List<Optional<VaultException>> revoked = revokeSecrets(route.get(), secrets);
+			for (int i = 0; i < opened.size(); i++) {
+				String leaseId = revocations.get(opened.get(i)).leaseId();
+				Optional<VaultException> refusal = (i < revoked.size()) ? revoked.get(i)
+						: Optional.of(new VaultException(500, "internal error"));
+				outcomes[opened.get(i)] = refusal.map((ex) -> refused(leaseId, ex))
+					.orElseGet(() -> LeaseRevocationResults.Outcome.revoked(leaseId));
+			}
+		}
+		return Arrays.asList(outcomes);
+	}
+
+	private static List<Optional<VaultException>> revokeSecrets(Route route, List<Map<String, Object>> secrets) {
+		try {
+			return route.engine().revokeSecrets(secrets);
+		}
+		catch (SealedException | StandbyException ex) {
+			throw ex;
+		}
+		catch (VaultException ex) {
+			return secrets.stream().map((secret) -> Optional.of(ex)).toList();
+		}
+		catch (RuntimeException ex) {
+			// an engine's bug: each lease counts a failed attempt; no message (it could
+			// hold anything)
+			log.error("Revoking {} secrets of mount {} failed unexpectedly: {}", secrets.size(), route.mount().path(),
+					ex.getClass().getName());
+			VaultException internal = new VaultException(500, "internal error");
+			return secrets.stream().map((secret) -> Optional.of(internal)).toList();
+		}
+	}
+
+	private static LeaseRevocationResults.Outcome refused(String leaseId, VaultException ex) {
+		String error = ex.errors().isEmpty() ? "the engine refused the revocation" : String.join("; ", ex.errors());
+		return new LeaseRevocationResults.Outcome(leaseId, ex.status(), error);
 	}
 
 	/**

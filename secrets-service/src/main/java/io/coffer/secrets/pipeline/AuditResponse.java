@@ -15,8 +15,10 @@ import org.springframework.stereotype.Component;
  * <p>
  * Failures are audited too ({@link #failed}), as Vault does: a request refused by
  * {@code authenticate}, {@code route}, the existence check or {@code authorize} gets a
- * request and a response entry with its error; a request whose request entry is durable
- * and that fails later gets a response entry with the error.
+ * request and a response entry with its error (a request refused by {@code rate limit}
+ * only a request entry, and only with {@code enable_rate_limit_audit_logging}); a request
+ * whose request entry is durable and that fails later gets a response entry with the
+ * error.
  */
 @Component
 class AuditResponse implements RequestStep {
@@ -43,26 +45,43 @@ class AuditResponse implements RequestStep {
 
 	/**
 	 * Audits a request that failed with {@code failure}.
-	 * @param refusedBeforeAudit whether it failed in a step before {@code audit request}
-	 * that Vault audits ({@code authenticate} to {@code authorize})
+	 * @param refusal what to audit when it failed before {@code audit request}
 	 * @throws VaultException 500 {@code internal error} when the entries cannot be made
 	 * durable (the caller then answers that instead of {@code failure})
 	 */
-	void failed(RequestState state, RuntimeException failure, boolean refusedBeforeAudit) {
+	void failed(RequestState state, RuntimeException failure, Refusal refusal) {
 		String error = (failure instanceof VaultException vault) ? String.join("; ", vault.errors())
 				: AuditLog.INTERNAL_ERROR;
 		if (state.auditStage() == RequestState.AuditStage.REQUEST_LOGGED) {
 			state.auditStage(RequestState.AuditStage.RESPONSE_PENDING);
 			this.audit.logResponse(state.audit().withError(error));
 		}
-		else if (state.auditStage() == RequestState.AuditStage.NONE && refusedBeforeAudit
+		else if (state.auditStage() == RequestState.AuditStage.NONE && refusal != Refusal.NONE
 				&& failure instanceof VaultException && this.audit.enabled()) {
 			AuditEvent event = AuditEvents.of(state).withError(error);
 			state.audit(event);
 			state.auditStage(RequestState.AuditStage.RESPONSE_PENDING);
 			this.audit.logRequest(event);
-			this.audit.logResponse(event);
+			if (refusal == Refusal.REQUEST_AND_RESPONSE) {
+				this.audit.logResponse(event);
+			}
 		}
+	}
+
+	/** What Vault audits of a request refused before {@code audit request}. */
+	enum Refusal {
+
+		/**
+		 * Nothing (refused before Vault's request handling: sealed, standby, bad path).
+		 */
+		NONE,
+		/** The request entry with the error (a rate-limit refusal, when configured). */
+		REQUEST,
+		/**
+		 * The request and response entries with the error (bad token, permission denied).
+		 */
+		REQUEST_AND_RESPONSE
+
 	}
 
 }

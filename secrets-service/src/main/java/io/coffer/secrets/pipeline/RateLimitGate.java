@@ -23,6 +23,14 @@ class RateLimitGate implements RequestStep {
 		return "rate limit";
 	}
 
+	/**
+	 * Whether a refusal of this step is audited
+	 * ({@code enable_rate_limit_audit_logging}).
+	 */
+	boolean auditsRefusals() {
+		return this.enforcer.auditsRefusals();
+	}
+
 	@Override
 	public void apply(RequestState state) {
 		this.enforcer.enforce(state.path());

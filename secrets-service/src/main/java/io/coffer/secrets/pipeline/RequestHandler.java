@@ -3,6 +3,7 @@ package io.coffer.secrets.pipeline;
 import java.util.List;
 
 import io.coffer.secrets.http.VaultHttpRequest;
+import io.coffer.secrets.kernel.VaultException;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
@@ -50,6 +51,8 @@ public class RequestHandler {
 
 	private final AuditResponse auditResponse;
 
+	private final RateLimitGate rateLimit;
+
 	RequestHandler(RawSysPathGate rawSysPaths, SealGate sealGate, HaGate haGate, PathGate pathCheck,
 			RateLimitGate rateLimit, Authenticate authenticate, Routing route, ExistenceCheck existenceCheck,
 			Authorize authorize, AuditRequest auditRequest, Dispatch dispatch, RegisterLease registerLease, Wrap wrap,
@@ -58,6 +61,7 @@ public class RequestHandler {
 				authorize, auditRequest, dispatch, registerLease, wrap, auditResponse);
 		this.firstAudited = this.steps.indexOf(authenticate);
 		this.auditResponse = auditResponse;
+		this.rateLimit = rateLimit;
 	}
 
 	public ResponseEntity<Object> handle(VaultHttpRequest request) {
@@ -69,10 +73,22 @@ public class RequestHandler {
 			}
 		}
 		catch (RuntimeException ex) {
-			this.auditResponse.failed(state, ex, step >= this.firstAudited);
+			this.auditResponse.failed(state, ex, refusal(step, ex));
 			throw ex;
 		}
 		return state.result();
+	}
+
+	/** What Vault audits of a request that failed in the step at {@code step}. */
+	private AuditResponse.Refusal refusal(int step, RuntimeException failure) {
+		if (step >= this.firstAudited) {
+			return AuditResponse.Refusal.REQUEST_AND_RESPONSE;
+		}
+		if (this.steps.get(step) == this.rateLimit && failure instanceof VaultException refused
+				&& refused.status() == 429 && this.rateLimit.auditsRefusals()) {
+			return AuditResponse.Refusal.REQUEST;
+		}
+		return AuditResponse.Refusal.NONE;
 	}
 
 }

@@ -75,6 +75,14 @@ public class RateLimitEnforcer {
 		return true;
 	}
 
+	/**
+	 * Whether requests a rule refuses are audited ({@code sys/quotas/config}'s
+	 * {@code enable_rate_limit_audit_logging}, default false as in Vault).
+	 */
+	public boolean auditsRefusals() {
+		return this.quotas.config().enableRateLimitAuditLogging();
+	}
+
 	private void violation(String quotaName) {
 		Counter.builder(VIOLATION_METRIC)
 			.description("Requests refused by a rate-limit quota, by quota name")

@@ -304,6 +304,78 @@ class AuditEntriesApiTest {
 		assertThat(hash("file", SECRET)).isNotEqualTo(before);
 	}
 
+	@Test
+	void requestsTheGatewayAuthorizesForOtherServicesAreAuditedAndNeverCached() {
+		enable("file", Map.of());
+		Map<String, Object> ask = Map.of("token", this.root.currentToken(), "path", "sys/leases/lookup", "operation",
+				"update", "data", Map.of("lease_id", "database/creds/ro/abc"));
+		HttpResponse<String> allowed = send("POST", "/internal/authorize", ask, TestIdentities.valid());
+		assertThat(allowed.statusCode()).isEqualTo(200);
+		assertThat(JSON.readValue(allowed.body(), Map.class)).containsEntry("allowed", true)
+			.containsEntry("cacheable", false);
+		HttpResponse<String> denied = send("POST", "/internal/authorize",
+				Map.of("token", "hvs.unknown", "path", "sys/leases/lookup", "operation", "update"),
+				TestIdentities.valid());
+		assertThat(JSON.readValue(denied.body(), Map.class)).containsEntry("allowed", false);
+
+		List<AuditRecord> records = this.journal.records();
+		assertThat(records).extracting(AuditRecord::type).containsExactly("request", "request", "response");
+		Map<String, Object> request = line(records.get(0), "file/");
+		assertThat(request).doesNotContainKey("error");
+		assertThat(map(request, "request")).containsEntry("path", "sys/leases/lookup")
+			.containsEntry("operation", "update")
+			.containsEntry("mount_point", "sys/")
+			.containsEntry("client_token", hash("file", this.root.currentToken()))
+			.containsEntry("data", Map.of("lease_id", hash("file", "database/creds/ro/abc")));
+		assertThat(line(records.get(2), "file/")).containsEntry("error", "permission denied");
+
+		this.journal.refuse((record) -> true);
+		HttpResponse<String> refused = send("POST", "/internal/authorize", ask, TestIdentities.valid());
+		assertThat(refused.statusCode()).isEqualTo(500);
+		assertThat(JSON.readValue(refused.body(), Map.class)).isEqualTo(Map.of("errors", List.of("internal error")));
+	}
+
+	@Test
+	void rateLimitRefusalsAreAuditedOnlyWhenTheQuotaConfigurationAsks() {
+		assertThat(this.root
+			.call("PUT", "sys/quotas/rate-limit/audited-limit",
+					Map.of("path", "audited/data/limited", "rate", 1, "interval", "1h"))
+			.status()).isEqualTo(204);
+		try {
+			enable("file", Map.of());
+			assertThat(this.root.call("GET", "audited/data/limited", null).status()).isEqualTo(404);
+			assertThat(this.root.call("GET", "audited/data/limited", null).status()).isEqualTo(429);
+			assertThat(this.journal.records()).extracting(AuditRecord::type).containsExactly("request", "response");
+
+			assertThat(this.root.call("POST", "sys/quotas/config", Map.of("enable_rate_limit_audit_logging", true))
+				.status()).isEqualTo(204);
+			assertThat(this.root.call("GET", "audited/data/limited", null).status()).isEqualTo(429);
+			List<AuditRecord> records = this.journal.records();
+			// the first read, the configuration write, then the refused read's request
+			// entry alone
+			assertThat(records).extracting(AuditRecord::type)
+				.containsExactly("request", "response", "request", "response", "request");
+			assertThat((String) line(records.get(4), "file/").get("error")).contains("rate limit quota exceeded");
+		}
+		finally {
+			this.root.call("POST", "sys/quotas/config", Map.of("enable_rate_limit_audit_logging", false));
+			this.root.call("DELETE", "sys/quotas/rate-limit/audited-limit", null);
+		}
+	}
+
+	@Test
+	void aCreatedTokenIsHashedInTheResponseAuth() {
+		enable("file", Map.of());
+		NodeClient.Response created = this.root.call("POST", "auth/token/create",
+				Map.of("policies", List.of("default")));
+		Map<?, ?> auth = (Map<?, ?>) created.json().get("auth");
+		Map<String, Object> response = map(line(this.journal.records().get(1), "file/"), "response");
+		assertThat(map(response, "auth")).containsEntry("client_token", hash("file", (String) auth.get("client_token")))
+			.containsEntry("accessor", hash("file", (String) auth.get("accessor")))
+			.containsEntry("policies", List.of("default"));
+		assertNoSecretIn(this.journal.records(), (String) auth.get("client_token"));
+	}
+
 	private NodeClient.Response write(String name, String password) {
 		return this.root.call("POST", "audited/data/" + name, Map.of("data", Map.of("password", password)));
 	}

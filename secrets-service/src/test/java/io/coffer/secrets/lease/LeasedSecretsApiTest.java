@@ -252,6 +252,47 @@ class LeasedSecretsApiTest {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
+	void aBatchOfRevocationsAnswersOneOutcomePerLeaseInOrder() {
+		Map<String, Object> first = issue("ro");
+		String firstUser = this.engine.lastUser();
+		Map<String, Object> stuck = issue(TestLeaseEngines.STUCK_ROLE);
+		Map<String, Object> third = issue("ro");
+		String thirdUser = this.engine.lastUser();
+		Map<String, Object> swapped = Map.of("leaseId", third.get("leaseId"), "mountAccessor", this.mountAccessor,
+				"revocationData", first.get("revocationData"));
+		Map<String, Object> elsewhere = Map.of("leaseId", "gone/creds/x/1", "mountAccessor", "leasetest_0000dead",
+				"revocationData", "c2VhbGVk");
+		List<Map<String, Object>> revocations = List.of(revocation(first), revocation(stuck), swapped, elsewhere,
+				revocation(third));
+
+		HttpResponse<String> answered = call(LeasePaths.NODE_REVOKE_BATCH, Map.of("revocations", revocations),
+				leaseIdentity());
+
+		assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
+		List<Map<String, Object>> outcomes = (List<Map<String, Object>>) JSON.readValue(answered.body(), Map.class)
+			.get("outcomes");
+		assertThat(outcomes).extracting((outcome) -> outcome.get("leaseId"))
+			.containsExactly(first.get("leaseId"), stuck.get("leaseId"), third.get("leaseId"), "gone/creds/x/1",
+					third.get("leaseId"));
+		assertThat(outcomes).extracting((outcome) -> outcome.get("status")).containsExactly(204, 400, 400, 204, 204);
+		assertThat(outcomes.get(1)).containsEntry("error",
+				"role \"" + TestLeaseEngines.STUCK_ROLE + "\" cannot be dropped: it owns objects");
+		assertThat(outcomes.get(2)).containsEntry("error", "the revocation data does not belong to this lease");
+		assertThat(outcomes.get(0).get("error")).isNull();
+		assertThat(this.engine.wasRevoked(firstUser)).isTrue();
+		assertThat(this.engine.wasRevoked(thirdUser)).isTrue();
+
+		this.ha.leaveElection();
+		assertThat(
+				call(LeasePaths.NODE_REVOKE_BATCH, Map.of("revocations", List.of(revocation(third))), leaseIdentity())
+					.statusCode())
+			.isEqualTo(503);
+		assertThat(call(LeasePaths.NODE_REVOKE_BATCH, Map.of("revocations", List.of()), TestIdentities.valid())
+			.statusCode()).isEqualTo(403);
+	}
+
+	@Test
 	void aStandbyRefusesSoLeaseServiceTriesAnotherNode() {
 		Map<String, Object> lease = issue("ro");
 		this.ha.leaveElection();

@@ -3,6 +3,7 @@ package io.coffer.secrets.engine.database;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.coffer.secrets.kernel.Caller;
 import io.coffer.secrets.kernel.CallerAware;
@@ -14,6 +15,7 @@ import io.coffer.secrets.kernel.Operation;
 import io.coffer.secrets.kernel.PathOperation;
 import io.coffer.secrets.kernel.PathSpec;
 import io.coffer.secrets.kernel.SecretEngine;
+import io.coffer.secrets.kernel.VaultException;
 
 /**
  * The database engine of one mount: serves the paths it declares (see the README's
@@ -96,6 +98,15 @@ final class DatabaseEngine implements SecretEngine, CallerAware {
 	@Override
 	public void revokeSecret(Map<String, Object> internalData) {
 		this.credentials.revoke(internalData);
+	}
+
+	/**
+	 * Revokes the credentials of one config together, on one connection
+	 * ({@link RevocationBatch}).
+	 */
+	@Override
+	public List<Optional<VaultException>> revokeSecrets(List<Map<String, Object>> secrets) {
+		return this.credentials.revokeAll(secrets);
 	}
 
 	@Override

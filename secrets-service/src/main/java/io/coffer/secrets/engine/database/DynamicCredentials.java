@@ -5,9 +5,13 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,9 +51,12 @@ final class DynamicCredentials {
 
 	private final Revocation revocation;
 
+	private final RevocationBatch batch;
+
 	DynamicCredentials(EngineContext context) {
 		this.context = context;
 		this.revocation = new Revocation(context);
+		this.batch = new RevocationBatch(context, this.revocation);
 	}
 
 	LogicalResponse issue(String roleName, String displayName, MountEntry mount) {
@@ -129,21 +136,57 @@ final class DynamicCredentials {
 	}
 
 	void revoke(Map<String, Object> internalData) {
+		Revoked revoked = revoked(internalData);
+		this.revocation.revoke(revoked.dbName(), revoked.target().username(), revoked.target().statements());
+	}
+
+	/**
+	 * Revokes many credentials: those of one connection config together
+	 * ({@link RevocationBatch}), each with its own outcome.
+	 * @return one entry per credential, in order: empty when revoked, else the refusal
+	 */
+	List<Optional<VaultException>> revokeAll(List<Map<String, Object>> secrets) {
+		List<Optional<VaultException>> outcomes = new ArrayList<>(Collections.nCopies(secrets.size(), null));
+		Map<String, List<Integer>> byConfig = new LinkedHashMap<>();
+		Map<Integer, RevocationBatch.Target> targets = new HashMap<>();
+		for (int i = 0; i < secrets.size(); i++) {
+			try {
+				Revoked revoked = revoked(secrets.get(i));
+				byConfig.computeIfAbsent(revoked.dbName(), (key) -> new ArrayList<>()).add(i);
+				targets.put(i, revoked.target());
+			}
+			catch (VaultException ex) {
+				outcomes.set(i, Optional.of(ex));
+			}
+		}
+		for (Map.Entry<String, List<Integer>> config : byConfig.entrySet()) {
+			List<Integer> indexes = config.getValue();
+			List<Optional<VaultException>> revoked = this.batch.revoke(config.getKey(),
+					indexes.stream().map(targets::get).toList());
+			for (int i = 0; i < indexes.size(); i++) {
+				outcomes.set(indexes.get(i), revoked.get(i));
+			}
+		}
+		return outcomes;
+	}
+
+	/**
+	 * Where and how a credential is dropped: its role's current config and statements,
+	 * else those it was issued with.
+	 */
+	private Revoked revoked(Map<String, Object> internalData) {
 		String username = field(internalData, "username");
 		String roleName = field(internalData, "role");
-		String dbName;
-		List<String> statements;
 		DynamicRole role = this.context.store().role(roleName).orElse(null);
 		if (role != null) {
-			dbName = role.dbName();
-			statements = role.revocationStatements();
+			return new Revoked(role.dbName(), new RevocationBatch.Target(username, role.revocationStatements()));
 		}
-		else {
-			dbName = field(internalData, "db_name");
-			statements = (internalData.get("revocation_statements") instanceof List<?> list)
-					? list.stream().map(String::valueOf).toList() : List.of();
-		}
-		this.revocation.revoke(dbName, username, statements);
+		List<String> statements = (internalData.get("revocation_statements") instanceof List<?> list)
+				? list.stream().map(String::valueOf).toList() : List.of();
+		return new Revoked(field(internalData, "db_name"), new RevocationBatch.Target(username, statements));
+	}
+
+	private record Revoked(String dbName, RevocationBatch.Target target) {
 	}
 
 	private String expiration(long ttlSeconds) {

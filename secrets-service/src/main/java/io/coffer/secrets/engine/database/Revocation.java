@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Drops a dynamic user. With the role's revocation statements when it has some, else as
@@ -18,6 +19,14 @@ import java.util.Map;
  * {@link CatalogWrites}: one config's revocations do not fail each other.
  */
 final class Revocation {
+
+	/**
+	 * The default revocations on schema {@code public}, each followed by the grantees
+	 * (the plugin's; {@code REVOKE CONNECT} on the database follows them).
+	 */
+	static final List<String> DEFAULT_REVOCATIONS = List.of(
+			"REVOKE ALL PRIVILEGES ON ALL TABLES IN SCHEMA public FROM ",
+			"REVOKE ALL PRIVILEGES ON ALL SEQUENCES IN SCHEMA public FROM ", "REVOKE USAGE ON SCHEMA public FROM ");
 
 	private final EngineContext context;
 
@@ -58,7 +67,7 @@ final class Revocation {
 	}
 
 	/** The user's id, or null when there is no such user. */
-	private static Long oid(Connection connection, String username) throws SQLException {
+	static Long oid(Connection connection, String username) throws SQLException {
 		try (PreparedStatement query = connection
 			.prepareStatement("SELECT oid::bigint FROM pg_roles WHERE rolname = ?")) {
 			query.setString(1, username);
@@ -71,27 +80,16 @@ final class Revocation {
 	private static void revokeByDefault(Connection connection, String username) throws SQLException {
 		String user = Statements.identifier(username);
 		List<String> revocations = new ArrayList<>();
-		try (PreparedStatement query = connection.prepareStatement(
-				"SELECT DISTINCT table_schema FROM information_schema.role_column_grants WHERE grantee = ?")) {
-			query.setString(1, username);
-			try (ResultSet rows = query.executeQuery()) {
-				while (rows.next()) {
-					String schema = Statements.identifier(rows.getString(1));
-					revocations.add("REVOKE ALL PRIVILEGES ON ALL TABLES IN SCHEMA " + schema + " FROM " + user);
-					revocations.add("REVOKE USAGE ON SCHEMA " + schema + " FROM " + user);
-				}
-			}
+		for (String schema : GrantedSchemas.of(connection, List.of(username)).getOrDefault(username, Set.of())) {
+			revocations.add(
+					"REVOKE ALL PRIVILEGES ON ALL TABLES IN SCHEMA " + Statements.identifier(schema) + " FROM " + user);
+			revocations.add("REVOKE USAGE ON SCHEMA " + Statements.identifier(schema) + " FROM " + user);
 		}
-		revocations.add("REVOKE ALL PRIVILEGES ON ALL TABLES IN SCHEMA public FROM " + user);
-		revocations.add("REVOKE ALL PRIVILEGES ON ALL SEQUENCES IN SCHEMA public FROM " + user);
-		revocations.add("REVOKE USAGE ON SCHEMA public FROM " + user);
-		try (Statement statement = connection.createStatement();
-				ResultSet rows = statement.executeQuery("SELECT current_database()")) {
-			if (rows.next()) {
-				revocations
-					.add("REVOKE CONNECT ON DATABASE " + Statements.identifier(rows.getString(1)) + " FROM " + user);
-			}
+		for (String revocation : DEFAULT_REVOCATIONS) {
+			revocations.add(revocation + user);
 		}
+		revocations
+			.add("REVOKE CONNECT ON DATABASE " + Statements.identifier(currentDatabase(connection)) + " FROM " + user);
 		// As the plugin does: not one transaction, so that as much access as possible
 		// is removed even when one statement fails; the last failure is reported.
 		SQLException last = null;
@@ -111,12 +109,21 @@ final class Revocation {
 		}
 	}
 
+	/** The name of the database the connection is on. */
+	static String currentDatabase(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT current_database()")) {
+			rows.next();
+			return rows.getString(1);
+		}
+	}
+
 	/**
 	 * Ends the dropped user's open sessions (found by its former id: a dropped role has
 	 * no name any more), as far as the config's user may: one without the right to signal
 	 * backends leaves them to end on their own.
 	 */
-	private static void terminateSessions(Connection connection, long oid) {
+	static void terminateSessions(Connection connection, long oid) {
 		try (PreparedStatement query = connection
 			.prepareStatement("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usesysid::bigint = ?")) {
 			query.setLong(1, oid);
