@@ -40,11 +40,12 @@ class FailoverIT {
 
 	/**
 	 * Its own cluster: these tests kill a node and fill journals. The journals are small
-	 * and a node steps down 2 s after its journal refuses.
+	 * (256 KiB in 64 KiB segments) and a node steps down 2 s after its journal refuses.
 	 */
 	@RegisterExtension
 	static final CofferClusterExtension coffer = CofferClusterExtension.perClass(3, (options) -> options.withAudit()
-		.withNodeArguments("--coffer.audit.journal.max-bytes=262144", "--coffer.audit.journal.step-down-after=2s"));
+		.withNodeArguments("--coffer.audit.journal.max-bytes=262144", "--coffer.audit.journal.segment-bytes=65536",
+				"--coffer.audit.journal.step-down-after=2s"));
 
 	/**
 	 * How long writes may fail after the active node dies; override with
