@@ -12,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.coffer.e2e.audit.StallingPeer;
 import io.coffer.testsupport.cluster.CofferCluster;
 import io.coffer.testsupport.cluster.CofferClusterExtension;
 import io.coffer.testsupport.cluster.ServiceProcess;
@@ -23,6 +22,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -43,9 +43,10 @@ class FailoverIT {
 	 * (256 KiB in 64 KiB segments) and a node steps down 2 s after its journal refuses.
 	 */
 	@RegisterExtension
-	static final CofferClusterExtension coffer = CofferClusterExtension.perClass(3, (options) -> options.withAudit()
-		.withNodeArguments("--coffer.audit.journal.max-bytes=262144", "--coffer.audit.journal.segment-bytes=65536",
-				"--coffer.audit.journal.step-down-after=2s"));
+	static final CofferClusterExtension coffer = CofferClusterExtension.perClass(3,
+			(options) -> options.withAudit()
+				.withNodeArguments("--coffer.audit.journal.max-bytes=262144",
+						"--coffer.audit.journal.segment-bytes=65536", "--coffer.audit.journal.step-down-after=2s"));
 
 	/**
 	 * How long writes may fail after the active node dies; override with
@@ -55,40 +56,49 @@ class FailoverIT {
 
 	@Test
 	@Order(1)
-	void aNodeWhoseAuditJournalIsFullRefusesRequestsAndAnotherNodeServes() throws Exception {
+	void aNodeWhoseAuditJournalIsFullRefusesRequestsAndAnotherNodeServes(@TempDir Path dir) throws Exception {
 		CofferCluster cluster = coffer.cluster();
 		VaultHttp http = cluster.http();
 		String token = cluster.rootToken();
-		try (StallingPeer peer = StallingPeer.start()) {
-			http.put("sys/audit/stalled",
-					Map.of("type", "socket", "options",
-							Map.of("address", "127.0.0.1:" + peer.port(), "socket_type", "tcp")),
-					token)
-				.requireSuccess();
-			peer.stall();
-			ServiceProcess first = cluster.activeNode();
-			String padding = "p".repeat(2048);
-			VaultReply refused = null;
-			for (int i = 0; i < 2000 && refused == null; i++) {
-				VaultReply reply = http.post("secret/data/journal-full/k" + i, Map.of("data", Map.of("pad", padding)),
-						token);
-				if (reply.status() != 200) {
-					refused = reply;
-				}
+		// log_raw keeps the padding as it is, so that a few writes fill the small journal
+		http.put("sys/audit/full",
+				Map.of("type", "file", "options",
+						Map.of("file_path", dir.resolve("audit.log").toString(), "log_raw", "true")),
+				token)
+			.requireSuccess();
+		// nothing delivers (and so acks) while audit-service is down
+		cluster.auditService().killForcibly();
+		ServiceProcess first = cluster.activeNode();
+		String padding = "p".repeat(4096);
+		VaultReply refused = null;
+		int served = 0;
+		for (int i = 0; i < 500 && refused == null; i++) {
+			VaultReply reply = http.post("secret/data/journal-full/k" + i, Map.of("data", Map.of("pad", padding)),
+					token);
+			if (reply.status() == 200) {
+				served++;
 			}
-			assertThat(refused).as("a write refused once the journal is full").isNotNull();
-			assertThat(refused.status()).isEqualTo(500);
-			assertThat(refused.body()).contains("internal error");
-
-			await("another node serving writes").atMost(Duration.ofSeconds(60))
-				.pollInterval(Duration.ofMillis(200))
-				.until(() -> http.post("secret/data/journal-full/after", Map.of("data", Map.of("v", "1")), token)
-					.status() == 200);
-			assertThat(cluster.activeNode().name()).isNotEqualTo(first.name());
-
-			peer.resume();
-			assertThat(http.delete("sys/audit/stalled", token).status()).isEqualTo(204);
+			else {
+				refused = reply;
+			}
 		}
+		assertThat(refused).as("a write refused once the journal is full").isNotNull();
+		assertThat(refused.status()).isEqualTo(500);
+		assertThat(refused.body()).contains("internal error");
+
+		// the same write again (a smaller entry may still fit in the full journal's last
+		// bytes)
+		long refusedAt = System.nanoTime();
+		await("another node serving writes").atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> http.post("secret/data/journal-full/after", Map.of("data", Map.of("pad", padding)), token)
+				.status() == 200);
+		System.out.printf("AUDIT: %s's journal full after %d writes; another node served %d ms after the refusal%n",
+				first.name(), served, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - refusedAt));
+		assertThat(cluster.activeNode().name()).isNotEqualTo(first.name());
+
+		cluster.restartAuditService();
+		assertThat(http.delete("sys/audit/full", token).status()).isEqualTo(204);
 	}
 
 	@Test
