@@ -6,9 +6,11 @@ import java.util.List;
 
 /**
  * One enabled audit device's output (a file, a socket, syslog, an HTTP endpoint, a Kafka
- * topic), made by its type's {@link AuditSinkFactory}. Delivery calls it from one thread
- * per device, batch after batch, in journal order; a batch that failed is written again
- * (the sink may see a line twice after a failure, never out of order).
+ * topic), made by its type's {@link AuditSinkFactory}. One sink per enabled device,
+ * shared by the deliveries of every node's journal: calls may come from several threads
+ * (one per journal), so a sink serializes them itself. The lines of one journal come in
+ * order; a batch that failed is written again from its start (a sink may see a line twice
+ * after a failure, never out of order).
  */
 public interface AuditSink extends Closeable {
 

@@ -10,6 +10,8 @@
  * (TCP connect and write, {@code 2s}), and the common {@code prefix}. A UDP test write
  * sends one message with MSGID {@code test} and no MSG, and fails if the port answers
  * "unreachable"; a TCP one connects. Over UDP a line larger than a datagram fails the
- * write (the line is never truncated): use TCP for large entries.
+ * write (the line is never truncated): use TCP for large entries. Syslog has no
+ * acknowledgement: a line counts as written once the kernel took it, and a batch that
+ * failed half-way is sent again whole (at least once).
  */
 package io.coffer.audit.device.syslog;

@@ -109,6 +109,22 @@ class KafkaSinkTest {
 	}
 
 	@Test
+	void aFailedWriteFailsTheBatchAndTheNextWriteStartsAfresh() throws IOException {
+		String topic = "audit-" + UUID.randomUUID();
+		Map<String, String> options = Map.of("bootstrap_servers", broker.getBrokersAsString(), "topic", topic,
+				"write_timeout", "500ms");
+		try (AuditSink sink = this.factory.create("kafka/", options)) {
+			// the topic is not there yet (and the broker creates none): the write times
+			// out
+			assertThatIOException().isThrownBy(() -> sink.write(lines("journal-a", 1, 3)))
+				.withMessageContaining("kafka write to " + topic + " failed");
+			broker.addTopics(topic);
+			sink.write(lines("journal-a", 1, 3));
+		}
+		assertThat(readAll(topic, 3)).hasSize(3);
+	}
+
+	@Test
 	void testWriteFailsForAMissingTopicOrAnUnreachableCluster() throws IOException {
 		try (AuditSink sink = sink("no-such-topic", Map.of())) {
 			assertThatIOException().isThrownBy(sink::testWrite).withMessageContaining("does not exist");
