@@ -166,6 +166,10 @@ class NodeDelivery {
 		}
 		this.journal = state.journal();
 		this.nodeName = state.node();
+		// the backlog also grows while a device's loop is stuck retrying one page
+		state.delivered()
+			.forEach((device, delivered) -> this.metrics.backlog(device, this.node.toString(),
+					state.head() - delivered));
 		Set<String> paths = new HashSet<>(state.delivered().keySet());
 		paths.addAll(this.devices.paths());
 		for (String path : paths) {

@@ -105,6 +105,10 @@ class DeliveryTest {
 						.tag("device", "socket/")
 						.counter()
 						.count() > 0);
+				assertThat(stack.registry.get("coffer.audit.device.backlog").tag("device", "socket/").gauge().value())
+					.isPositive();
+				assertThat(stack.registry.get("coffer.audit.device.lag").tag("device", "socket/").gauge().value())
+					.isPositive();
 				// the peer reads again: every line arrives, once, in order
 				List<String> received = Collections.synchronizedList(new ArrayList<>());
 				Thread reader = Thread.ofVirtual().start(() -> {
