@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 
 import io.coffer.secrets.core.Json;
@@ -26,8 +27,9 @@ import org.springframework.stereotype.Component;
  * {@code data} (recursively, map keys and RFC 3339 timestamps excepted, as Vault's hash
  * walker does), the client token, the accessors (when {@code hmac_accessor}), the
  * response's auth token and the wrapping token become {@code hmac-sha256:<hex>} keyed by
- * the device's salt. With {@code elide_list_responses}, a list response's {@code keys}
- * and {@code key_info} become their counts.
+ * the device's salt. Map keys inside {@code data} and {@code metadata} are sorted, as
+ * Go's JSON encoder writes them. With {@code elide_list_responses}, a list response's
+ * {@code keys} and {@code key_info} become their counts.
  */
 @Component
 public class AuditEntries {
@@ -86,7 +88,7 @@ public class AuditEntries {
 		putList(auth, "policies", token.policies());
 		putList(auth, "token_policies", token.policies());
 		if (!token.meta().isEmpty()) {
-			auth.put("metadata", token.meta());
+			auth.put("metadata", new TreeMap<>(token.meta()));
 		}
 		if (token.numUses() > 0) {
 			auth.put("remaining_uses", token.numUses());
@@ -230,7 +232,7 @@ public class AuditEntries {
 			putList(out, name, list);
 		}
 		else if (value instanceof Map<?, ?> map) {
-			putMap(out, name, map);
+			putMap(out, name, Hasher.sorted(map, UnaryOperator.identity()));
 		}
 		else if (value != null) {
 			out.put(name, value);
@@ -260,22 +262,18 @@ public class AuditEntries {
 
 		/**
 		 * A JSON copy of {@code data} (as the client sent or received it), its strings
-		 * hashed unless raw.
+		 * hashed unless raw, its keys sorted as Go's JSON encoder writes a map.
 		 */
 		Map<String, Object> data(Map<String, Object> data) {
 			if (data == null || data.isEmpty()) {
 				return null;
 			}
-			@SuppressWarnings("unchecked")
-			Map<String, Object> copy = Json.MAPPER.convertValue(data, LinkedHashMap.class);
-			if (this.raw) {
-				return copy;
-			}
-			return hashMap(copy, this.device::hash);
+			Map<?, ?> copy = Json.MAPPER.convertValue(data, LinkedHashMap.class);
+			return sorted(copy, this.raw ? UnaryOperator.identity() : this.device::hash);
 		}
 
-		private static Map<String, Object> hashMap(Map<?, ?> map, UnaryOperator<String> hash) {
-			Map<String, Object> out = new LinkedHashMap<>();
+		static Map<String, Object> sorted(Map<?, ?> map, UnaryOperator<String> hash) {
+			Map<String, Object> out = new TreeMap<>();
 			map.forEach((key, value) -> out.put(String.valueOf(key), hashValue(value, hash)));
 			return out;
 		}
@@ -285,7 +283,7 @@ public class AuditEntries {
 				return isTimestamp(text) ? text : hash.apply(text);
 			}
 			if (value instanceof Map<?, ?> map) {
-				return hashMap(map, hash);
+				return sorted(map, hash);
 			}
 			if (value instanceof List<?> list) {
 				List<Object> out = new ArrayList<>(list.size());

@@ -66,6 +66,9 @@ class AuditEntriesApiTest {
 	FakeHaCluster ha;
 
 	@Autowired
+	io.coffer.secrets.audit.journal.FileAuditJournal fileJournal;
+
+	@Autowired
 	MeterRegistry meters;
 
 	NodeClient root;
@@ -364,6 +367,24 @@ class AuditEntriesApiTest {
 	}
 
 	@Test
+	void theNodesFileJournalTakesTheLinesAndChainsThem() throws Exception {
+		enable("file", Map.of());
+		write("journaled", SECRET);
+		long head = this.fileJournal.head();
+		for (AuditRecord record : this.journal.records()) {
+			this.fileJournal.append(record);
+		}
+		List<io.coffer.common.audit.JournalLine> lines = this.fileJournal.lines("file/", head, 10).lines();
+		assertThat(lines).hasSize(2);
+		for (io.coffer.common.audit.JournalLine line : lines) {
+			Map<String, Object> entry = line(line.line());
+			assertThat(entry).containsKeys("time", "type", "auth", "request", "coffer_chain");
+			assertThat(line.line()).contains(hash("file", SECRET)).doesNotContain(SECRET);
+		}
+		assertThat(this.fileJournal.verify().ok()).isTrue();
+	}
+
+	@Test
 	void aCreatedTokenIsHashedInTheResponseAuth() {
 		enable("file", Map.of());
 		NodeClient.Response created = this.root.call("POST", "auth/token/create",
@@ -413,9 +434,13 @@ class AuditEntriesApiTest {
 		}
 	}
 
-	@SuppressWarnings("unchecked")
 	private static Map<String, Object> line(AuditRecord record, String device) {
-		return JSON.readValue(record.lines().get(device), java.util.LinkedHashMap.class);
+		return line(record.lines().get(device));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> line(String line) {
+		return JSON.readValue(line, java.util.LinkedHashMap.class);
 	}
 
 	@SuppressWarnings("unchecked")

@@ -16,6 +16,8 @@ import io.coffer.audit.device.DeliveredLine;
  * each line prefixed and newline-terminated (newline-delimited JSON; a batch of one is
  * byte for byte OpenBao's body). As in OpenBao, only a 2xx answer counts: redirects are
  * not followed, and anything else fails the batch, which delivery writes again.
+ * Thread-safe without a lock: the journals' deliveries post in parallel, each journal's
+ * lines in order.
  */
 final class HttpSink implements AuditSink {
 

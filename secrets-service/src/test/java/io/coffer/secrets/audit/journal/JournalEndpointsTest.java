@@ -59,7 +59,7 @@ class JournalEndpointsTest {
 	final HttpClient http = HttpClient.newHttpClient();
 
 	@Test
-	void audit_serviceClaimsReadsLongPollsAcksAndVerifiesOnASealedNode() throws Exception {
+	void auditServiceClaimsReadsLongPollsAcksAndVerifiesOnASealedNode() throws Exception {
 		assertThat(new NodeClient(base()).call("GET", "sys/seal-status", null).json()).containsEntry("sealed", true);
 		String instance = "audit-a:8230";
 		assertThat(post(AuditPaths.JOURNAL_CLAIM, new JournalClaim(instance, 30_000, null, false)).json())
@@ -94,7 +94,7 @@ class JournalEndpointsTest {
 	}
 
 	@Test
-	void onlyAudit_serviceMayCallTheJournal() {
+	void onlyAuditServiceMayCallTheJournal() {
 		NodeClient gateway = new NodeClient(base()).identity(TestIdentities::valid);
 		assertThat(gateway.raw("GET", AuditPaths.JOURNAL_STATE).status()).isEqualTo(403);
 		assertThat(gateway.identity(() -> null).raw("GET", AuditPaths.JOURNAL_STATE).status()).isIn(401, 403);
