@@ -2,6 +2,10 @@ package io.coffer.e2e;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -10,6 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import io.coffer.e2e.audit.AuditLines;
 import io.coffer.e2e.audit.AuditTopic;
@@ -236,6 +243,44 @@ class AuditIT {
 		}
 		assertThat(http.get("sys/audit", root).requireSuccess().json().has("it-outage/")).isTrue();
 		assertThat(auditHash("it-outage", "some value")).as("the device's salt survived").isEqualTo(hashBefore);
+	}
+
+	@Test
+	void theLiveStreamThroughTheGatewayShowsNewEntriesToSudoTokensOnly() throws Exception {
+		enable("it-stream", Map.of("type", "file", "options", Map.of("file_path", dir.resolve("stream.log").toString())));
+		String plain = http.post("auth/token/create", Map.of("policies", List.of("default")), root)
+			.requireSuccess()
+			.json()
+			.at("/auth/client_token")
+			.asString();
+		assertThat(http.get("sys/audit-stream/it-stream", plain).status()).isEqualTo(403);
+
+		URI uri = http.baseUri().resolve("/v1/sys/audit-stream/it-stream");
+		HttpClient client = HttpClient.newHttpClient();
+		HttpResponse<java.util.stream.Stream<String>> stream = client.send(
+				HttpRequest.newBuilder(uri).header("X-Vault-Token", root).header("Accept", "text/event-stream").build(),
+				HttpResponse.BodyHandlers.ofLines());
+		assertThat(stream.statusCode()).isEqualTo(200);
+		String marker = "secret/data/audit-it/stream-" + UUID.randomUUID();
+		BlockingQueue<String> events = new LinkedBlockingQueue<>();
+		Thread reader = Thread.ofVirtual().start(() -> stream.body().forEach(events::add));
+		try {
+			http.post(marker, Map.of("data", Map.of("k", "v")), root).requireSuccess();
+			String event = null;
+			long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+			while (event == null && System.nanoTime() < deadline) {
+				String line = events.poll(1, TimeUnit.SECONDS);
+				if (line != null && line.startsWith("data:") && line.contains(marker)) {
+					event = line;
+				}
+			}
+			assertThat(event).as("an SSE event with the write's entry").isNotNull();
+			assertThat(event).doesNotContain("\"k\":\"v\"");
+		}
+		finally {
+			reader.interrupt();
+			stream.body().close();
+		}
 	}
 
 	private static String auditHash(String device, String input) {
