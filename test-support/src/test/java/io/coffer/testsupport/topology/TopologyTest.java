@@ -11,11 +11,13 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class TopologyTest {
 
 	@Test
-	void theCheckedInTopologyStartsThreeSecretsNodesLeaseServiceThenTheGatewayOnTheDocumentedPorts() {
+	void theCheckedInTopologyStartsThreeSecretsNodesLeaseAndAuditServicesThenTheGatewayOnTheDocumentedPorts() {
 		Topology topology = Topology.of(Path.of(System.getProperty("coffer.project.root")));
 
 		assertThat(topology.kinds()).extracting(ProcessKind::name)
-			.containsExactly("secrets", "lease-db", "lease", "gateway");
+			.containsExactly("secrets", "lease-db", "lease", "audit", "gateway");
+		assertThat(topology.kind("audit").port()).isEqualTo(8230);
+		assertThat(topology.kind("audit").jarName()).isEqualTo("coffer-audit-service.jar");
 		assertThat(topology.kind("lease").port()).isEqualTo(8220);
 		assertThat(topology.kind("lease").runsOwnApplication()).isTrue();
 		assertThat(topology.kind("lease-db").mainClass()).isEqualTo("io.coffer.lease.localdb.LocalPostgres");
