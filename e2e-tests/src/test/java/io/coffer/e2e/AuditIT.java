@@ -247,7 +247,8 @@ class AuditIT {
 
 	@Test
 	void theLiveStreamThroughTheGatewayShowsNewEntriesToSudoTokensOnly() throws Exception {
-		enable("it-stream", Map.of("type", "file", "options", Map.of("file_path", dir.resolve("stream.log").toString())));
+		enable("it-stream",
+				Map.of("type", "file", "options", Map.of("file_path", dir.resolve("stream.log").toString())));
 		String plain = http.post("auth/token/create", Map.of("policies", List.of("default")), root)
 			.requireSuccess()
 			.json()

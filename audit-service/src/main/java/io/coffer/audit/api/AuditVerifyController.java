@@ -16,6 +16,8 @@ import io.coffer.common.audit.ChainReport;
 import io.coffer.support.error.VaultErrorException;
 import io.coffer.support.web.RequestIdFilter;
 import io.coffer.support.web.json.JsonLimits;
+import io.coffer.support.web.vault.VaultRequest;
+import io.coffer.support.web.vault.VaultResponses;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 

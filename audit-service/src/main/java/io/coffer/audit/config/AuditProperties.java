@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param nodes every secrets node's base URL: each node's journal is delivered, and the
  * device table is changed on the active one
  * @param instanceId this instance's name in its journal claims (default: host name and
- * port); see {@link InstanceId}
+ * port); see {@link io.coffer.support.instance.InstanceId}
  * @param nodeConnectTimeout how long connecting to one node may take
  * @param nodeTimeout how long one call to a node may take (a long-poll adds its wait)
  * @param delivery how journals are delivered

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.coffer.audit.config.AuditProperties;
-import io.coffer.audit.config.InstanceId;
+import io.coffer.support.instance.InstanceId;
 import io.coffer.audit.node.NodeClient;
 import io.coffer.audit.stream.StreamHub;
 

@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.coffer.audit.config.AuditProperties;
-import io.coffer.audit.config.InstanceId;
+import io.coffer.support.instance.InstanceId;
 import io.coffer.audit.delivery.Delivery;
 import io.coffer.audit.delivery.DeliveryMetrics;
 import io.coffer.audit.delivery.DeviceTable;
@@ -62,7 +62,7 @@ public final class DeliveryStack implements AutoCloseable {
 			this.devices = new DeviceTable(client, factories, properties, Clock.systemUTC());
 			this.stream = new StreamHub(properties);
 			this.delivery = new Delivery(client, this.devices, new DeliveryMetrics(this.registry, Clock.systemUTC()),
-					this.stream, properties, new InstanceId(properties));
+					this.stream, properties, new InstanceId(properties.instanceId()));
 		}
 		catch (java.io.IOException ex) {
 			throw new java.io.UncheckedIOException(ex);

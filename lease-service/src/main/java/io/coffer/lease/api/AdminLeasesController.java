@@ -12,6 +12,9 @@ import io.coffer.lease.store.PrefixJob;
 import io.coffer.support.error.VaultErrorException;
 import io.coffer.support.web.RequestIdFilter;
 import io.coffer.support.web.json.JsonLimits;
+import io.coffer.support.web.vault.VaultRequest;
+import io.coffer.support.web.vault.VaultResponses;
+import io.coffer.support.web.vault.VaultValues;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpStatus;

@@ -10,6 +10,9 @@ import io.coffer.lease.store.Lease;
 import io.coffer.lease.store.LeaseQueries;
 import io.coffer.support.web.RequestIdFilter;
 import io.coffer.support.web.json.JsonLimits;
+import io.coffer.support.web.vault.VaultRequest;
+import io.coffer.support.web.vault.VaultResponses;
+import io.coffer.support.web.vault.VaultValues;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.ResponseEntity;

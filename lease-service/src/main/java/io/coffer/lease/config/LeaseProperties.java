@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code remove_irrevocable_lease_after}: irrevocable leases older than this are deleted
  * (zero: kept until force-revoked)
  * @param instanceId this instance's name in its claims (default: host name and port); see
- * {@link InstanceId}
+ * {@link io.coffer.support.instance.InstanceId}
  */
 @ConfigurationProperties("coffer.lease")
 public record LeaseProperties(List<URI> nodes, @DefaultValue("2s") Duration nodeConnectTimeout,

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-import io.coffer.lease.config.InstanceId;
+import io.coffer.support.instance.InstanceId;
 import io.coffer.lease.store.LeaseQueries;
 import io.coffer.lease.store.LeaseQueue;
 import io.coffer.lease.store.LeaseState;

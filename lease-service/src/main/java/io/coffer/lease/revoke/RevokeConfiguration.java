@@ -2,7 +2,7 @@ package io.coffer.lease.revoke;
 
 import java.time.Clock;
 
-import io.coffer.lease.config.InstanceId;
+import io.coffer.support.instance.InstanceId;
 import io.coffer.lease.config.LeaseProperties;
 import io.coffer.lease.store.LeaseQueue;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -10,7 +10,7 @@ import java.util.UUID;
 
 import io.coffer.common.lease.LeaseRevocation;
 import io.coffer.common.lease.LeaseRevocationResults;
-import io.coffer.lease.config.InstanceId;
+import io.coffer.support.instance.InstanceId;
 import io.coffer.lease.config.LeaseProperties;
 import io.coffer.lease.node.BatchUnsupportedException;
 import io.coffer.lease.node.NodeRefusedException;

@@ -2,7 +2,7 @@ package io.coffer.lease.revoke;
 
 import java.time.Duration;
 
-import io.coffer.lease.config.InstanceId;
+import io.coffer.support.instance.InstanceId;
 import io.coffer.lease.support.LeaseServiceTest;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.coffer.audit.api;
+package io.coffer.support.web.vault;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,9 +15,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.util.UriUtils;
 
 /**
- * A Vault API request as audit-service reads it (vault-api.md §0): the body's JSON object
- * (empty body: no fields) with the query parameters under it, the operation (PUT ≡ POST,
- * LIST ≡ GET with {@code list=true}) and the path below a route's prefix.
+ * A Vault API request as a service's controllers read it (vault-api.md §0): the body's
+ * JSON object (empty body: no fields) with the query parameters under it, the operation
+ * (PUT ≡ POST, LIST ≡ GET with {@code list=true}) and the path below a route's prefix.
  *
  * @param operation {@code read}, {@code write}, {@code list} or {@code delete}
  * @param fields the request's fields
@@ -25,7 +25,7 @@ import org.springframework.web.util.UriUtils;
  */
 public record VaultRequest(String operation, Map<String, Object> fields, String path) {
 
-	static VaultRequest of(HttpServletRequest request, JsonLimits limits) {
+	public static VaultRequest of(HttpServletRequest request, JsonLimits limits) {
 		Map<String, Object> fields = new LinkedHashMap<>();
 		// the query string only: getParameterMap() would consume a form-typed body
 		String query = request.getQueryString();

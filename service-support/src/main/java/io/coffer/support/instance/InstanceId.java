@@ -1,4 +1,4 @@
-package io.coffer.lease.config;
+package io.coffer.support.instance;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -6,15 +6,16 @@ import java.util.UUID;
 
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
-import org.springframework.stereotype.Component;
 
 /**
- * This instance's name in the claims it takes ({@code coffer.lease.instance-id}, else
- * {@code <host name>:<port>}): stable across restarts, so that an instance restarted
- * after a crash releases the claims its previous life left at once, rather than after
- * their timeout. Two live instances must never share one.
+ * A service instance's name in the claims it takes (lease-service's revocation claims,
+ * audit-service's journal claims): the configured one ({@code coffer.lease.instance-id},
+ * {@code coffer.audit.instance-id}), else {@code <host name>:<port>}. Stable across
+ * restarts, so that an instance restarted after a crash takes back the claims its
+ * previous life left at once, rather than after their timeout. Two live instances must
+ * never share one. A service declares it as a bean (it learns the port from the web
+ * server's start).
  */
-@Component
 public class InstanceId implements ApplicationListener<WebServerInitializedEvent> {
 
 	private final String configured;
@@ -23,8 +24,11 @@ public class InstanceId implements ApplicationListener<WebServerInitializedEvent
 
 	private final String fallback = "instance-" + UUID.randomUUID();
 
-	public InstanceId(LeaseProperties properties) {
-		this.configured = properties.instanceId();
+	/**
+	 * @param configured the configured id, or null/blank for host name and port
+	 */
+	public InstanceId(String configured) {
+		this.configured = configured;
 		this.value = (this.configured != null && !this.configured.isBlank()) ? this.configured : null;
 	}
 

@@ -1,4 +1,4 @@
-package io.coffer.lease.api;
+package io.coffer.support.web.vault;
 
 import java.math.BigDecimal;
 import java.util.Locale;
