@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 import io.coffer.common.VaultErrorBody;
+import io.coffer.secrets.kernel.BinaryBody;
 import io.coffer.secrets.kernel.LogicalResponse;
 
+import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -79,6 +81,25 @@ public final class ResponseWriter {
 
 	public static ResponseEntity<Object> json(int status, Object body) {
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
+	}
+
+	/**
+	 * 200 with {@code body} streamed as it is (Spring MVC copies the stream to the client
+	 * in small buffers and closes it), with its exact {@code Content-Length}.
+	 */
+	public static ResponseEntity<Object> binary(BinaryBody body) {
+		InputStreamResource resource = new InputStreamResource(body.content()) {
+
+			@Override
+			public long contentLength() {
+				return body.length();
+			}
+
+		};
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(body.contentType()))
+			.contentLength(body.length())
+			.body(resource);
 	}
 
 	public static ResponseEntity<Object> noContent() {

@@ -17,40 +17,47 @@ import java.util.Map;
  * some sys paths)
  * @param secret a secret that needs a lease (dynamic secrets), or null: the pipeline
  * registers the lease and sets {@code lease} before the client sees the response
+ * @param body a body sent as it is instead of the envelope (a snapshot), or null
  */
 public record LogicalResponse(int status, Map<String, Object> data, List<String> warnings, Lease lease,
-		Map<String, Object> auth, boolean topLevelCopy, LeasedSecret secret) {
+		Map<String, Object> auth, boolean topLevelCopy, LeasedSecret secret, BinaryBody body) {
 
 	public static LogicalResponse empty() {
-		return new LogicalResponse(0, null, List.of(), null, null, false, null);
+		return new LogicalResponse(0, null, List.of(), null, null, false, null, null);
 	}
 
 	public static LogicalResponse data(Map<String, Object> data) {
-		return new LogicalResponse(0, data, List.of(), null, null, false, null);
+		return new LogicalResponse(0, data, List.of(), null, null, false, null, null);
+	}
+
+	/** A response whose body is sent as it is (200, its own content type). */
+	public static LogicalResponse binary(BinaryBody body) {
+		return new LogicalResponse(0, null, List.of(), null, null, false, null, body);
 	}
 
 	public LogicalResponse withStatus(int status) {
 		return new LogicalResponse(status, this.data, this.warnings, this.lease, this.auth, this.topLevelCopy,
-				this.secret);
+				this.secret, this.body);
 	}
 
 	public LogicalResponse withWarnings(List<String> warnings) {
 		return new LogicalResponse(this.status, this.data, List.copyOf(warnings), this.lease, this.auth,
-				this.topLevelCopy, this.secret);
+				this.topLevelCopy, this.secret, this.body);
 	}
 
 	public LogicalResponse withLease(Lease lease) {
 		return new LogicalResponse(this.status, this.data, this.warnings, lease, this.auth, this.topLevelCopy,
-				this.secret);
+				this.secret, this.body);
 	}
 
 	public LogicalResponse withAuth(Map<String, Object> auth) {
 		return new LogicalResponse(this.status, this.data, this.warnings, this.lease, auth, this.topLevelCopy,
-				this.secret);
+				this.secret, this.body);
 	}
 
 	public LogicalResponse withTopLevelCopy() {
-		return new LogicalResponse(this.status, this.data, this.warnings, this.lease, this.auth, true, this.secret);
+		return new LogicalResponse(this.status, this.data, this.warnings, this.lease, this.auth, true, this.secret,
+				this.body);
 	}
 
 	/**
@@ -59,12 +66,13 @@ public record LogicalResponse(int status, Map<String, Object> data, List<String>
 	 */
 	public LogicalResponse withSecret(LeasedSecret secret) {
 		return new LogicalResponse(this.status, this.data, this.warnings, this.lease, this.auth, this.topLevelCopy,
-				secret);
+				secret, this.body);
 	}
 
 	/** True when the response has nothing to render: Vault answers 204. */
 	public boolean isEmpty() {
-		return this.data == null && this.warnings.isEmpty() && this.lease == null && this.auth == null;
+		return this.data == null && this.warnings.isEmpty() && this.lease == null && this.auth == null
+				&& this.body == null;
 	}
 
 	/**

@@ -73,6 +73,7 @@ public class RequestHandler {
 			}
 		}
 		catch (RuntimeException ex) {
+			state.releaseBody();
 			this.auditResponse.failed(state, ex, refusal(step, ex));
 			throw ex;
 		}

@@ -82,6 +82,21 @@ public final class RequestState {
 		this.response = response;
 	}
 
+	/**
+	 * Releases a binary body the engine answered with, when the request fails before it
+	 * is sent (its stream would otherwise stay open until collected).
+	 */
+	void releaseBody() {
+		if (this.response != null && this.response.body() != null) {
+			try {
+				this.response.body().close();
+			}
+			catch (RuntimeException ex) {
+				// the request's own failure is what the client must see
+			}
+		}
+	}
+
 	/** Set by {@code wrap}, the last step. */
 	public ResponseEntity<Object> result() {
 		return required(this.result, "result");

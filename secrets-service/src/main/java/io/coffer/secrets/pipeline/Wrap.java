@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * Step {@code wrap}, the last: the envelope a client gets, or, with
  * {@code X-Vault-Wrap-TTL}, that envelope stored behind a wrapping token and only
  * {@code wrap_info} sent. Responses without a body (204) and responses with a forced
- * status (e.g. KV v2's 404 with metadata) are sent as they are, as Vault wraps neither.
+ * status (e.g. KV v2's 404 with metadata) are sent as they are, as Vault wraps neither;
+ * so is a binary body (a snapshot).
  */
 @Component
 class Wrap implements RequestStep {
@@ -40,6 +41,11 @@ class Wrap implements RequestStep {
 	}
 
 	private ResponseEntity<Object> respond(VaultHttpRequest request, MountEntry mount, LogicalResponse response) {
+		if (response.body() != null) {
+			// a binary body (a snapshot) is no envelope: Vault sends it as it is,
+			// unwrapped
+			return ResponseWriter.binary(response.body());
+		}
 		String path = request.path();
 		if (path.equals(WrappingPaths.REWRAP)) {
 			return ResponseWriter.wrapped(response.data(), request.requestId(), mount.type(), response.warnings());

@@ -40,7 +40,7 @@ public class StorageConfiguration {
 	}
 
 	static StorageSettings settings(NodeProperties node, StorageProperties storage, ClusterProperties cluster) {
-		Path dataDir = (storage.dataDir() != null) ? storage.dataDir() : Path.of(".coffer", "local", node.id());
+		Path dataDir = storage.dataDirFor(node.id());
 		String self = cluster.bindHost() + ":" + cluster.port();
 		List<String> members = (cluster.members() != null && !cluster.members().isEmpty()) ? cluster.members()
 				: List.of(self);

@@ -18,4 +18,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("coffer.storage")
 public record StorageProperties(Path dataDir, @DefaultValue("1024") int logSlots,
 		@DefaultValue("2ms") Duration groupCommitDelay, @DefaultValue("30s") Duration writeTimeout) {
+
+	/** The data directory of node {@code nodeId}: the configured one, or the default. */
+	public Path dataDirFor(String nodeId) {
+		return (this.dataDir != null) ? this.dataDir : Path.of(".coffer", "local", nodeId);
+	}
+
 }

@@ -8,9 +8,11 @@ import io.coffer.secrets.kernel.PathSpec;
 /**
  * The {@code sys/} paths Vault protects with {@code sudo} on top of the operation's own
  * capability (vault-api.md §0), declared as paths of the system backend, relative to
- * {@code sys/}. {@code sys/policy*} and {@code sys/policies/*} are not among them. The
- * handlers of these paths are still the {@link SystemBackend}'s endpoints; only the sudo
- * flag is declared here so far.
+ * {@code sys/}. {@code sys/policy*} and {@code sys/policies/*} are not among them, nor is
+ * {@code sys/storage/raft/snapshot} (Vault asks only {@code read} to save a snapshot);
+ * {@code sys/storage/raft/snapshot-auto/config/*} is. The handlers of these paths are
+ * still the {@link SystemBackend}'s endpoints; only the sudo flag is declared here so
+ * far.
  */
 final class SudoPaths {
 
@@ -18,7 +20,7 @@ final class SudoPaths {
 			List.of(PathSpec.path("remount|audit|audit-verify|config/cors|seal|step-down").requiringSudo(),
 					PathSpec
 						.path("(auth|audit|audit-stream|config/auditing|revoke-prefix|revoke-force|leases/revoke-prefix"
-								+ "|leases/revoke-force|leases/lookup)/.*")
+								+ "|leases/revoke-force|leases/lookup|storage/raft/snapshot-auto/config)/.*")
 						.requiringSudo(),
 					PathSpec.path("(raw|rotate).*").requiringSudo()));
 

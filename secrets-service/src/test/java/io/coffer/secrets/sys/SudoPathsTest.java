@@ -13,10 +13,11 @@ class SudoPathsTest {
 		assertThat(List.of("auth/userpass", "auth/", "remount", "audit", "audit/file", "raw/core/x", "rotate",
 				"config/cors", "config/auditing/request-headers/x", "revoke-prefix/aws", "leases/revoke-prefix/aws",
 				"revoke-force/aws", "leases/revoke-force/aws", "leases/lookup/aws/", "seal", "step-down",
-				"audit-stream/file/", "audit-verify"))
+				"audit-stream/file/", "audit-verify", "storage/raft/snapshot-auto/config/daily"))
 			.allMatch(SudoPaths.DECLARED::requiresSudo);
 		assertThat(List.of("auth", "mounts/x", "policy/x", "policies/acl/x", "leases/lookup", "leases/renew",
-				"capabilities-self", "remount/x", "sealx", "audit-hash/file/"))
+				"capabilities-self", "remount/x", "sealx", "audit-hash/file/", "storage/raft/snapshot",
+				"storage/raft/snapshot-auto/status/daily"))
 			.noneMatch(SudoPaths.DECLARED::requiresSudo);
 	}
 

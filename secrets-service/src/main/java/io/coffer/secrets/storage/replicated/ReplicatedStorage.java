@@ -22,10 +22,13 @@ import io.coffer.secrets.storage.HaCluster;
 import io.coffer.secrets.storage.HaListener;
 import io.coffer.secrets.storage.LogMac;
 import io.coffer.secrets.storage.NodeInfo;
+import io.coffer.secrets.storage.SnapshotUnavailableException;
 import io.coffer.secrets.storage.StandbyException;
 import io.coffer.secrets.storage.Storage;
 import io.coffer.secrets.storage.StorageException;
 import io.coffer.secrets.storage.StorageOp;
+import io.coffer.secrets.storage.StorageSnapshot;
+import io.coffer.secrets.storage.StorageSnapshots;
 
 /**
  * One storage node: a RocksDB replica fed by a log replicated through Hazelcast CP, and
@@ -33,7 +36,7 @@ import io.coffer.secrets.storage.StorageOp;
  * {@link #start(StorageSettings)}, then {@link #close()} (or {@link #kill()} to simulate
  * a crash in tests).
  */
-public final class ReplicatedStorage implements Storage, HaCluster, AutoCloseable {
+public final class ReplicatedStorage implements Storage, HaCluster, StorageSnapshots, AutoCloseable {
 
 	private final NodeRuntime runtime;
 
@@ -164,6 +167,32 @@ public final class ReplicatedStorage implements Storage, HaCluster, AutoCloseabl
 			}
 			throw new StorageException("write failed", ex.getCause());
 		}
+	}
+
+	/**
+	 * A view of this node's own replica, refused unless it can vouch for it: the node
+	 * holds the log key (a sealed node stops at the first entry it cannot verify, and a
+	 * node that was never unsealed may hold nothing at all: Vault #8097's empty snapshot)
+	 * and its replica continues the current log (not catching up, copying or waiting for
+	 * an epoch).
+	 */
+	@Override
+	public StorageSnapshot openSnapshot() {
+		if (!this.runtime.auth.keyed()) {
+			throw new SnapshotUnavailableException("node " + nodeId()
+					+ " is sealed: its replica cannot be verified against the log, so it serves no snapshot");
+		}
+		if (!this.runtime.isActive() && !this.threads.follower().ready()) {
+			throw new SnapshotUnavailableException("the replica of node " + nodeId()
+					+ " does not follow the current log yet (catching up or copying from a peer); "
+					+ "ask the active node or retry");
+		}
+		ReplicaSnapshot snapshot = this.runtime.replica.snapshot();
+		if (snapshot.position().equals(Position.EMPTY)) {
+			this.runtime.replica.release(snapshot);
+			throw new SnapshotUnavailableException("the replica of node " + nodeId() + " is empty");
+		}
+		return new ReplicaView(this.runtime.replica, snapshot);
 	}
 
 	@Override
