@@ -91,7 +91,26 @@ public final class NodeClient {
 		return send(method, absolutePath, null, null);
 	}
 
-	private Response send(String method, String absolutePath, Object body, String contentType) {
+	/**
+	 * {@code GET /v1/<path>} with the body streamed into {@code file} (as
+	 * {@code vault operator raft snapshot save} does), whatever the status.
+	 */
+	public Download download(String path, java.nio.file.Path file) {
+		HttpRequest request = builder("/v1/" + path).GET().build();
+		try {
+			HttpResponse<java.nio.file.Path> response = this.http.send(request, HttpResponse.BodyHandlers.ofFile(file));
+			return new Download(response.statusCode(), response.body(), response.headers().map());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private HttpRequest.Builder builder(String absolutePath) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + absolutePath));
 		if (this.token != null) {
 			request.header("X-Vault-Token", this.token);
@@ -101,6 +120,11 @@ public final class NodeClient {
 			request.header(InternalIdentity.HEADER, signed);
 		}
 		this.headers.forEach(request::header);
+		return request;
+	}
+
+	private Response send(String method, String absolutePath, Object body, String contentType) {
+		HttpRequest.Builder request = builder(absolutePath);
 		if (contentType != null) {
 			request.header("Content-Type", contentType);
 		}
@@ -149,6 +173,15 @@ public final class NodeClient {
 		Map<String, Object> init = call("PUT", "sys/init", Map.of("secret_shares", 1, "secret_threshold", 1)).json();
 		call("PUT", "sys/unseal", Map.of("key", ((java.util.List<String>) init.get("keys")).get(0)));
 		return awaitActive().token((String) init.get("root_token"));
+	}
+
+	/** A downloaded body, kept in {@code file}. */
+	public record Download(int status, java.nio.file.Path file, Map<String, java.util.List<String>> headers) {
+
+		public String header(String name) {
+			return new Response(this.status, "", this.headers).header(name);
+		}
+
 	}
 
 	public record Response(int status, String body, Map<String, java.util.List<String>> headers) {
