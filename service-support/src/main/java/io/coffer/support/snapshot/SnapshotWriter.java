@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 import io.coffer.common.snapshot.SnapshotManifest;
@@ -30,7 +31,13 @@ public final class SnapshotWriter {
 	public static void write(OutputStream out, SnapshotManifest manifest, Path stateFile) throws IOException {
 		long mtime = manifest.createdTime().getEpochSecond();
 		byte[] meta = SnapshotJson.write(manifest);
-		GZIPOutputStream gzip = new GZIPOutputStream(out, COPY_BUFFER);
+		GZIPOutputStream gzip = new GZIPOutputStream(out, COPY_BUFFER) {
+			{
+				// values are ciphertext and do not compress: only the keys gain, and the
+				// fastest level keeps a snapshot bound by the disk rather than by deflate
+				this.def.setLevel(Deflater.BEST_SPEED);
+			}
+		};
 		entry(gzip, SnapshotFormat.META, meta, mtime);
 		long size = Files.size(stateFile);
 		if (size != manifest.stateSize()) {
