@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The autopilot gauges report what {@code sys/storage/raft/autopilot/state} reports:
- * the cluster's health as {@link io.coffer.secrets.storage.HaCluster#clusterHealth}
- * computes it, read at most once per {@link AutopilotMetrics#MAX_AGE}.
+ * The autopilot gauges report what {@code sys/storage/raft/autopilot/state} reports: the
+ * cluster's health as {@link io.coffer.secrets.storage.HaCluster#clusterHealth} computes
+ * it, read at most once per {@link AutopilotMetrics#MAX_AGE}.
  */
 class AutopilotMetricsTest {
 

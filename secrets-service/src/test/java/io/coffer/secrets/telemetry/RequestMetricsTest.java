@@ -40,7 +40,8 @@ class RequestMetricsTest {
 		assertThat(this.registry.get("vault.core.handle_login_request").timer().count()).isZero();
 		assertThat(statusCode("404", "4xx").count()).isEqualTo(2);
 		assertThat(statusCode("200", "2xx").count()).isEqualTo(1);
-		assertThat(this.registry.scrape()).contains("vault_core_response_status_code_total{code=\"404\",type=\"4xx\"} 2");
+		assertThat(this.registry.scrape())
+			.contains("vault_core_response_status_code_total{code=\"404\",type=\"4xx\"} 2");
 	}
 
 	@Test

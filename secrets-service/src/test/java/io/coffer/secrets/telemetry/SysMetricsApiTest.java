@@ -60,12 +60,12 @@ class SysMetricsApiTest {
 	@Order(1)
 	void vaultSeriesExistAtZeroBeforeAnyRequest() {
 		String scrape = this.scraper.raw("GET", "/actuator/prometheus").body();
-		for (String series : List.of("vault_core_handle_request_seconds_count", "vault_core_handle_login_request_seconds_count",
-				"vault_core_in_flight_requests", "vault_core_leadership_lost_count_total",
-				"vault_core_step_down_count_total", "vault_core_active", "vault_core_unsealed",
-				"vault_raft_state_leader", "vault_raft_state_candidate")) {
-			assertThat(scrape).containsPattern(
-					"(?m)^" + series + "\\{node=\"[^\"]+\",service=\"secrets\"\\} 0(\\.0)?$");
+		for (String series : List.of("vault_core_handle_request_seconds_count",
+				"vault_core_handle_login_request_seconds_count", "vault_core_in_flight_requests",
+				"vault_core_leadership_lost_count_total", "vault_core_step_down_count_total", "vault_core_active",
+				"vault_core_unsealed", "vault_raft_state_leader", "vault_raft_state_candidate")) {
+			assertThat(scrape)
+				.containsPattern("(?m)^" + series + "\\{node=\"[^\"]+\",service=\"secrets\"\\} 0(\\.0)?$");
 		}
 		assertThat(scrape).containsPattern(
 				"(?m)^vault_core_response_status_code_total\\{code=\"500\",node=\"[^\"]+\",service=\"secrets\",type=\"5xx\"\\} 0(\\.0)?$")
@@ -110,8 +110,8 @@ class SysMetricsApiTest {
 				assertThat((Map<String, Object>) g.get("Labels")).containsEntry("service", "secrets");
 			});
 		assertThat((List<Map<String, Object>>) body.get("Samples"))
-			.anySatisfy((s) -> assertThat(s).containsEntry("Name", "vault.core.handle_request").containsKeys("Count",
-					"Sum", "Mean", "Max"));
+			.anySatisfy((s) -> assertThat(s).containsEntry("Name", "vault.core.handle_request")
+				.containsKeys("Count", "Sum", "Mean", "Max"));
 		assertThat((List<Map<String, Object>>) body.get("Counters"))
 			.anySatisfy((c) -> assertThat(c).containsEntry("Name", "vault.core.response_status_code"));
 	}
@@ -132,15 +132,15 @@ class SysMetricsApiTest {
 	@Test
 	@Order(6)
 	void anUnknownFormatIsABadRequest() {
-		NodeClient.Response answer = this.scraper.token(this.node.currentToken()).call("GET", "sys/metrics?format=xml",
-				null);
+		NodeClient.Response answer = this.scraper.token(this.node.currentToken())
+			.call("GET", "sys/metrics?format=xml", null);
 		assertThat(answer.status()).isEqualTo(400);
 	}
 
 	@Test
 	@Order(7)
 	void eachLogicalRequestIsTimedAndCountedByStatus() {
-		double requests = this.registry.get("vault.core.handle_request").timer().count();
+		long requests = this.registry.get("vault.core.handle_request").timer().count();
 		double notFound = statusCount("404");
 		double ok = statusCount("200");
 
@@ -157,7 +157,8 @@ class SysMetricsApiTest {
 	@Order(8)
 	void mountTableCountsFollowEnabledMounts() {
 		double logical = mounts("logical");
-		assertThat(logical).isGreaterThanOrEqualTo(3);
+		// sys/ and cubbyhole/ are always mounted.
+		assertThat(logical).isGreaterThanOrEqualTo(2);
 		assertThat(this.node.call("POST", "sys/mounts/metrics-kv", Map.of("type", "kv")).status()).isEqualTo(204);
 		assertThat(mounts("logical")).isEqualTo(logical + 1);
 		assertThat(mounts("auth")).isGreaterThanOrEqualTo(1);
