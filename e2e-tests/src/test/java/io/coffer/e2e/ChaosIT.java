@@ -8,12 +8,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 import io.coffer.e2e.chaos.Autopilot;
+import io.coffer.e2e.chaos.Diagnosis;
 import io.coffer.e2e.chaos.Writers;
 import io.coffer.testsupport.cluster.CofferCluster;
 import io.coffer.testsupport.cluster.CofferClusterExtension;
 import io.coffer.testsupport.cluster.ServiceProcess;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -61,7 +64,7 @@ class ChaosIT {
 		List<Long> upToVoter = new ArrayList<>();
 		List<Long> launchToVoter = new ArrayList<>();
 		try (Writers writers = Writers.start(cluster.http(), cluster.rootToken(), "chaos", WRITERS)) {
-			writers.awaitAcknowledged(100, Duration.ofSeconds(60));
+			awaitAcknowledged(cluster, writers, 100);
 			autopilot.awaitFailureTolerance(1, null, WEDGED);
 			for (int round = 1; round <= ROUNDS; round++) {
 				ServiceProcess active = cluster.activeNode();
@@ -70,7 +73,7 @@ class ChaosIT {
 				// relaunched at once, as an operator (or a supervisor) would
 				long launchedAt = System.nanoTime();
 				cluster.startNode(active);
-				long failover = writers.awaitAckAfterKill(WEDGED,
+				long failover = awaitAck(cluster, writers,
 						"round " + round + ": a write acknowledged after kill -9 of " + active.name());
 				failovers.add(failover);
 				cluster.awaitNodeUp(active);
@@ -106,12 +109,12 @@ class ChaosIT {
 		CofferCluster cluster = coffer.cluster();
 		Autopilot autopilot = new Autopilot(cluster.http(), cluster.rootToken());
 		try (Writers writers = Writers.start(cluster.http(), cluster.rootToken(), "double", WRITERS)) {
-			writers.awaitAcknowledged(50, Duration.ofSeconds(60));
+			awaitAcknowledged(cluster, writers, 50);
 			autopilot.awaitFailureTolerance(1, null, WEDGED);
 			ServiceProcess first = cluster.activeNode();
 			first.killForcibly();
 			writers.markKill();
-			writers.awaitAckAfterKill(WEDGED, "a write acknowledged after kill -9 of " + first.name());
+			awaitAck(cluster, writers, "a write acknowledged after kill -9 of " + first.name());
 			// relaunched, and before it can have rejoined, another (voting) node dies:
 			// the CP group is left with one of its three members
 			ServiceProcess second = cluster.nodes()
@@ -128,7 +131,7 @@ class ChaosIT {
 			cluster.restartNode(second);
 			cluster.unsealNode(second);
 			long bothBackAt = System.nanoTime();
-			long firstAck = writers.awaitAckAfterKill(WEDGED,
+			long firstAck = awaitAck(cluster, writers,
 					"a write acknowledged once " + first.name() + " and " + second.name() + " are back");
 			autopilot.awaitFailureTolerance(1, null, WEDGED);
 			long tolerantAt = System.nanoTime();
@@ -144,6 +147,30 @@ class ChaosIT {
 		}
 		finally {
 			writeReport();
+		}
+	}
+
+	/**
+	 * Waits for a write acknowledged after the last kill; if none comes, fails with what
+	 * each node said (CI keeps only the end of the output).
+	 */
+	private static long awaitAck(CofferCluster cluster, Writers writers, String description) {
+		return diagnosed(cluster, () -> writers.awaitAckAfterKill(WEDGED, description));
+	}
+
+	private static void awaitAcknowledged(CofferCluster cluster, Writers writers, int count) {
+		diagnosed(cluster, () -> {
+			writers.awaitAcknowledged(count, Duration.ofSeconds(60));
+			return count;
+		});
+	}
+
+	private static long diagnosed(CofferCluster cluster, LongSupplier wait) {
+		try {
+			return wait.getAsLong();
+		}
+		catch (ConditionTimeoutException ex) {
+			throw Diagnosis.of(cluster, ex);
 		}
 	}
 

@@ -173,16 +173,17 @@ final class CpMembership {
 
 	/**
 	 * Whether this node votes in every CP group it belongs to (always true in single-node
-	 * mode): it is a CP member and its Raft node of each group has caught up with its own
-	 * admission. Local state only (no CP call), so it answers at once while CP has no
-	 * majority.
+	 * mode): it is a CP member, no CP member-list change is in progress, and its Raft
+	 * node of each group has caught up with its own admission. Local state only (no CP
+	 * call), so it answers at once while CP has no majority.
 	 */
 	boolean isVoting() {
 		if (this.cpMemberCount == 0) {
 			return true;
 		}
 		CPMember local = this.hazelcast.getCPSubsystem().getCPSubsystemManagementService().getLocalCPMember();
-		if (local == null || !this.raftNodes.votesIn(this.raftNodes.metadataGroup())) {
+		if (local == null || !this.raftNodes.membershipSettled()
+				|| !this.raftNodes.votesIn(this.raftNodes.metadataGroup())) {
 			return false;
 		}
 		return this.raftNodes.groupsListing(local.getUuid()).stream().allMatch(this.raftNodes::votesIn);
