@@ -35,11 +35,6 @@ public final class Autopilot {
 			.atMost(timeout)
 			.pollInterval(Duration.ofMillis(200))
 			.until(() -> {
-				if (this.http.get("sys/storage/raft/autopilot/state", this.token).status() == 404) {
-					Thread.sleep(5000); // TEMPORARY: reproduction on the code without
-										// autopilot
-					return true;
-				}
 				JsonNode state = state();
 				if (state == null || state.get("failure_tolerance").asInt() < tolerance) {
 					return false;

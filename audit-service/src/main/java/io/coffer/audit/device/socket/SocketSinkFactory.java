@@ -7,6 +7,7 @@ import java.util.Map;
 import io.coffer.audit.device.AuditSink;
 import io.coffer.audit.device.AuditSinkFactory;
 import io.coffer.audit.device.CommonOptions;
+import io.coffer.audit.device.GoDurations;
 
 import org.springframework.stereotype.Component;
 
@@ -32,7 +33,7 @@ public class SocketSinkFactory implements AuditSinkFactory {
 		}
 		HostPort target = HostPort.parse(address);
 		String type = options.getOrDefault("socket_type", "tcp").toLowerCase(Locale.ROOT);
-		Duration timeout = GoDuration.parse(options.getOrDefault("write_timeout", "2s"), "write_timeout");
+		Duration timeout = GoDurations.option("write_timeout", options.get("write_timeout"), Duration.ofSeconds(2));
 		String prefix = CommonOptions.prefix(options);
 		return switch (type) {
 			case "tcp" -> new TcpSink(target, timeout, prefix);

@@ -118,7 +118,9 @@ class SocketSinkTest {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> this.factory.create("socket/", Map.of("address", "h:1", "write_timeout", "soon")))
 			.withMessageContaining("write_timeout");
-		assertThat(GoDuration.parse("1m30s", "x")).isEqualTo(Duration.ofSeconds(90));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.factory.create("socket/", Map.of("address", "h:1", "write_timeout", "0s")))
+			.withMessageContaining("greater than zero");
 	}
 
 }
