@@ -25,11 +25,16 @@ public class AuthorizeConfiguration {
 		return cache;
 	}
 
+	/** The question to the active node, for owner routes and the gateway's own paths. */
 	@Bean
-	public OwnerAuthorization ownerAuthorization(WebClient nodeWebClient, NodeRouter nodeRouter, AllowCache allowCache,
+	public AuthorizeClient authorizeClient(WebClient nodeWebClient, NodeRouter nodeRouter, JsonMapper jsonMapper) {
+		return new AuthorizeClient(nodeWebClient, nodeRouter, jsonMapper);
+	}
+
+	@Bean
+	public OwnerAuthorization ownerAuthorization(AuthorizeClient authorizeClient, AllowCache allowCache,
 			OwnerIdentities ownerIdentities, ClusterMonitor clusterMonitor, JsonMapper jsonMapper) {
-		return new OwnerAuthorization(new AuthorizeClient(nodeWebClient, nodeRouter, jsonMapper), allowCache,
-				ownerIdentities, clusterMonitor, jsonMapper);
+		return new OwnerAuthorization(authorizeClient, allowCache, ownerIdentities, clusterMonitor, jsonMapper);
 	}
 
 }

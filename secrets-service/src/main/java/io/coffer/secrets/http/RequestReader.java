@@ -156,7 +156,11 @@ public class RequestReader {
 		}
 	}
 
-	private static String token(HttpServletRequest request) {
+	/**
+	 * The client's Vault token: {@code X-Vault-Token}, else an {@code Authorization:
+	 * Bearer} one (as Prometheus sends it); null when there is none.
+	 */
+	public static String token(HttpServletRequest request) {
 		String token = request.getHeader(VaultHeaders.TOKEN);
 		if (token != null && !token.isBlank()) {
 			return token.trim();

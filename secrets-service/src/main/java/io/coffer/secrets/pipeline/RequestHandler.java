@@ -2,8 +2,13 @@ package io.coffer.secrets.pipeline;
 
 import java.util.List;
 
+import io.coffer.secrets.barrier.SealedException;
 import io.coffer.secrets.http.VaultHttpRequest;
+import io.coffer.secrets.kernel.Caller;
 import io.coffer.secrets.kernel.VaultException;
+import io.coffer.secrets.storage.RequestWrites;
+import io.coffer.secrets.storage.StandbyException;
+import io.coffer.secrets.telemetry.RequestMetrics;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
@@ -40,6 +45,11 @@ import org.springframework.stereotype.Service;
  * denied) is audited as Vault audits it (request and response entries with the error),
  * and a request failing after its request entry gets a response entry with the error,
  * before the error goes to the client ({@link AuditResponse#failed}).
+ * <p>
+ * Around the steps, every request is measured once ({@link RequestMetrics}: Vault's
+ * {@code vault.core.handle_request}, {@code handle_login_request},
+ * {@code in_flight_requests} and {@code response_status_code}), with the status the
+ * client gets, an error's included.
  */
 @Service
 public class RequestHandler {
@@ -53,31 +63,66 @@ public class RequestHandler {
 
 	private final RateLimitGate rateLimit;
 
-	RequestHandler(RawSysPathGate rawSysPaths, SealGate sealGate, HaGate haGate, PathGate pathCheck,
-			RateLimitGate rateLimit, Authenticate authenticate, Routing route, ExistenceCheck existenceCheck,
-			Authorize authorize, AuditRequest auditRequest, Dispatch dispatch, RegisterLease registerLease, Wrap wrap,
-			AuditResponse auditResponse) {
+	private final RequestMetrics metrics;
+
+	RequestHandler(RequestMetrics metrics, RawSysPathGate rawSysPaths, SealGate sealGate, HaGate haGate,
+			PathGate pathCheck, RateLimitGate rateLimit, Authenticate authenticate, Routing route,
+			ExistenceCheck existenceCheck, Authorize authorize, AuditRequest auditRequest, Dispatch dispatch,
+			RegisterLease registerLease, Wrap wrap, AuditResponse auditResponse) {
 		this.steps = List.of(rawSysPaths, sealGate, haGate, pathCheck, rateLimit, authenticate, route, existenceCheck,
 				authorize, auditRequest, dispatch, registerLease, wrap, auditResponse);
 		this.firstAudited = this.steps.indexOf(authenticate);
 		this.auditResponse = auditResponse;
 		this.rateLimit = rateLimit;
+		this.metrics = metrics;
 	}
 
 	public ResponseEntity<Object> handle(VaultHttpRequest request) {
 		RequestState state = new RequestState(request);
+		RequestMetrics.Request measured = this.metrics.start();
+		int status = 500;
 		int step = 0;
 		try {
 			for (; step < this.steps.size(); step++) {
 				this.steps.get(step).apply(state);
 			}
+			ResponseEntity<Object> result = state.result();
+			status = result.getStatusCode().value();
+			return result;
 		}
 		catch (RuntimeException ex) {
 			state.releaseBody();
+			status = statusOf(ex);
 			this.auditResponse.failed(state, ex, refusal(step, ex));
 			throw ex;
 		}
-		return state.result();
+		finally {
+			measured.finish(status, isLogin(state));
+		}
+	}
+
+	/**
+	 * The status the client gets for a failure, as the error handlers map it; 0 for a
+	 * standby's refusal of a request that wrote nothing, which the gateway sends again to
+	 * the active node (the client never sees it).
+	 */
+	static int statusOf(RuntimeException failure) {
+		if (failure instanceof VaultException vault) {
+			return vault.status();
+		}
+		if (failure instanceof SealedException) {
+			return 503;
+		}
+		if (failure instanceof StandbyException) {
+			return RequestWrites.attempted() ? 503 : 0;
+		}
+		return 500;
+	}
+
+	/** A request to an auth method's login path (its caller is the login stand-in). */
+	private static boolean isLogin(RequestState state) {
+		Caller caller = state.callerOrNull();
+		return caller != null && caller.entry().isLoginCaller() && state.path().startsWith("auth/");
 	}
 
 	/** What Vault audits of a request that failed in the step at {@code step}. */

@@ -68,6 +68,15 @@ public class Router {
 				() -> new VaultException(404, "no handler for route \"" + fullPath + "\". route entry not found."));
 	}
 
+	/** Every mount of the table, secrets engines and auth methods alike. */
+	public List<MountEntry> mounts() {
+		List<MountEntry> all = new ArrayList<>();
+		for (MountSource source : this.sources) {
+			all.addAll(source.mounts());
+		}
+		return all;
+	}
+
 	private Snapshot current() {
 		List<List<MountEntry>> tables = new ArrayList<>(this.sources.size());
 		for (MountSource source : this.sources) {

@@ -7,6 +7,8 @@ import java.util.concurrent.TimeUnit;
 
 import io.coffer.secrets.seal.SealService;
 import io.coffer.secrets.storage.HaCluster;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +18,7 @@ import org.springframework.stereotype.Component;
 /**
  * {@code sys/step-down}: the active node gives up its role and stays out of the election
  * for a while, so another node takes over (Vault holds a stepped-down node back for 10 s
- * as well).
+ * as well). Each step-down counts in {@code vault.core.step_down_count}.
  */
 @Component
 class StepDown {
@@ -32,13 +34,19 @@ class StepDown {
 	private final ScheduledExecutorService scheduler = Executors
 		.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("coffer-step-down").factory());
 
-	StepDown(HaCluster ha, SealService seal) {
+	private final Counter stepDowns;
+
+	StepDown(HaCluster ha, SealService seal, MeterRegistry registry) {
 		this.ha = ha;
 		this.seal = seal;
+		this.stepDowns = Counter.builder("vault.core.step_down_count")
+			.description("Times this node stepped down from the active role (sys/step-down)")
+			.register(registry);
 	}
 
 	void stepDown() {
 		log.info("Stepping down as active node for {} s", HOLD.toSeconds());
+		this.stepDowns.increment();
 		this.ha.leaveElection();
 		this.scheduler.schedule(() -> {
 			if (!this.seal.isSealed()) {
