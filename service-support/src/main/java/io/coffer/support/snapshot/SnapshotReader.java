@@ -15,6 +15,10 @@ import java.util.HexFormat;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
+
 import io.coffer.common.snapshot.SnapshotManifest;
 
 /**
@@ -60,25 +64,26 @@ public final class SnapshotReader {
 	 */
 	public static SnapshotManifest read(InputStream archive, EntrySink sink) throws IOException {
 		try {
-			InputStream tar = new GZIPInputStream(new BufferedInputStream(archive, BUFFER), BUFFER);
+			InputStream gzip = new GZIPInputStream(new BufferedInputStream(archive, BUFFER), BUFFER);
+			TarArchiveInputStream tar = new TarArchiveInputStream(gzip);
 			byte[] meta = small(tar, SnapshotFormat.META, SnapshotFormat.MAX_META_BYTES);
 			SnapshotManifest manifest = checkedManifest(SnapshotJson.read(meta));
-			Tar.Entry state = expect(tar, SnapshotFormat.STATE);
-			if (state.size() != manifest.stateSize()) {
-				throw new InvalidSnapshotException("state.bin is " + state.size() + " bytes, the manifest says "
+			TarArchiveEntry state = expect(tar, SnapshotFormat.STATE);
+			if (state.getSize() != manifest.stateSize()) {
+				throw new InvalidSnapshotException("state.bin is " + state.getSize() + " bytes, the manifest says "
 						+ manifest.stateSize() + " (truncated or altered)");
 			}
-			String stateSha = readState(tar, state.size(), manifest.entryCount(), sink);
+			String stateSha = readState(tar, state.getSize(), manifest.entryCount(), sink);
 			byte[] sums = small(tar, SnapshotFormat.SUMS, SnapshotFormat.MAX_SUMS_BYTES);
 			checkSums(sums, meta, stateSha);
 			if (!stateSha.equals(manifest.stateSha256())) {
 				throw new InvalidSnapshotException("state.bin does not match the manifest's SHA-256");
 			}
-			if (Tar.next(tar) != null) {
+			if (next(tar) != null) {
 				throw new InvalidSnapshotException("the archive holds more than meta.json, state.bin and SHA256SUMS");
 			}
 			// the gzip trailer (CRC-32 and length of everything) is checked at its end
-			tar.transferTo(java.io.OutputStream.nullOutputStream());
+			gzip.transferTo(java.io.OutputStream.nullOutputStream());
 			return manifest;
 		}
 		catch (EOFException ex) {
@@ -102,25 +107,48 @@ public final class SnapshotReader {
 		return manifest;
 	}
 
-	private static Tar.Entry expect(InputStream tar, String name) throws IOException {
-		Tar.Entry entry = Tar.next(tar);
-		if (entry == null || !entry.name().equals(name)) {
+	/**
+	 * The next entry, or null at the end of the archive.
+	 * @throws InvalidSnapshotException when its header is damaged or it is not a regular
+	 * file
+	 */
+	static TarArchiveEntry next(TarArchiveInputStream tar) throws IOException {
+		TarArchiveEntry entry;
+		try {
+			entry = tar.getNextEntry();
+		}
+		catch (EOFException | ZipException ex) {
+			throw ex;
+		}
+		catch (IOException | IllegalArgumentException ex) {
+			// Commons Compress reports a bad checksum or number in a header this way
+			throw new InvalidSnapshotException("the archive is corrupted (damaged tar header)", ex);
+		}
+		if (entry != null && entry.getLinkFlag() != TarConstants.LF_NORMAL
+				&& entry.getLinkFlag() != TarConstants.LF_OLDNORM) {
+			throw new InvalidSnapshotException("the archive holds an entry that is not a regular file");
+		}
+		return entry;
+	}
+
+	private static TarArchiveEntry expect(TarArchiveInputStream tar, String name) throws IOException {
+		TarArchiveEntry entry = next(tar);
+		if (entry == null || !entry.getName().equals(name)) {
 			throw new InvalidSnapshotException("the archive does not hold " + name + " where the format puts it"
 					+ ((entry == null) ? " (it ends early)" : ""));
 		}
 		return entry;
 	}
 
-	private static byte[] small(InputStream tar, String name, int limit) throws IOException {
-		Tar.Entry entry = expect(tar, name);
-		if (entry.size() > limit) {
+	private static byte[] small(TarArchiveInputStream tar, String name, int limit) throws IOException {
+		TarArchiveEntry entry = expect(tar, name);
+		if (entry.getSize() > limit) {
 			throw new InvalidSnapshotException(name + " is larger than any snapshot writes");
 		}
-		byte[] content = tar.readNBytes((int) entry.size());
-		if (content.length != entry.size()) {
+		byte[] content = tar.readNBytes((int) entry.getSize());
+		if (content.length != entry.getSize()) {
 			throw new EOFException();
 		}
-		Tar.skipPadding(tar, entry.size());
 		return content;
 	}
 
@@ -154,7 +182,6 @@ public final class SnapshotReader {
 			throw new InvalidSnapshotException(
 					"state.bin holds " + entries + " entries, the manifest says " + expectedEntries);
 		}
-		Tar.skipPadding(tar, size);
 		return HexFormat.of().formatHex(digest.digest());
 	}
 

@@ -15,6 +15,9 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 import io.coffer.common.snapshot.SnapshotManifest;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -143,9 +146,16 @@ class SnapshotArchiveTest {
 	@Test
 	void sizesBeyondOctalUseTheBase256FieldAndReadBack() throws IOException {
 		long huge = 10L * 1024 * 1024 * 1024;
-		byte[] header = Tar.header(SnapshotFormat.STATE, huge, 0);
-		Tar.Entry entry = Tar.next(new ByteArrayInputStream(header));
-		assertThat(entry).isEqualTo(new Tar.Entry(SnapshotFormat.STATE, huge));
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		TarArchiveOutputStream tar = SnapshotWriter.tarStream(bytes);
+		tar.putArchiveEntry(SnapshotWriter.tarEntry(SnapshotFormat.STATE, huge, 0));
+		tar.flush();
+		byte[] header = bytes.toByteArray();
+		assertThat(header).hasSize(512);
+		assertThat(header[124]).isEqualTo((byte) 0x80);
+		TarArchiveEntry entry = SnapshotReader.next(new TarArchiveInputStream(new ByteArrayInputStream(header)));
+		assertThat(entry.getName()).isEqualTo(SnapshotFormat.STATE);
+		assertThat(entry.getSize()).isEqualTo(huge);
 	}
 
 	private Path archive(Map<String, byte[]> entries) throws IOException {
