@@ -21,6 +21,7 @@ import io.coffer.testsupport.cluster.CofferCluster;
 import io.coffer.testsupport.cluster.CofferClusterExtension;
 import io.coffer.testsupport.cluster.ServiceProcess;
 import io.coffer.testsupport.http.VaultHttp;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -78,9 +79,17 @@ class GrafanaDashboardsIT {
 			}
 		}
 
-		assertThat(unresolved).as("dashboard queries selecting a metric no process exports (see %s)", dump).isEmpty();
-		assertThat(wronglyProvided).as("community metrics marked provided that no process exports").isEmpty();
-		assertThat(wronglyAbsent).as("community metrics marked absent that are exported: mark them provided").isEmpty();
+		SoftAssertions.assertSoftly((softly) -> {
+			softly.assertThat(unresolved)
+				.as("dashboard queries selecting a metric no process exports (see %s)", dump)
+				.isEmpty();
+			softly.assertThat(wronglyProvided)
+				.as("community metrics marked provided that no process exports")
+				.isEmpty();
+			softly.assertThat(wronglyAbsent)
+				.as("community metrics marked absent that are exported: mark them provided")
+				.isEmpty();
+		});
 	}
 
 	/**
