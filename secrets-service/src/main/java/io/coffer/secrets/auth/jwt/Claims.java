@@ -81,7 +81,7 @@ final class Claims {
 			items.forEach((item) -> out.add(normalize(item)));
 			return Optional.of(out);
 		}
-		if (value instanceof String || value instanceof Boolean) {
+		if (value instanceof String || value instanceof Boolean || value instanceof BigDecimal) {
 			return Optional.of(List.of(value));
 		}
 		return Optional.empty();
@@ -101,13 +101,12 @@ final class Claims {
 	}
 
 	/**
-	 * Numbers compare by their decimal text, as Vault turns them into
-	 * {@code json.Number}: {@code 10}, {@code 10.0} and {@code "10"} are equal.
+	 * Numbers compare by value, as Vault compares them as {@code json.Number}: {@code 10}
+	 * and {@code 10.0} are equal, {@code "10"} (a string) is not.
 	 */
 	private static Object normalize(Object value) {
 		if (value instanceof Number number) {
-			BigDecimal decimal = new BigDecimal(number.toString()).stripTrailingZeros();
-			return (decimal.scale() <= 0) ? decimal.toBigInteger().toString() : decimal.toPlainString();
+			return new BigDecimal(number.toString()).stripTrailingZeros();
 		}
 		return value;
 	}
