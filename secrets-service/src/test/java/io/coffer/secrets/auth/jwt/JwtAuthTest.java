@@ -125,6 +125,27 @@ class JwtAuthTest {
 	}
 
 	@Test
+	void anEcKeyLogsInWhenEs256IsAcceptedAndBoundClaimsCompareNumbersAndBooleansByValue() throws Exception {
+		ECKey ec = TestIdentityProvider.ecKey("ec");
+		call(Operation.UPDATE, "config", Map.of("jwt_validation_pubkeys",
+				List.of(TestIdentityProvider.pem(ec.toECPublicKey())), "jwt_supported_algs", List.of("ES256")));
+		role("typed", Map.of("bound_claims", Map.of("run_attempt", 1, "protected", true)));
+
+		assertThat(login("typed",
+				jwt(ec, (claims) -> claims.audience("coffer").claim("run_attempt", 1.0).claim("protected", true)))
+			.auth()).containsKey("client_token");
+		refused("typed",
+				jwt(ec, (claims) -> claims.audience("coffer").claim("run_attempt", "1").claim("protected", true)),
+				"error validating claims: claim \"run_attempt\" does not match any associated bound claim values");
+		refused("typed",
+				jwt(ec, (claims) -> claims.audience("coffer").claim("run_attempt", 1).claim("protected", false)),
+				"error validating claims: claim \"protected\" does not match any associated bound claim values");
+		refused("typed",
+				jwt(KEY, (claims) -> claims.audience("coffer").claim("run_attempt", 1).claim("protected", true)),
+				"error validating token: token signed with an unsupported algorithm");
+	}
+
+	@Test
 	void aDiscoveryDocumentNamingAnotherIssuerIsRefusedAndNothingIsStored() throws IOException {
 		this.provider = new TestIdentityProvider();
 		this.provider.discoveryNamesIssuer("https://other.example");
