@@ -30,6 +30,14 @@ final class Claims {
 	}
 
 	/**
+	 * A top-level claim, never a pointer: Vault reads {@code user_claim} this way unless
+	 * {@code user_claim_json_pointer} is set.
+	 */
+	Optional<Object> topLevel(String claim) {
+		return Optional.ofNullable(normalize(this.all.get(claim)));
+	}
+
+	/**
 	 * Checks {@code bound_claims}: each bound claim must be present and one of its values
 	 * (or glob patterns) must equal one of the claim's values.
 	 * @return the error, or empty when every bound claim matches

@@ -82,7 +82,7 @@ final class JwtAuthMethod implements AuthMethod {
 			throw VaultException.permissionDenied();
 		}
 		Claims claims = this.validator.validate(token, config, role, this.keys.of(config));
-		Object userClaim = claims.get(role.userClaim())
+		Object userClaim = claims.topLevel(role.userClaim())
 			.orElseThrow(() -> VaultException.badRequest("claim \"" + role.userClaim() + "\" not found in token"));
 		if (!(userClaim instanceof String user)) {
 			throw VaultException.badRequest("claim \"" + role.userClaim() + "\" could not be converted to string");

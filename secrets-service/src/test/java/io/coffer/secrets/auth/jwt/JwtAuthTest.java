@@ -1,6 +1,7 @@
 package io.coffer.secrets.auth.jwt;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -27,6 +28,7 @@ import io.coffer.secrets.kernel.VaultException;
 import io.coffer.secrets.token.TokenFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -143,6 +145,20 @@ class JwtAuthTest {
 		refused("typed",
 				jwt(KEY, (claims) -> claims.audience("coffer").claim("run_attempt", 1).claim("protected", true)),
 				"error validating token: token signed with an unsupported algorithm");
+	}
+
+	@Test
+	void aJwksOverHttpsIsTrustedThroughJwksCaPemOnly(@TempDir Path dir) throws Exception {
+		this.provider = TestIdentityProvider.https(dir);
+		this.provider.publish(KEY);
+
+		assertThatThrownBy(() -> call(Operation.UPDATE, "config", Map.of("jwks_url", this.provider.jwksUrl())))
+			.hasMessageStartingWith("error checking jwks URL: ");
+		call(Operation.UPDATE, "config",
+				Map.of("jwks_url", this.provider.jwksUrl(), "jwks_ca_pem", this.provider.certificatePem()));
+		role("web", Map.of());
+
+		assertThat(login("web", jwt((claims) -> claims.audience("coffer"))).auth()).containsKey("client_token");
 	}
 
 	@Test

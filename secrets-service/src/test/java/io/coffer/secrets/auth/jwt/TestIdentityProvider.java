@@ -1,11 +1,16 @@
 package io.coffer.secrets.auth.jwt;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.KeyStore;
 import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.security.interfaces.ECPrivateKey;
@@ -19,6 +24,9 @@ import java.util.Date;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -34,6 +42,8 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 
 /**
  * A small identity provider for tests: RSA and EC keys made here, JWTs signed with
@@ -45,6 +55,11 @@ public final class TestIdentityProvider implements AutoCloseable {
 
 	private final HttpServer server;
 
+	private final String scheme;
+
+	/** The PEM certificate of an HTTPS provider, empty for HTTP. */
+	private final String certificatePem;
+
 	private volatile List<JWK> published = List.of();
 
 	private volatile String discoveredIssuer;
@@ -52,7 +67,39 @@ public final class TestIdentityProvider implements AutoCloseable {
 	final AtomicInteger jwksFetches = new AtomicInteger();
 
 	TestIdentityProvider() throws IOException {
-		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		this(HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0), "http", "");
+	}
+
+	/**
+	 * A provider served over HTTPS with a self-signed certificate for 127.0.0.1, made by
+	 * the JDK's {@code keytool} in {@code dir}.
+	 */
+	static TestIdentityProvider https(Path dir) throws IOException, GeneralSecurityException, InterruptedException {
+		Path store = dir.resolve("idp.p12");
+		keytool("-genkeypair", "-alias", "idp", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=127.0.0.1",
+				"-ext", "san=ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12", "-keystore", store.toString(),
+				"-storepass", "changeit");
+		KeyStore keys = KeyStore.getInstance("PKCS12");
+		try (InputStream in = Files.newInputStream(store)) {
+			keys.load(in, "changeit".toCharArray());
+		}
+		KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+		keyManagers.init(keys, "changeit".toCharArray());
+		SSLContext context = SSLContext.getInstance("TLS");
+		context.init(keyManagers.getKeyManagers(), null, null);
+		HttpsServer server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		server.setHttpsConfigurator(new HttpsConfigurator(context));
+		String pem = "-----BEGIN CERTIFICATE-----\n"
+				+ Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+					.encodeToString(keys.getCertificate("idp").getEncoded())
+				+ "\n-----END CERTIFICATE-----\n";
+		return new TestIdentityProvider(server, "https", pem);
+	}
+
+	private TestIdentityProvider(HttpServer server, String scheme, String certificatePem) {
+		this.server = server;
+		this.scheme = scheme;
+		this.certificatePem = certificatePem;
 		this.server.createContext("/jwks", (exchange) -> {
 			this.jwksFetches.incrementAndGet();
 			respond(exchange, new JWKSet(this.published).toString(true));
@@ -65,11 +112,15 @@ public final class TestIdentityProvider implements AutoCloseable {
 	}
 
 	String issuer() {
-		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+		return this.scheme + "://127.0.0.1:" + this.server.getAddress().getPort();
 	}
 
 	String jwksUrl() {
 		return issuer() + "/jwks";
+	}
+
+	String certificatePem() {
+		return this.certificatePem;
 	}
 
 	/** The issuer the discovery document names (by default its own URL). */
@@ -143,6 +194,17 @@ public final class TestIdentityProvider implements AutoCloseable {
 		}
 		catch (NoSuchAlgorithmException | java.security.InvalidAlgorithmParameterException ex) {
 			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static void keytool(String... args) throws IOException, InterruptedException {
+		List<String> command = new java.util.ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+		command.addAll(List.of(args));
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		if (process.waitFor() != 0) {
+			throw new IllegalStateException("keytool failed: " + output);
 		}
 	}
 
