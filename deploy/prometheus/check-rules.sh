@@ -35,6 +35,13 @@ for alert in $(sed -n 's/^ *- alert: *//p' rules/*.yml); do
     status=1
   fi
 done
+# Every recorded Vault name is evaluated in a test (its value and labels checked).
+for record in $(sed -n 's/^ *- record: *//p' rules/vault-compat.rules.yml | sort -u); do
+  if ! grep -Eq "^ *- expr: .*\b${record}\b" tests/vault-compat.rules.test.yml; then
+    echo "ERROR: recording rule ${record} has no promtool test in tests/vault-compat.rules.test.yml" >&2
+    status=1
+  fi
+done
 for runbook in $(sed -n 's/^ *runbook_url: *"\(.*\)"$/\1/p' rules/*.yml | sort -u); do
   if [[ ! -f "../../${runbook}" ]]; then
     echo "ERROR: runbook ${runbook} does not exist" >&2
