@@ -17,6 +17,7 @@ import io.coffer.e2e.dashboards.CommunityMetric;
 import io.coffer.e2e.dashboards.DashboardQuery;
 import io.coffer.e2e.dashboards.Exposition;
 import io.coffer.e2e.dashboards.GrafanaFiles;
+import io.coffer.e2e.dashboards.RecordingRule;
 import io.coffer.testsupport.cluster.CofferCluster;
 import io.coffer.testsupport.cluster.CofferClusterExtension;
 import io.coffer.testsupport.cluster.ServiceProcess;
@@ -36,7 +37,10 @@ import static org.awaitility.Awaitility.await;
  * scrapes; lease- and audit-service's {@code /actuator/prometheus}), and every metric
  * name a dashboard query selects must be in one of the scrapes, as must every community
  * name marked {@code provided}; a name marked {@code absent} must not be (else the table
- * is out of date).
+ * is out of date). A name marked {@code provided (recording rule)} exists only in
+ * Prometheus: it must not be scraped (Prometheus would then hold two series of that
+ * name), a rule of {@code deploy/prometheus/rules} must record it, and every name that
+ * rule's expression selects must be scraped.
  */
 class GrafanaDashboardsIT {
 
@@ -69,13 +73,28 @@ class GrafanaDashboardsIT {
 		}
 		List<String> wronglyProvided = new ArrayList<>();
 		List<String> wronglyAbsent = new ArrayList<>();
+		List<String> wronglyRecorded = new ArrayList<>();
+		List<RecordingRule> rules = RecordingRule.all();
 		for (CommunityMetric row : CommunityMetric.read(GrafanaFiles.communityMetrics())) {
 			boolean exported = scraped.stream().anyMatch(row::matches);
 			if (row.provided() && !exported) {
 				wronglyProvided.add(row.name());
 			}
 			if (!row.provided() && exported) {
-				wronglyAbsent.add(row.name());
+				wronglyAbsent.add(row.name() + " (" + row.status() + ")");
+			}
+			List<RecordingRule> recording = RecordingRule.recording(rules, row.name());
+			if (row.recorded()) {
+				if (recording.isEmpty()) {
+					wronglyRecorded.add(row.name() + ": no rule records it");
+				}
+				recording.forEach((rule) -> rule.sources()
+					.stream()
+					.filter((source) -> !scraped.contains(source))
+					.forEach((source) -> wronglyRecorded.add(row.name() + ": " + source + " is not scraped")));
+			}
+			else if (!recording.isEmpty()) {
+				wronglyRecorded.add(row.name() + ": a rule records it, the table says " + row.status());
 			}
 		}
 
@@ -87,14 +106,19 @@ class GrafanaDashboardsIT {
 				.as("community metrics marked provided that no process exports")
 				.isEmpty();
 			softly.assertThat(wronglyAbsent)
-				.as("community metrics marked absent that are exported: mark them provided")
+				.as("community metrics marked absent or recorded that are exported: mark them provided")
+				.isEmpty();
+			softly.assertThat(wronglyRecorded)
+				.as("community metrics recorded by a rule: the rule must exist and read scraped series")
 				.isEmpty();
 		});
 	}
 
 	/**
 	 * Scrapes each process once audit-service has delivered to a device of this test (its
-	 * per-device meters exist from a device's first delivery), then disables it.
+	 * per-device meters exist from a device's first delivery) and a mount has been
+	 * created in, read, listed and deleted from (the route summaries of the active node
+	 * exist from a mount's first request of each operation), then disables the device.
 	 */
 	private static Map<String, Set<String>> scrapeWithAnAuditDeviceDelivering()
 			throws IOException, InterruptedException {
@@ -106,6 +130,22 @@ class GrafanaDashboardsIT {
 			.requireSuccess();
 		try {
 			http.post("secret/data/grafana-it", Map.of("data", Map.of("k", "v")), root).requireSuccess();
+			// Vault's per-mount route summaries exist from a mount's first request of
+			// each operation:
+			// cubbyhole tells a create from an update, as Vault's router does.
+			http.put("cubbyhole/grafana-it", Map.of("k", "v"), root).requireSuccess();
+			http.get("cubbyhole/grafana-it", root).requireSuccess();
+			http.list("cubbyhole/", root).requireSuccess();
+			http.delete("cubbyhole/grafana-it", root).requireSuccess();
+			// vault_token_creation exists from the first token created (its labels come
+			// from the token).
+			String token = http.post("auth/token/create", Map.of("policies", List.of("default"), "ttl", "1m"), root)
+				.requireSuccess()
+				.json()
+				.path("auth")
+				.path("client_token")
+				.asString();
+			http.post("auth/token/revoke", Map.of("token", token), root).requireSuccess();
 			ServiceProcess audit = cluster.auditService();
 			await().until(() -> actuator(audit).contains("coffer_audit_device_delivered_total{device=\"" + DEVICE));
 			Map<String, Set<String>> scrapes = new LinkedHashMap<>();

@@ -15,16 +15,30 @@ import java.util.regex.Pattern;
  * @param name the metric name; {@code *} stands for a part the dashboard fills in from a
  * variable (a mount path)
  * @param dashboards the dashboards' short names, comma-separated
- * @param status {@code provided}, or {@code absent: <reason>}
+ * @param status {@code provided}, {@code provided (recording rule)} (Prometheus records
+ * it with a rule of {@code deploy/prometheus/rules} from series Coffer exports), or
+ * {@code absent: <reason>}
  */
 public record CommunityMetric(String name, String dashboards, String status) {
 
 	public static final String PROVIDED = "provided";
 
+	public static final String RECORDED = "provided (recording rule)";
+
 	public static final String ABSENT = "absent: ";
 
+	/** Exported under this name by some process. */
 	public boolean provided() {
 		return PROVIDED.equals(this.status);
+	}
+
+	/** Not exported; a recording rule gives it from exported series. */
+	public boolean recorded() {
+		return RECORDED.equals(this.status);
+	}
+
+	public boolean absent() {
+		return this.status.startsWith(ABSENT);
 	}
 
 	/**

@@ -87,11 +87,33 @@ class DashboardFilesTest {
 		for (CommunityMetric row : rows) {
 			assertThat(names.add(row.name())).as("listed once: %s", row.name()).isTrue();
 			assertThat(row.dashboards().split(",")).as(row.name()).isSubsetOf("12904", "mixin");
-			assertThat(row.provided() || (row.status().startsWith(CommunityMetric.ABSENT)
-					&& row.status().length() > CommunityMetric.ABSENT.length() + 10))
-				.as("%s: status is provided or absent: <reason>", row.name())
+			assertThat(row.provided() || row.recorded()
+					|| (row.absent() && row.status().length() > CommunityMetric.ABSENT.length() + 10))
+				.as("%s: status is provided, provided (recording rule) or absent: <reason>", row.name())
 				.isTrue();
 		}
+	}
+
+	@Test
+	void everyCommunityMetricProvidedByARecordingRuleHasOneInTheRulesPrometheusLoads() {
+		List<RecordingRule> rules = RecordingRule.all();
+		List<CommunityMetric> recorded = CommunityMetric.read(GrafanaFiles.communityMetrics())
+			.stream()
+			.filter(CommunityMetric::recorded)
+			.toList();
+		assertThat(recorded).hasSizeGreaterThanOrEqualTo(13);
+		for (CommunityMetric row : recorded) {
+			assertThat(RecordingRule.recording(rules, row.name())).as(row.name()).isNotEmpty();
+		}
+		// The quantiles are one rule per quantile, as Vault's summary has one series
+		// each.
+		assertThat(RecordingRule.recording(rules, "vault_core_handle_request")).hasSize(3)
+			.allSatisfy(
+					(rule) -> assertThat(rule.sources()).containsExactly("vault_core_handle_request_seconds_bucket"));
+		assertThat(RecordingRule.recording(rules, "vault_core_response_status_code")).singleElement()
+			.satisfies((rule) -> assertThat(rule.sources()).containsExactly("vault_core_response_status_code_total"));
+		assertThat(GrafanaFiles.directory().resolveSibling("prometheus").resolve("prometheus.yml")).content()
+			.contains("rules/vault-compat.rules.yml");
 	}
 
 	@Test

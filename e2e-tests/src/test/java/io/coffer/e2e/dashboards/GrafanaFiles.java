@@ -40,6 +40,11 @@ public final class GrafanaFiles {
 		}
 	}
 
+	/** {@code deploy/prometheus/rules}: the alerting and recording rules. */
+	public static Path prometheusRules() {
+		return directory().resolveSibling("prometheus").resolve("rules");
+	}
+
 	public static Path communityMetrics() {
 		return directory().resolve("community-metrics.txt");
 	}

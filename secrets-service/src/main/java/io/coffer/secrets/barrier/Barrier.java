@@ -13,6 +13,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.coffer.secrets.storage.RequestWrites;
 import io.coffer.secrets.storage.Storage;
 import io.coffer.secrets.storage.StorageOp;
+import io.coffer.secrets.support.VaultSummaries;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 
 /**
  * The security barrier: everything an engine or the core stores passes through here and
@@ -26,6 +30,11 @@ import io.coffer.secrets.storage.StorageOp;
  * every encryption and decryption holds a reference to the snapshot it started with, so a
  * swap never zeroes or half-replaces a key an operation is using (see
  * {@link Keyring#acquire()}).
+ * <p>
+ * Timed as Vault's barrier, summaries in milliseconds: {@code vault.barrier.get},
+ * {@code vault.barrier.list}, {@code vault.barrier.put} and {@code vault.barrier.delete}
+ * (a batch written atomically is one {@code put}, or one {@code delete} when it only
+ * deletes).
  */
 public class Barrier {
 
@@ -53,10 +62,27 @@ public class Barrier {
 
 	private volatile Keyring keyring;
 
+	private final DistributionSummary getTime;
+
+	private final DistributionSummary listTime;
+
+	private final DistributionSummary putTime;
+
+	private final DistributionSummary deleteTime;
+
+	/** A barrier without metrics (a registry that keeps nothing). */
 	public Barrier(Storage storage, SecureRandom random, Clock clock) {
+		this(storage, random, clock, new CompositeMeterRegistry());
+	}
+
+	public Barrier(Storage storage, SecureRandom random, Clock clock, MeterRegistry registry) {
 		this.storage = RequestWrites.tracked(storage);
 		this.random = random;
 		this.clock = clock;
+		this.getTime = VaultSummaries.milliseconds(registry, "vault.barrier.get", "Barrier reads");
+		this.listTime = VaultSummaries.milliseconds(registry, "vault.barrier.list", "Barrier listings");
+		this.putTime = VaultSummaries.milliseconds(registry, "vault.barrier.put", "Barrier writes");
+		this.deleteTime = VaultSummaries.milliseconds(registry, "vault.barrier.delete", "Barrier deletions");
 	}
 
 	/** Whether a keyring exists in storage, i.e. the barrier was initialized. */
@@ -176,13 +202,25 @@ public class Barrier {
 	}
 
 	public Optional<byte[]> get(String key) {
-		requireUnsealed();
-		return this.storage.get(key).map((stored) -> decrypt(key, aad(key), stored));
+		long start = System.nanoTime();
+		try {
+			requireUnsealed();
+			return this.storage.get(key).map((stored) -> decrypt(key, aad(key), stored));
+		}
+		finally {
+			VaultSummaries.recordSince(this.getTime, start);
+		}
 	}
 
 	public List<String> list(String prefix) {
-		requireUnsealed();
-		return this.storage.list(prefix);
+		long start = System.nanoTime();
+		try {
+			requireUnsealed();
+			return this.storage.list(prefix);
+		}
+		finally {
+			VaultSummaries.recordSince(this.listTime, start);
+		}
 	}
 
 	public void put(String key, byte[] value) {
@@ -195,6 +233,17 @@ public class Barrier {
 
 	/** Encrypts every put of the batch and writes the batch atomically. */
 	public void write(List<StorageOp> batch) {
+		long start = System.nanoTime();
+		try {
+			encryptAndWrite(batch);
+		}
+		finally {
+			boolean onlyDeletes = batch.stream().allMatch(StorageOp.Delete.class::isInstance);
+			VaultSummaries.recordSince(onlyDeletes ? this.deleteTime : this.putTime, start);
+		}
+	}
+
+	private void encryptAndWrite(List<StorageOp> batch) {
 		requireUnsealed();
 		List<StorageOp> encrypted = new ArrayList<>(batch.size());
 		for (StorageOp op : batch) {

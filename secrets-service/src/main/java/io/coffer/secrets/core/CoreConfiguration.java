@@ -5,6 +5,7 @@ import java.time.Clock;
 
 import io.coffer.secrets.barrier.Barrier;
 import io.coffer.secrets.storage.Storage;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,8 +29,8 @@ public class CoreConfiguration {
 	}
 
 	@Bean
-	Barrier barrier(Storage storage, SecureRandom random, Clock clock) {
-		return new Barrier(storage, random, clock);
+	Barrier barrier(Storage storage, SecureRandom random, Clock clock, MeterRegistry registry) {
+		return new Barrier(storage, random, clock, registry);
 	}
 
 }

@@ -9,6 +9,7 @@ import io.coffer.secrets.kernel.VaultException;
 import io.coffer.secrets.storage.RequestWrites;
 import io.coffer.secrets.storage.StandbyException;
 import io.coffer.secrets.telemetry.RequestMetrics;
+import io.coffer.secrets.telemetry.RouteMetrics;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
@@ -49,7 +50,8 @@ import org.springframework.stereotype.Service;
  * Around the steps, every request is measured once ({@link RequestMetrics}: Vault's
  * {@code vault.core.handle_request}, {@code handle_login_request},
  * {@code in_flight_requests} and {@code response_status_code}), with the status the
- * client gets, an error's included.
+ * client gets, an error's included; the {@code dispatch} step is measured per mount and
+ * operation ({@link RouteMetrics}: Vault's {@code vault.route.<operation>.<mount>}).
  */
 @Service
 public class RequestHandler {
@@ -65,8 +67,12 @@ public class RequestHandler {
 
 	private final RequestMetrics metrics;
 
-	RequestHandler(RequestMetrics metrics, RawSysPathGate rawSysPaths, SealGate sealGate, HaGate haGate,
-			PathGate pathCheck, RateLimitGate rateLimit, Authenticate authenticate, Routing route,
+	private final RouteMetrics routeMetrics;
+
+	private final Dispatch dispatch;
+
+	RequestHandler(RequestMetrics metrics, RouteMetrics routeMetrics, RawSysPathGate rawSysPaths, SealGate sealGate,
+			HaGate haGate, PathGate pathCheck, RateLimitGate rateLimit, Authenticate authenticate, Routing route,
 			ExistenceCheck existenceCheck, Authorize authorize, AuditRequest auditRequest, Dispatch dispatch,
 			RegisterLease registerLease, Wrap wrap, AuditResponse auditResponse) {
 		this.steps = List.of(rawSysPaths, sealGate, haGate, pathCheck, rateLimit, authenticate, route, existenceCheck,
@@ -75,6 +81,8 @@ public class RequestHandler {
 		this.auditResponse = auditResponse;
 		this.rateLimit = rateLimit;
 		this.metrics = metrics;
+		this.routeMetrics = routeMetrics;
+		this.dispatch = dispatch;
 	}
 
 	public ResponseEntity<Object> handle(VaultHttpRequest request) {
@@ -84,7 +92,13 @@ public class RequestHandler {
 		int step = 0;
 		try {
 			for (; step < this.steps.size(); step++) {
-				this.steps.get(step).apply(state);
+				RequestStep current = this.steps.get(step);
+				if (current == this.dispatch) {
+					dispatchMeasured(state);
+				}
+				else {
+					current.apply(state);
+				}
 			}
 			ResponseEntity<Object> result = state.result();
 			status = result.getStatusCode().value();
@@ -98,6 +112,17 @@ public class RequestHandler {
 		}
 		finally {
 			measured.finish(status, isLogin(state));
+		}
+	}
+
+	/** The engine's part, timed per mount and operation as Vault's router times it. */
+	private void dispatchMeasured(RequestState state) {
+		long start = System.nanoTime();
+		try {
+			this.dispatch.apply(state);
+		}
+		finally {
+			this.routeMetrics.record(state.logical().operation().vaultName(), state.route().mount().path(), start);
 		}
 	}
 

@@ -11,7 +11,12 @@ import io.coffer.secrets.barrier.Barrier;
 import io.coffer.secrets.barrier.BarrierView;
 import io.coffer.secrets.core.Json;
 import io.coffer.secrets.kernel.VaultException;
+import io.coffer.secrets.support.VaultSummaries;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,6 +25,11 @@ import org.springframework.stereotype.Component;
  * byte. {@code root} is built in and immutable; {@code default} is built in until
  * overwritten and can never be deleted. Every change bumps {@link #generation()}, which
  * invalidates compiled ACLs.
+ * <p>
+ * Timed as Vault times its policy store, summaries in milliseconds:
+ * {@code vault.policy.get_policy} (reading a policy's text: the API and compiling an ACL
+ * after a change), {@code vault.policy.list_policies}, {@code vault.policy.set_policy},
+ * {@code vault.policy.delete_policy}; failures included.
  */
 @Component
 public class PolicyStore {
@@ -34,8 +44,26 @@ public class PolicyStore {
 
 	private final AtomicLong generation = new AtomicLong();
 
+	private final DistributionSummary getTime;
+
+	private final DistributionSummary listTime;
+
+	private final DistributionSummary setTime;
+
+	private final DistributionSummary deleteTime;
+
+	/** A store without metrics (a registry that keeps nothing). */
 	public PolicyStore(Barrier barrier) {
+		this(barrier, new CompositeMeterRegistry());
+	}
+
+	@Autowired
+	public PolicyStore(Barrier barrier, MeterRegistry registry) {
 		this.barrier = barrier;
+		this.getTime = VaultSummaries.milliseconds(registry, "vault.policy.get_policy", "Policy reads");
+		this.listTime = VaultSummaries.milliseconds(registry, "vault.policy.list_policies", "Policy listings");
+		this.setTime = VaultSummaries.milliseconds(registry, "vault.policy.set_policy", "Policy writes");
+		this.deleteTime = VaultSummaries.milliseconds(registry, "vault.policy.delete_policy", "Policy deletions");
 	}
 
 	/** Vault lower-cases policy names everywhere. */
@@ -48,6 +76,16 @@ public class PolicyStore {
 	 * unstored default.
 	 */
 	public Optional<String> text(String name) {
+		long start = System.nanoTime();
+		try {
+			return read(name);
+		}
+		finally {
+			VaultSummaries.recordSince(this.getTime, start);
+		}
+	}
+
+	private Optional<String> read(String name) {
 		String normalized = normalize(name);
 		if (normalized.equals(ROOT)) {
 			return Optional.of("");
@@ -68,6 +106,16 @@ public class PolicyStore {
 
 	/** Every policy name, sorted, then {@code root} last as Vault lists it. */
 	public List<String> names() {
+		long start = System.nanoTime();
+		try {
+			return list();
+		}
+		finally {
+			VaultSummaries.recordSince(this.listTime, start);
+		}
+	}
+
+	private List<String> list() {
 		TreeSet<String> names = new TreeSet<>();
 		for (String key : view().list("")) {
 			if (!key.endsWith("/")) {
@@ -85,6 +133,16 @@ public class PolicyStore {
 	 * @throws VaultException 400 for root, a bad name or a policy that does not parse
 	 */
 	public void write(String name, String text) {
+		long start = System.nanoTime();
+		try {
+			store(name, text);
+		}
+		finally {
+			VaultSummaries.recordSince(this.setTime, start);
+		}
+	}
+
+	private void store(String name, String text) {
 		String normalized = normalize(name);
 		if (normalized.equals(ROOT)) {
 			throw VaultException.badRequest("cannot update \"root\" policy");
@@ -105,6 +163,16 @@ public class PolicyStore {
 	 * @throws VaultException 400 for root and default
 	 */
 	public void delete(String name) {
+		long start = System.nanoTime();
+		try {
+			remove(name);
+		}
+		finally {
+			VaultSummaries.recordSince(this.deleteTime, start);
+		}
+	}
+
+	private void remove(String name) {
 		String normalized = normalize(name);
 		if (normalized.equals(ROOT) || normalized.equals(DefaultPolicy.NAME)) {
 			throw VaultException.badRequest("cannot delete \"" + normalized + "\" policy");

@@ -7,6 +7,7 @@ import java.util.List;
 
 import io.coffer.secrets.storage.InMemoryStorage;
 import io.coffer.secrets.storage.StorageOp;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -219,6 +220,31 @@ class BarrierTest {
 
 	private static byte[] bytes(String text) {
 		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+	@Test
+	void eachOperationIsTimedUnderVaultsBarrierMetricNames() {
+		SimpleMeterRegistry registry = new SimpleMeterRegistry();
+		Barrier measured = new Barrier(this.storage, new SecureRandom(), Clock.systemUTC(), registry);
+		measured.unseal(this.rootKey);
+		long gets = registry.get("vault.barrier.get").summary().count();
+
+		measured.put("logical/m/a", bytes("one"));
+		measured.put("logical/m/b", bytes("two"));
+		measured.get("logical/m/a");
+		measured.list("logical/m/");
+		measured.delete("logical/m/a");
+		measured.write(List.of(new StorageOp.Delete("logical/m/b")));
+		measured.write(List.of(new StorageOp.Put("logical/m/c", bytes("three")), new StorageOp.Delete("logical/m/x")));
+
+		assertThat(registry.get("vault.barrier.put").summary().count()).isEqualTo(3);
+		assertThat(registry.get("vault.barrier.get").summary().count()).isEqualTo(gets + 1);
+		assertThat(registry.get("vault.barrier.list").summary().count()).isEqualTo(1);
+		assertThat(registry.get("vault.barrier.delete").summary().count()).isEqualTo(2);
+		// No label but the quantile of a published percentile: names and keys stay out of
+		// the series.
+		assertThat(registry.getMeters()).allSatisfy((meter) -> assertThat(meter.getId().getTags())
+			.allSatisfy((tag) -> assertThat(tag.getKey()).isEqualTo("phi")));
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.coffer.secrets.kernel.Operation;
 import io.coffer.secrets.kernel.VaultException;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import static io.coffer.secrets.policy.PolicyFixture.path;
@@ -105,6 +106,29 @@ class PolicyStoreTest {
 		org.assertj.core.api.Assertions.assertThatThrownBy(
 				() -> this.fixture.store.write("response-wrapping", "path \"secret/*\" { capabilities = [\"read\"] }"))
 			.hasMessageContaining("cannot update \"response-wrapping\" policy");
+	}
+
+	@Test
+	void eachOperationIsTimedUnderVaultsPolicyMetricNames() {
+		SimpleMeterRegistry registry = new SimpleMeterRegistry();
+		PolicyStore measured = new PolicyStore(this.fixture.barrier, registry);
+
+		measured.write("app", path("secret/*", "read"));
+		measured.text("app");
+		measured.text("app");
+		measured.names();
+		measured.delete("app");
+		assertThatThrownBy(() -> measured.delete("root")).isInstanceOf(VaultException.class);
+
+		assertThat(registry.get("vault.policy.set_policy").summary().count()).isEqualTo(1);
+		assertThat(registry.get("vault.policy.get_policy").summary().count()).isEqualTo(2);
+		assertThat(registry.get("vault.policy.list_policies").summary().count()).isEqualTo(1);
+		// A refused deletion is timed too, as Vault times every call.
+		assertThat(registry.get("vault.policy.delete_policy").summary().count()).isEqualTo(2);
+		// No label but the quantile of a published percentile: names and keys stay out of
+		// the series.
+		assertThat(registry.getMeters()).allSatisfy((meter) -> assertThat(meter.getId().getTags())
+			.allSatisfy((tag) -> assertThat(tag.getKey()).isEqualTo("phi")));
 	}
 
 }

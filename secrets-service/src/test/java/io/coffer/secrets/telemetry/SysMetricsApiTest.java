@@ -182,6 +182,54 @@ class SysMetricsApiTest {
 		assertThat(this.scraper.token(limited).call("GET", "sys/metrics", null).status()).isEqualTo(403);
 	}
 
+	@Test
+	@Order(10)
+	void routesPoliciesBarrierAndRuntimeAreExportedUnderVaultsNames() {
+		String before = this.scraper.raw("GET", "/actuator/prometheus").body();
+		assertThat(before).doesNotContain("vault_route_create_metrics_kv_");
+
+		assertThat(this.node.call("PUT", "metrics-kv/app", Map.of("password", "s3cr3t-value")).status()).isEqualTo(204);
+		assertThat(this.node.call("GET", "metrics-kv/app", null).status()).isEqualTo(200);
+		assertThat(this.node.call("GET", "metrics-kv/?list=true", null).status()).isEqualTo(200);
+		assertThat(this.node.call("DELETE", "metrics-kv/app", null).status()).isEqualTo(204);
+		// KV treats a create as an update (Vault's kv does too unless a policy tells them
+		// apart); cubbyhole does not.
+		assertThat(this.node.call("PUT", "cubbyhole/metrics-it", Map.of("k", "v")).status()).isEqualTo(204);
+
+		String scrape = this.scraper.raw("GET", "/actuator/prometheus").body();
+		// Vault's router names: vault.route.<operation>.<mount path, / as ->, a summary
+		// in ms.
+		assertThat(scrape).containsPattern("(?m)^vault_route_create_cubbyhole__count\\{[^}]*\\} 1(\\.0)?$");
+		for (String operation : List.of("update", "read", "list", "delete")) {
+			assertThat(scrape).containsPattern("(?m)^vault_route_" + operation
+					+ "_metrics_kv__count\\{node=\"[^\"]+\",service=\"secrets\"\\} 1(\\.0)?$");
+			assertThat(scrape).containsPattern(
+					"(?m)^vault_route_" + operation + "_metrics_kv_\\{[^}]*quantile=\"0.99\"[^}]*\\} [0-9.eE+-]+$");
+		}
+		assertThat(scrape).contains("# TYPE vault_route_read_metrics_kv_ summary")
+			.doesNotContain("s3cr3t")
+			.doesNotContainPattern("(?m)^vault_route_\\w*app");
+		// Order(9) wrote a policy and read it to check the tokens.
+		assertThat(count(scrape, "vault_policy_set_policy_count")).isGreaterThanOrEqualTo(1);
+		assertThat(count(scrape, "vault_policy_get_policy_count")).isGreaterThanOrEqualTo(1);
+		assertThat(count(scrape, "vault_barrier_put_count")).isGreaterThan(count(before, "vault_barrier_put_count"));
+		assertThat(count(scrape, "vault_barrier_get_count")).isGreaterThan(count(before, "vault_barrier_get_count"));
+		assertThat(count(scrape, "vault_barrier_delete_count"))
+			.isGreaterThan(count(before, "vault_barrier_delete_count"));
+		assertThat(count(scrape, "vault_barrier_list_count")).isGreaterThan(count(before, "vault_barrier_list_count"));
+		assertThat(count(scrape, "vault_runtime_num_goroutines")).isGreaterThan(1);
+		assertThat(count(scrape, "vault_runtime_alloc_bytes")).isPositive();
+		assertThat(count(scrape, "vault_runtime_sys_bytes"))
+			.isGreaterThanOrEqualTo(count(scrape, "vault_runtime_alloc_bytes"));
+	}
+
+	/** The value of the one series of {@code name} in a scrape of this node. */
+	private static double count(String scrape, String name) {
+		var sample = Pattern.compile("(?m)^" + name + "\\{[^}]*\\} (\\S+)$").matcher(scrape);
+		assertThat(sample.find()).as(name).isTrue();
+		return Double.parseDouble(sample.group(1));
+	}
+
 	@SuppressWarnings("unchecked")
 	private String token(Map<String, Object> request) {
 		NodeClient.Response created = this.node.call("POST", "auth/token/create", request);
