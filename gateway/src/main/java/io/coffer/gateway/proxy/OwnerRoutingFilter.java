@@ -49,19 +49,31 @@ public class OwnerRoutingFilter implements GatewayFilter {
 
 	private final RequestIds requestIds;
 
+	private final OwnerMetrics metrics;
+
 	public OwnerRoutingFilter(RouteTable table, ClusterRoutingFilter secrets, OwnerAuthorization authorization,
-			RequestBodyReader bodyReader, RequestIds requestIds) {
+			RequestBodyReader bodyReader, RequestIds requestIds, OwnerMetrics metrics) {
 		this.table = table;
 		this.secrets = secrets;
 		this.authorization = authorization;
 		this.bodyReader = bodyReader;
 		this.requestIds = requestIds;
+		this.metrics = metrics;
 	}
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
 		String path = VaultPaths.of(exchange.getRequest());
 		Owner owner = this.table.routeFor(path);
+		return Mono.defer(() -> {
+			long start = System.nanoTime();
+			return route(exchange, chain, path, owner).doOnSuccess(
+					(done) -> this.metrics.record(owner.name(), exchange.getResponse().getStatusCode(), false, start))
+				.doOnError((error) -> this.metrics.record(owner.name(), null, true, start));
+		});
+	}
+
+	private Mono<Void> route(ServerWebExchange exchange, GatewayFilterChain chain, String path, Owner owner) {
 		if (owner.isSecrets()) {
 			return this.secrets.filter(exchange, chain);
 		}
@@ -82,6 +94,7 @@ public class OwnerRoutingFilter implements GatewayFilter {
 		exchange.getAttributes().put(InternalIdentityFilter.OWNER_IDENTITY, identity);
 		return chain.filter(request.to(base)).onErrorResume(ConnectFailures::isConnectFailure, (error) -> {
 			if (owner.retry() == RetryPolicy.CONNECT_FAILURES && index + 1 < owner.urls().size()) {
+				this.metrics.retried(owner.name());
 				return forward(request, chain, owner, identity, index + 1);
 			}
 			return Mono.error(new OwnerUnavailableException(owner.name(), error));

@@ -8,6 +8,7 @@ import io.coffer.gateway.config.RouteTableProperties;
 import io.coffer.gateway.web.RequestBodyReader;
 import io.coffer.gateway.web.StreamedBodies;
 import io.coffer.gateway.web.RequestIds;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.cloud.gateway.route.RouteLocator;
@@ -40,13 +41,14 @@ public class ProxyRoutesConfiguration {
 	@Bean
 	public RouteLocator secretsNodeRoutes(RouteLocatorBuilder builder, NodeRouter nodeRouter,
 			RequestBodyReader requestBodyReader, RequestIds requestIds, CofferGatewayProperties properties,
-			RouteTable routeTable, OwnerAuthorization ownerAuthorization, AllowCache allowCache) {
+			RouteTable routeTable, OwnerAuthorization ownerAuthorization, AllowCache allowCache,
+			MeterRegistry meterRegistry) {
 		ClusterRoutingFilter anyReachable = new ClusterRoutingFilter(nodeRouter, TargetPolicy.ANY_REACHABLE,
 				requestBodyReader, requestIds, allowCache);
 		ClusterRoutingFilter active = new ClusterRoutingFilter(nodeRouter, TargetPolicy.ACTIVE, requestBodyReader,
 				requestIds, allowCache);
 		OwnerRoutingFilter byOwner = new OwnerRoutingFilter(routeTable, active, ownerAuthorization, requestBodyReader,
-				requestIds);
+				requestIds, new OwnerMetrics(meterRegistry, routeTable));
 		long connectMillis = properties.connectTimeout().toMillis();
 		long responseMillis = properties.responseTimeout().toMillis();
 		StreamingRoutingFilter streaming = new StreamingRoutingFilter(nodeRouter, requestIds, allowCache);

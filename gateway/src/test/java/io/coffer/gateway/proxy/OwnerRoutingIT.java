@@ -17,6 +17,7 @@ import io.coffer.gateway.support.FakeOwnerService;
 import io.coffer.gateway.support.FakeSecretsNode;
 import io.coffer.gateway.support.FakeSecretsNode.Mode;
 import io.coffer.gateway.support.GatewayIntegrationTest;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,6 +45,9 @@ class OwnerRoutingIT extends GatewayIntegrationTest {
 
 	@Autowired
 	AllowCache allowCache;
+
+	@Autowired
+	MeterRegistry meterRegistry;
 
 	@DynamicPropertySource
 	static void leaseOwner(DynamicPropertyRegistry registry) {
@@ -243,6 +247,25 @@ class OwnerRoutingIT extends GatewayIntegrationTest {
 		assertThat(this.cluster.a.received(AuthorizeRequest.PATH)).hasSize(1);
 		assertThat(this.cluster.b.received(AuthorizeRequest.PATH)).hasSize(1);
 		assertThat(LEASE.received()).hasSize(1);
+	}
+
+	@Test
+	void eachRoutedRequestIsTimedPerOwnerAndStatusClass() {
+		long lease = this.meterRegistry.get("coffer.gateway.owner.requests")
+			.tag("owner", "lease")
+			.tag("type", "2xx")
+			.timer()
+			.count();
+
+		leaseLookup();
+
+		assertThat(this.meterRegistry.get("coffer.gateway.owner.requests")
+			.tag("owner", "lease")
+			.tag("type", "2xx")
+			.timer()
+			.count()).isEqualTo(lease + 1);
+		assertThat(this.meterRegistry.get("coffer.gateway.owner.retries").tag("owner", "lease").counter().count())
+			.isZero();
 	}
 
 	private void leaseLookup() {
