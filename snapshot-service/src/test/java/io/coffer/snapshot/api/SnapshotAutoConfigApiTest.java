@@ -64,7 +64,7 @@ class SnapshotAutoConfigApiTest extends SnapshotServiceTest {
 		assertRefused(with(good, "file_prefix", "../escape"), "file_prefix");
 
 		assertThat(gateway("LIST", CONFIG, null).statusCode()).isEqualTo(404);
-		assertThat(gateway("POST", CONFIG + "/bad name", good).statusCode()).isEqualTo(400);
+		assertThat(gateway("POST", CONFIG + "/bad%20name", good).statusCode()).isEqualTo(400);
 	}
 
 	@Test
