@@ -87,6 +87,10 @@ public class SnapshotRunner {
 		catch (IOException | NodeRefusedException | NodeUnavailableException ex) {
 			failed(policy, status, ex.getMessage());
 		}
+		catch (RuntimeException ex) {
+			log.warn("Automated snapshot {} failed unexpectedly", policy.name(), ex);
+			failed(policy, status, "unexpected error: " + ex.getClass().getSimpleName());
+		}
 		spaceUsed(policy);
 		store(policy.name(), status);
 		return status;

@@ -77,6 +77,10 @@ public class SnapshotScheduler {
 			catch (NodeUnavailableException | NodeRefusedException ex) {
 				log.warn("Automated snapshot {} not checked: {}", name, ex.getMessage());
 			}
+			catch (RuntimeException ex) {
+				// one broken configuration must not stop the others' schedules
+				log.warn("Automated snapshot {} not checked", name, ex);
+			}
 		}
 		return taken;
 	}
