@@ -55,8 +55,10 @@ class SnapshotAutoIT {
 			assertThat(http.get(CONFIG + "it", root).requireSuccess().json().path("data").path("interval").asLong())
 				.isEqualTo(2);
 
-			await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> files().size() == 2
-					&& status(http, root).path("last_snapshot_url").asString().endsWith(".snap"));
+			await().atMost(Duration.ofSeconds(60))
+				.pollInterval(Duration.ofMillis(500))
+				.until(() -> files().size() == 2
+						&& status(http, root).path("last_snapshot_url").asString().endsWith(".snap"));
 
 			JsonNode status = status(http, root);
 			assertThat(status.path("last_snapshot_error").asString()).isEmpty();

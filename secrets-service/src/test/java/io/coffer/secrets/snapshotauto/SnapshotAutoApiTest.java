@@ -122,8 +122,8 @@ class SnapshotAutoApiTest {
 		Map<?, ?> entry = JSON.readValue(call("GET", one("kept"), null).body(), Map.class);
 		assertThat(entry.get("status")).isEqualTo(status);
 		assertThat(entry.get("claimedTick")).isEqualTo(3);
-		assertThat(call("POST", one("missing") + SnapshotAutoPaths.CLAIM_SUFFIX, Map.of("tick", 1, "granted", false)).statusCode())
-			.isEqualTo(404);
+		assertThat(call("POST", one("missing") + SnapshotAutoPaths.CLAIM_SUFFIX, Map.of("tick", 1, "granted", false))
+			.statusCode()).isEqualTo(404);
 		assertThat(call("PUT", one("bad%2Fname"), Map.of("config", Map.of("a", 1), "claimedTick", 0)).statusCode())
 			.isIn(400, 404);
 	}
@@ -147,10 +147,9 @@ class SnapshotAutoApiTest {
 			assertThat(send(request("GET", path, null, AUDIT_SIGNER)).statusCode()).isEqualTo(403);
 			assertThat(send(HttpRequest.newBuilder(uri(path)).GET()).statusCode()).isIn(401, 403);
 		}
-		assertThat(
-				send(request("POST", one("guarded") + SnapshotAutoPaths.CLAIM_SUFFIX, Map.of("tick", 5, "granted", false), AUDIT_SIGNER))
-					.statusCode())
-			.isEqualTo(403);
+		assertThat(send(request("POST", one("guarded") + SnapshotAutoPaths.CLAIM_SUFFIX,
+				Map.of("tick", 5, "granted", false), AUDIT_SIGNER))
+			.statusCode()).isEqualTo(403);
 		assertThat(claim("guarded", 5)).containsEntry("granted", true);
 	}
 
@@ -161,7 +160,8 @@ class SnapshotAutoApiTest {
 
 	@SuppressWarnings("unchecked")
 	private Map<String, Object> claim(String name, long tick) throws IOException {
-		HttpResponse<String> response = call("POST", one(name) + SnapshotAutoPaths.CLAIM_SUFFIX, Map.of("tick", tick, "granted", false));
+		HttpResponse<String> response = call("POST", one(name) + SnapshotAutoPaths.CLAIM_SUFFIX,
+				Map.of("tick", tick, "granted", false));
 		assertThat(response.statusCode()).isEqualTo(200);
 		return JSON.readValue(response.body(), Map.class);
 	}

@@ -33,11 +33,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Vault Enterprise's {@code sys/storage/raft/snapshot-auto}: {@code config/<name>}
- * write, read, delete; LIST {@code config}; read {@code status/<name>}. The
- * configurations live behind the barrier on the active node, so every instance sees the
- * same ones. Writing a configuration starts its schedule afresh: the first snapshot is
- * taken at the next tick.
+ * Vault Enterprise's {@code sys/storage/raft/snapshot-auto}: {@code config/<name>} write,
+ * read, delete; LIST {@code config}; read {@code status/<name>}. The configurations live
+ * behind the barrier on the active node, so every instance sees the same ones. Writing a
+ * configuration starts its schedule afresh: the first snapshot is taken at the next tick.
  */
 @RestController
 public class SnapshotAutoController {

@@ -39,12 +39,13 @@ public class SnapshotMetrics {
 			.tag("config", config)
 			.register(this.registry)
 			.record(took);
-		gauge(this.size, "vault.autosnapshots.snapshot.size", "Size in bytes of the last snapshot", config)
-			.set(bytes);
+		gauge(this.size, "vault.autosnapshots.snapshot.size", "Size in bytes of the last snapshot", config).set(bytes);
 		lastSuccess(config, endEpochSeconds);
 	}
 
-	/** The end of the configuration's last successful snapshot (from its stored status). */
+	/**
+	 * The end of the configuration's last successful snapshot (from its stored status).
+	 */
 	public void lastSuccess(String config, long endEpochSeconds) {
 		gauge(this.lastSuccess, "vault.autosnapshots.last.success.time",
 				"Unix time of the end of the last successful snapshot", config)
@@ -83,7 +84,10 @@ public class SnapshotMetrics {
 	private AtomicLong gauge(Map<String, AtomicLong> values, String name, String description, String config) {
 		return values.computeIfAbsent(config, (key) -> {
 			AtomicLong value = new AtomicLong();
-			Gauge.builder(name, value, AtomicLong::get).description(description).tag("config", key).register(this.registry);
+			Gauge.builder(name, value, AtomicLong::get)
+				.description(description)
+				.tag("config", key)
+				.register(this.registry);
 			return value;
 		});
 	}

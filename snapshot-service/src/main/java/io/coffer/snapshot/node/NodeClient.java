@@ -118,9 +118,8 @@ public class NodeClient {
 						HttpResponse.BodyHandlers.ofInputStream()));
 		try (InputStream content = response.body()) {
 			if (response.statusCode() != 200) {
-				throw new NodeRefusedException(response.statusCode(),
-						errorText(response.statusCode(), new String(content.readNBytes(64 * 1024),
-								StandardCharsets.UTF_8)));
+				throw new NodeRefusedException(response.statusCode(), errorText(response.statusCode(),
+						new String(content.readNBytes(64 * 1024), StandardCharsets.UTF_8)));
 			}
 			long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
 			return sink.accept(content, length);
@@ -128,9 +127,8 @@ public class NodeClient {
 	}
 
 	private String call(String method, String path, String body) {
-		HttpResponse<String> response = active(
-				(node) -> send(node, request(node, method, path, body, this.timeouts.call()),
-						HttpResponse.BodyHandlers.ofString()));
+		HttpResponse<String> response = active((node) -> send(node,
+				request(node, method, path, body, this.timeouts.call()), HttpResponse.BodyHandlers.ofString()));
 		if (response.statusCode() / 100 == 2) {
 			return response.body();
 		}

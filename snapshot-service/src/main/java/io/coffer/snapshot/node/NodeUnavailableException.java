@@ -1,8 +1,8 @@
 package io.coffer.snapshot.node;
 
 /**
- * No active secrets node could be asked: unreachable, standby or sealed (503). Nothing was
- * changed; the call may be tried again.
+ * No active secrets node could be asked: unreachable, standby or sealed (503). Nothing
+ * was changed; the call may be tried again.
  */
 public class NodeUnavailableException extends RuntimeException {
 

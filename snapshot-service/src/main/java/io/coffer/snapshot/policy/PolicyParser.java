@@ -13,8 +13,8 @@ import io.coffer.support.web.vault.VaultValues;
  * Enterprise takes it: {@code interval} (seconds or a Go duration, required, at least
  * {@code coffer.snapshot.min-interval}), {@code retain} (default 1), {@code path_prefix}
  * (required), {@code file_prefix} (default {@code vault-snapshot}), {@code storage_type}
- * ({@code local} only here) and {@code local_max_space} (bytes, 0 = unlimited). A write to
- * an existing configuration changes only the fields it gives. Every refusal is a 400
+ * ({@code local} only here) and {@code local_max_space} (bytes, 0 = unlimited). A write
+ * to an existing configuration changes only the fields it gives. Every refusal is a 400
  * naming the field.
  */
 public final class PolicyParser {

@@ -30,8 +30,8 @@ import org.springframework.stereotype.Component;
  * ({@link SnapshotReader#verify}: framing, manifest, checksums, entry count, key order),
  * only then gives it its final name, and keeps the {@code retain} newest. The outcome is
  * stored as the configuration's status on the node (Vault's fields plus
- * {@code verification}); a failure is recorded there and in the metrics, and the
- * schedule goes on.
+ * {@code verification}); a failure is recorded there and in the metrics, and the schedule
+ * goes on.
  */
 @Component
 public class SnapshotRunner {
@@ -80,8 +80,8 @@ public class SnapshotRunner {
 		}
 		catch (VerificationFailedException ex) {
 			failed(policy, status, "snapshot verification failed: " + ex.getMessage());
-			status.put("verification", Map.of("ok", false, "time", VaultResponses.time(this.clock.instant()), "error",
-					ex.getMessage()));
+			status.put("verification",
+					Map.of("ok", false, "time", VaultResponses.time(this.clock.instant()), "error", ex.getMessage()));
 			this.metrics.verifyError(policy.name());
 		}
 		catch (IOException | NodeRefusedException | NodeUnavailableException ex) {
@@ -160,7 +160,9 @@ public class SnapshotRunner {
 		}
 	}
 
-	/** The received snapshot did not pass {@link SnapshotReader#verify}; it was not kept. */
+	/**
+	 * The received snapshot did not pass {@link SnapshotReader#verify}; it was not kept.
+	 */
 	static final class VerificationFailedException extends IOException {
 
 		VerificationFailedException(String message) {

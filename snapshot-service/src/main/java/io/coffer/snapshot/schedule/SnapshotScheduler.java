@@ -51,7 +51,8 @@ public class SnapshotScheduler {
 		this.clock = clock;
 	}
 
-	@Scheduled(fixedDelayString = "${coffer.snapshot.check-every:5s}", initialDelayString = "${coffer.snapshot.check-every:5s}")
+	@Scheduled(fixedDelayString = "${coffer.snapshot.check-every:5s}",
+			initialDelayString = "${coffer.snapshot.check-every:5s}")
 	void scheduled() {
 		if (!this.properties.schedulerEnabled()) {
 			return;

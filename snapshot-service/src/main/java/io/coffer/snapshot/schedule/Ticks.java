@@ -24,8 +24,8 @@ public final class Ticks {
 	}
 
 	/**
-	 * When the next snapshot is due: the tick after the claimed one, or the current
-	 * tick when it has not been claimed yet (taken at the scheduler's next check).
+	 * When the next snapshot is due: the tick after the claimed one, or the current tick
+	 * when it has not been claimed yet (taken at the scheduler's next check).
 	 */
 	public static Instant next(long claimedTick, Instant now, long intervalSeconds) {
 		long current = current(now, intervalSeconds);

@@ -69,8 +69,7 @@ class SnapshotAutoConfigApiTest extends SnapshotServiceTest {
 
 	@Test
 	void statusOfAnUnknownConfigIs404AndOtherPathsAreUnsupported() {
-		assertThat(gateway("GET", "/v1/sys/storage/raft/snapshot-auto/status/nope", null).statusCode())
-			.isEqualTo(404);
+		assertThat(gateway("GET", "/v1/sys/storage/raft/snapshot-auto/status/nope", null).statusCode()).isEqualTo(404);
 		HttpResponse<String> other = gateway("GET", "/v1/sys/storage/raft/snapshot-auto/other", null);
 		assertThat(other.statusCode()).isEqualTo(404);
 		assertThat(json(other)).containsEntry("errors", List.of("unsupported path"));

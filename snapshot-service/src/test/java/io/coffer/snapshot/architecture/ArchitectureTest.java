@@ -6,7 +6,6 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import io.coffer.testsupport.architecture.CofferRules;
 import org.junit.jupiter.api.Test;
 
-
 /** The boundaries ARCHITECTURE.md and CONVENTIONS.md draw, checked on every build. */
 class ArchitectureTest {
 
@@ -23,4 +22,5 @@ class ArchitectureTest {
 	void followsTheSharedCofferRules() {
 		CofferRules.forService("io.coffer.snapshot").forEach((rule) -> rule.check(CLASSES));
 	}
+
 }

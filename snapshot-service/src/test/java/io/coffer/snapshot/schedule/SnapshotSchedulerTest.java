@@ -176,8 +176,8 @@ class SnapshotSchedulerTest extends SnapshotServiceTest {
 	}
 
 	private SnapshotScheduler anotherInstance() {
-		IdentitySigner signer = new IdentitySigner(IdentityKeyFiles.readPair(KEYS.resolve("snapshot.pem")),
-				this.clock, SnapshotAutoPaths.CALLER);
+		IdentitySigner signer = new IdentitySigner(IdentityKeyFiles.readPair(KEYS.resolve("snapshot.pem")), this.clock,
+				SnapshotAutoPaths.CALLER);
 		NodeClient node = new NodeClient(List.of(NODE.url()), HttpClient.newHttpClient(), signer, JSON,
 				new NodeClient.Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(30)));
 		return new SnapshotScheduler(node, new SnapshotRunner(node, this.metrics, this.clock), this.metrics,

@@ -37,8 +37,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * A snapshot-service on a random port with a {@link FakeNode} as its one secrets node and
  * a {@link TestClock}; the scheduler's own timer is off, tests run its checks.
  */
-@SpringBootTest(classes = SnapshotServiceApplication.class,
-		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = SnapshotServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(SnapshotServiceTest.Clocks.class)
 public abstract class SnapshotServiceTest {
 

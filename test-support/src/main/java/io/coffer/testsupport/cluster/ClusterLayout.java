@@ -43,8 +43,8 @@ record ClusterLayout(List<List<Instance>> kinds) {
 	 * audit-service (most tests do without them).
 	 */
 	static ClusterLayout allocate(Topology topology, int nodeCount, boolean leases, boolean audit) {
-		return allocate(topology, new ClusterOptions("layout", nodeCount, List.of(), false, List.of(), leases, audit,
-				false));
+		return allocate(topology,
+				new ClusterOptions("layout", nodeCount, List.of(), false, List.of(), leases, audit, false));
 	}
 
 	/** The suite's shape as {@code options} ask for it. */

@@ -131,7 +131,8 @@ class ClusterLayoutTest {
 		Instance snapshot = layout.of("snapshot").getFirst();
 		String nodes = String.join(",", layout.of("secrets").stream().map((n) -> n.baseUri().toString()).toList());
 
-		assertThat(layout.kinds()).extracting((i) -> i.getFirst().name()).containsExactly("node1", "snapshot", "gateway");
+		assertThat(layout.kinds()).extracting((i) -> i.getFirst().name())
+			.containsExactly("node1", "snapshot", "gateway");
 		assertThat(arguments.of(snapshot)).contains("--server.port=" + snapshot.port(),
 				"--coffer.snapshot.nodes=" + nodes, "--coffer.identity.signing-key=/d/snapshot.pem",
 				"--coffer.identity.callers.gateway.keys=/d/signing-key.pub.pem", "--coffer.snapshot.min-interval=1s");
