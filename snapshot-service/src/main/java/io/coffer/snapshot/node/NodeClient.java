@@ -2,9 +2,6 @@ package io.coffer.snapshot.node;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -12,42 +9,28 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import io.coffer.common.identity.InternalIdentity;
 import io.coffer.common.snapshotauto.AutoSnapshotEntry;
 import io.coffer.common.snapshotauto.AutoSnapshotPut;
 import io.coffer.common.snapshotauto.SnapshotAutoPaths;
 import io.coffer.common.snapshotauto.TickClaim;
-import io.coffer.support.identity.IdentitySigner;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.coffer.support.node.ActiveNodeCalls;
+import io.coffer.support.node.NodeRefusedException;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Calls the active secrets node's snapshot-auto endpoints ({@link SnapshotAutoPaths}),
- * signed with snapshot-service's own identity (caller {@code snapshot}, audience
- * {@code coffer-secrets}). It starts with the node that answered last; a node that is
- * unreachable or answers 503 (standby, sealed) is skipped for the next.
+ * The active secrets node's snapshot-auto endpoints ({@link SnapshotAutoPaths}), called
+ * through service-support's {@link ActiveNodeCalls}: signed as caller {@code snapshot},
+ * an unreachable, standby or sealed node skipped for the next.
  */
 public class NodeClient {
 
-	private static final Logger log = LoggerFactory.getLogger(NodeClient.class);
-
-	private final List<URI> nodes;
-
-	private final HttpClient http;
-
-	private final IdentitySigner signer;
+	private final ActiveNodeCalls calls;
 
 	private final JsonMapper json;
 
 	private final Timeouts timeouts;
-
-	private final AtomicInteger lastGood = new AtomicInteger();
 
 	/**
 	 * @param call one configuration call
@@ -64,10 +47,8 @@ public class NodeClient {
 
 	}
 
-	public NodeClient(List<URI> nodes, HttpClient http, IdentitySigner signer, JsonMapper json, Timeouts timeouts) {
-		this.nodes = List.copyOf(nodes);
-		this.http = http;
-		this.signer = signer;
+	public NodeClient(ActiveNodeCalls calls, JsonMapper json, Timeouts timeouts) {
+		this.calls = calls;
 		this.json = json;
 		this.timeouts = timeouts;
 	}
@@ -113,13 +94,14 @@ public class NodeClient {
 	 * @throws IOException when reading the stream or the sink fails
 	 */
 	public <T> T snapshot(SnapshotSink<T> sink) throws IOException {
-		HttpResponse<InputStream> response = active(
-				(node) -> send(node, request(node, "GET", SnapshotAutoPaths.SNAPSHOT, null, this.timeouts.snapshot()),
-						HttpResponse.BodyHandlers.ofInputStream()));
+		HttpResponse<InputStream> response = this.calls.active(
+				new ActiveNodeCalls.Call("GET", SnapshotAutoPaths.SNAPSHOT, null, this.timeouts.snapshot()),
+				HttpResponse.BodyHandlers.ofInputStream());
 		try (InputStream content = response.body()) {
 			if (response.statusCode() != 200) {
-				throw new NodeRefusedException(response.statusCode(), errorText(response.statusCode(),
-						new String(content.readNBytes(64 * 1024), StandardCharsets.UTF_8)));
+				String error = new String(content.readNBytes(64 * 1024), StandardCharsets.UTF_8);
+				throw new NodeRefusedException(response.statusCode(),
+						this.calls.errorText(response.statusCode(), error));
 			}
 			long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
 			return sink.accept(content, length);
@@ -127,85 +109,7 @@ public class NodeClient {
 	}
 
 	private String call(String method, String path, String body) {
-		HttpResponse<String> response = active((node) -> send(node,
-				request(node, method, path, body, this.timeouts.call()), HttpResponse.BodyHandlers.ofString()));
-		if (response.statusCode() / 100 == 2) {
-			return response.body();
-		}
-		throw new NodeRefusedException(response.statusCode(), errorText(response.statusCode(), response.body()));
-	}
-
-	@FunctionalInterface
-	private interface Exchange<T> {
-
-		HttpResponse<T> with(URI node);
-
-	}
-
-	private <T> HttpResponse<T> active(Exchange<T> exchange) {
-		if (this.nodes.isEmpty()) {
-			throw new NodeUnavailableException("no secrets node configured (coffer.snapshot.nodes)");
-		}
-		int start = this.lastGood.get();
-		String last = "no active node reachable";
-		for (int i = 0; i < this.nodes.size(); i++) {
-			int index = (start + i) % this.nodes.size();
-			URI node = this.nodes.get(index);
-			HttpResponse<T> response;
-			try {
-				response = exchange.with(node);
-			}
-			catch (NodeUnavailableException ex) {
-				last = ex.getMessage();
-				continue;
-			}
-			if (response.statusCode() == 503) {
-				last = "secrets node " + node + " is not active";
-				discard(response);
-				continue;
-			}
-			this.lastGood.set(index);
-			return response;
-		}
-		throw new NodeUnavailableException(last);
-	}
-
-	private HttpRequest request(URI node, String method, String path, String body, Duration timeout) {
-		String identity = this.signer.sign(InternalIdentity.AUDIENCE, UUID.randomUUID().toString(), null, Map.of());
-		HttpRequest.Builder request = HttpRequest.newBuilder(node.resolve(path))
-			.timeout(timeout)
-			.header(InternalIdentity.HEADER, identity)
-			.method(method,
-					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
-		if (body != null) {
-			request.header("Content-Type", "application/json");
-		}
-		return request.build();
-	}
-
-	private <T> HttpResponse<T> send(URI node, HttpRequest request, HttpResponse.BodyHandler<T> handler) {
-		try {
-			return this.http.send(request, handler);
-		}
-		catch (IOException ex) {
-			log.debug("secrets node {} unreachable: {}", node, ex.toString());
-			throw new NodeUnavailableException("secrets node " + node + " unreachable");
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new NodeUnavailableException("interrupted");
-		}
-	}
-
-	private static void discard(HttpResponse<?> response) {
-		if (response.body() instanceof InputStream stream) {
-			try {
-				stream.close();
-			}
-			catch (IOException ex) {
-				// nothing was read from it
-			}
-		}
+		return this.calls.call(new ActiveNodeCalls.Call(method, path, body, this.timeouts.call()));
 	}
 
 	private <T> T read(String body, Class<T> type, String what) {
@@ -219,21 +123,6 @@ public class NodeClient {
 
 	private static String one(String name) {
 		return SnapshotAutoPaths.CONFIGS + "/" + name;
-	}
-
-	private String errorText(int status, String body) {
-		try {
-			JsonNode errors = this.json.readTree(body).path("errors");
-			if (errors.isArray() && !errors.isEmpty()) {
-				StringBuilder text = new StringBuilder();
-				errors.forEach((error) -> text.append((text.length() > 0) ? "; " : "").append(error.asString()));
-				return text.toString();
-			}
-		}
-		catch (JacksonException ex) {
-			// not Vault's envelope: the status says it all
-		}
-		return "the node answered " + status;
 	}
 
 }

@@ -8,6 +8,7 @@ import io.coffer.common.snapshotauto.SnapshotAutoPaths;
 import io.coffer.snapshot.settings.SnapshotProperties;
 import io.coffer.support.identity.IdentityKeyFiles;
 import io.coffer.support.identity.IdentitySigner;
+import io.coffer.support.node.ActiveNodeCalls;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -33,7 +34,7 @@ public class NodeConfiguration {
 			.version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(properties.nodeConnectTimeout())
 			.build();
-		return new NodeClient(properties.nodes(), http, signer, json,
+		return new NodeClient(new ActiveNodeCalls(properties.nodes(), http, signer, json), json,
 				new NodeClient.Timeouts(properties.nodeTimeout(), properties.snapshotTimeout()));
 	}
 

@@ -19,6 +19,7 @@ import io.coffer.snapshot.settings.SnapshotProperties;
 import io.coffer.snapshot.support.SnapshotServiceTest;
 import io.coffer.support.identity.IdentityKeyFiles;
 import io.coffer.support.identity.IdentitySigner;
+import io.coffer.support.node.ActiveNodeCalls;
 import io.coffer.support.snapshot.SnapshotReader;
 import io.coffer.support.web.vault.VaultResponses;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -178,7 +179,8 @@ class SnapshotSchedulerTest extends SnapshotServiceTest {
 	private SnapshotScheduler anotherInstance() {
 		IdentitySigner signer = new IdentitySigner(IdentityKeyFiles.readPair(KEYS.resolve("snapshot.pem")), this.clock,
 				SnapshotAutoPaths.CALLER);
-		NodeClient node = new NodeClient(List.of(NODE.url()), HttpClient.newHttpClient(), signer, JSON,
+		NodeClient node = new NodeClient(
+				new ActiveNodeCalls(List.of(NODE.url()), HttpClient.newHttpClient(), signer, JSON), JSON,
 				new NodeClient.Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(30)));
 		return new SnapshotScheduler(node, new SnapshotRunner(node, this.metrics, this.clock), this.metrics,
 				this.properties, this.clock);

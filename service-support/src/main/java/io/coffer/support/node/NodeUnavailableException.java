@@ -1,4 +1,4 @@
-package io.coffer.snapshot.node;
+package io.coffer.support.node;
 
 /**
  * No active secrets node could be asked: unreachable, standby or sealed (503). Nothing

@@ -1,4 +1,4 @@
-package io.coffer.snapshot.node;
+package io.coffer.support.node;
 
 /**
  * The active node answered with an error (Vault's envelope); its message is the node's
