@@ -117,6 +117,25 @@ public class Barrier {
 	}
 
 	/**
+	 * Whether {@code storedKeyring} (a keyring as stored, e.g. in a snapshot) opens with
+	 * this barrier's root key, i.e. was written by this cluster.
+	 * @throws SealedException when the barrier is sealed
+	 */
+	public boolean opensKeyring(byte[] storedKeyring) {
+		byte[] key = this.rootKey;
+		if (key == null) {
+			throw new SealedException();
+		}
+		try {
+			Keyring.deserialize(AesGcm.decrypt(key, storedKeyring, aad(KEYRING_PATH))).retire();
+			return true;
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
+	}
+
+	/**
 	 * Gives storage the log key derived from {@code rootKey} (see {@link LogKey}), e.g.
 	 * for a seal migration that writes before the barrier opens.
 	 */

@@ -39,6 +39,14 @@ public class RequestReader {
 	}
 
 	public VaultHttpRequest read(HttpServletRequest request, String path) throws IOException {
+		return read(request, path, true);
+	}
+
+	/**
+	 * As {@link #read(HttpServletRequest, String)}; with {@code parseBody} false the body
+	 * is left unread for a handler that streams it (a snapshot restore).
+	 */
+	public VaultHttpRequest read(HttpServletRequest request, String path, boolean parseBody) throws IOException {
 		String method = request.getMethod().toUpperCase(java.util.Locale.ROOT);
 		Map<String, Object> data = new LinkedHashMap<>();
 		Map<String, String> query = query(request.getQueryString());
@@ -50,7 +58,9 @@ public class RequestReader {
 				}
 			});
 		}
-		data.putAll(body(request));
+		if (parseBody) {
+			data.putAll(body(request));
+		}
 		String fullPath = path;
 		if (operation == Operation.LIST && !fullPath.endsWith("/") && !fullPath.isEmpty()) {
 			fullPath = fullPath + "/";

@@ -3,6 +3,8 @@ package io.coffer.secrets.pipeline;
 import java.io.IOException;
 
 import io.coffer.secrets.http.RequestReader;
+import io.coffer.secrets.http.VaultHttpRequest;
+import io.coffer.secrets.kernel.StreamedBody;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -34,6 +36,18 @@ public class VaultController {
 		String uri = request.getRequestURI();
 		String path = uri.startsWith(PREFIX) ? uri.substring(PREFIX.length()) : "";
 		path = java.net.URLDecoder.decode(path.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+		if (StreamedBody.streams(request.getMethod(), path)) {
+			VaultHttpRequest streamed = this.reader.read(request, path, false);
+			try {
+				return StreamedBody.with(request.getInputStream(), () -> this.handler.handle(streamed));
+			}
+			catch (IOException | RuntimeException ex) {
+				throw ex;
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
 		return this.handler.handle(this.reader.read(request, path));
 	}
 

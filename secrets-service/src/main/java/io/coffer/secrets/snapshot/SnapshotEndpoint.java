@@ -4,6 +4,7 @@ import io.coffer.secrets.kernel.Caller;
 import io.coffer.secrets.kernel.LogicalRequest;
 import io.coffer.secrets.kernel.LogicalResponse;
 import io.coffer.secrets.kernel.Operation;
+import io.coffer.secrets.kernel.StreamedBody;
 import io.coffer.secrets.kernel.SysEndpoint;
 import io.coffer.secrets.kernel.VaultException;
 
@@ -13,7 +14,10 @@ import org.springframework.stereotype.Component;
  * {@code GET sys/storage/raft/snapshot}: a snapshot of this node's replica, streamed as
  * {@code application/octet-stream} (what {@code vault operator raft snapshot save} writes
  * to its file). Vault asks no {@code sudo} for it, only {@code read} on the path.
- * Restoring ({@code POST}) does not exist yet and answers as any unsupported path.
+ * {@code POST} (or {@code PUT}) restores the snapshot in the request body
+ * ({@code vault operator raft snapshot restore}): {@code 204} once a majority of the
+ * nodes installed it. Restoring another cluster's snapshot ({@code snapshot-force}) is
+ * absent.
  */
 @Component
 class SnapshotEndpoint implements SysEndpoint {
@@ -22,8 +26,11 @@ class SnapshotEndpoint implements SysEndpoint {
 
 	private final SnapshotProducer producer;
 
-	SnapshotEndpoint(SnapshotProducer producer) {
+	private final SnapshotRestorer restorer;
+
+	SnapshotEndpoint(SnapshotProducer producer, SnapshotRestorer restorer) {
 		this.producer = producer;
+		this.restorer = restorer;
 	}
 
 	@Override
@@ -33,10 +40,12 @@ class SnapshotEndpoint implements SysEndpoint {
 
 	@Override
 	public LogicalResponse handle(LogicalRequest request, Caller caller) {
-		if (request.operation() != Operation.READ) {
-			throw VaultException.unsupportedPath(request.path());
-		}
-		return LogicalResponse.binary(this.producer.take());
+		return switch (request.operation()) {
+			case READ -> LogicalResponse.binary(this.producer.take());
+			case UPDATE -> this.restorer.restore(StreamedBody.current()
+				.orElseThrow(() -> VaultException.badRequest("the snapshot to restore must be the request body")));
+			default -> throw VaultException.unsupportedPath(request.path());
+		};
 	}
 
 }

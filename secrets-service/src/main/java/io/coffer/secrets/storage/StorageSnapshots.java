@@ -17,4 +17,11 @@ public interface StorageSnapshots {
 	 */
 	StorageSnapshot openSnapshot();
 
+	/**
+	 * Starts a restore of the whole stored state, on the active node only.
+	 * @throws StandbyException when this node is not the active node
+	 * @throws SnapshotUnavailableException when this node is sealed
+	 */
+	StorageRestore beginRestore();
+
 }

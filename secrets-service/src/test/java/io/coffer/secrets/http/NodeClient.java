@@ -110,6 +110,27 @@ public final class NodeClient {
 		}
 	}
 
+	/**
+	 * {@code method /v1/<path>} with {@code file} as the raw body (as
+	 * {@code vault operator raft snapshot restore} sends a snapshot).
+	 */
+	public Response upload(String method, String path, java.nio.file.Path file) {
+		try {
+			HttpRequest request = builder("/v1/" + path).header("Content-Type", "application/octet-stream")
+				.method(method, HttpRequest.BodyPublishers.ofFile(file))
+				.build();
+			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+			return new Response(response.statusCode(), response.body(), response.headers().map());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	private HttpRequest.Builder builder(String absolutePath) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + absolutePath));
 		if (this.token != null) {

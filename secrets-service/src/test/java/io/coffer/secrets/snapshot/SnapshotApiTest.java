@@ -14,6 +14,8 @@ import io.coffer.secrets.http.NodeClient;
 import io.coffer.secrets.storage.HaCluster;
 import io.coffer.secrets.storage.Storage;
 import io.coffer.support.snapshot.SnapshotReader;
+import io.coffer.support.snapshot.SnapshotWriter;
+import io.coffer.support.snapshot.StateWriter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -127,11 +129,99 @@ class SnapshotApiTest {
 
 	@Test
 	@Order(4)
-	void restoringIsNotServedYet() {
-		NodeClient.Response restore = this.root.call("POST", SNAPSHOT, Map.of());
-		assertThat(restore.status()).isEqualTo(404);
-		assertThat(restore.json()).isEqualTo(Map.of("errors", List.of("unsupported path")));
+	void aRestoreBringsBackTheSnapshotsStateAndLaterWritesAreGone() throws IOException {
+		assertThat(this.root.call("PUT", "kv/restore/me", Map.of("value", "before")).status()).isEqualTo(204);
+		NodeClient.Download saved = this.root.download(SNAPSHOT, this.dir.resolve("restore.snap"));
+		assertThat(saved.status()).isEqualTo(200);
+		assertThat(this.root.call("PUT", "kv/restore/me", Map.of("value", "after")).status()).isEqualTo(204);
+		assertThat(this.root.call("PUT", "kv/restore/later", Map.of("value", "x")).status()).isEqualTo(204);
+
+		NodeClient.Response restored = this.root.upload("POST", SNAPSHOT, saved.file());
+
+		assertThat(restored.status()).as(restored.body()).isEqualTo(204);
+		this.root.awaitActive();
+		assertThat(this.root.call("GET", "kv/restore/me", null).data()).isEqualTo(Map.of("value", "before"));
+		assertThat(this.root.call("GET", "kv/restore/later", null).status()).isEqualTo(404);
+		assertThat(this.root.call("PUT", "kv/restore/next", Map.of("value", "y")).status()).isEqualTo(204);
+		assertThat(this.root.call("GET", "kv/restore/next", null).data()).isEqualTo(Map.of("value", "y"));
+	}
+
+	@Test
+	@Order(4)
+	void aDamagedSnapshotIsRefusedAndChangesNothing() throws IOException {
+		assertThat(this.root.call("PUT", "kv/damaged/check", Map.of("value", "kept")).status()).isEqualTo(204);
+		NodeClient.Download saved = this.root.download(SNAPSHOT, this.dir.resolve("whole.snap"));
+		byte[] whole = Files.readAllBytes(saved.file());
+		Path truncated = Files.write(this.dir.resolve("truncated.snap"),
+				java.util.Arrays.copyOf(whole, whole.length - 100));
+		assertThat(this.root.call("PUT", "kv/damaged/check", Map.of("value", "newer")).status()).isEqualTo(204);
+		long index = this.ha.appliedIndex();
+
+		NodeClient.Response refused = this.root.upload("POST", SNAPSHOT, truncated);
+
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.body()).contains("invalid snapshot");
+		assertThat(this.ha.appliedIndex()).isEqualTo(index);
+		assertThat(this.root.call("GET", "kv/damaged/check", null).data()).isEqualTo(Map.of("value", "newer"));
+	}
+
+	@Test
+	@Order(4)
+	void anotherClustersSnapshotIsRefusedAndForceIsAbsent() throws IOException {
+		NodeClient.Download saved = this.root.download(SNAPSHOT, this.dir.resolve("ours.snap"));
+		Path foreign = withForeignKeyring(saved.file());
+		long index = this.ha.appliedIndex();
+
+		NodeClient.Response refused = this.root.upload("POST", SNAPSHOT, foreign);
+
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.body()).contains("another cluster");
+		assertThat(this.ha.appliedIndex()).isEqualTo(index);
 		assertThat(this.root.call("POST", "sys/storage/raft/snapshot-force", Map.of()).status()).isEqualTo(404);
+	}
+
+	@Test
+	@Order(4)
+	void restoringNeedsUpdateOnThePath() throws IOException {
+		String policy = "path \"sys/storage/raft/snapshot\" {\n  capabilities = [\"read\"]\n}\n";
+		assertThat(this.root.call("PUT", "sys/policies/acl/snapshot-reader", Map.of("policy", policy)).status())
+			.isEqualTo(204);
+		NodeClient reader = client(token(List.of("snapshot-reader")));
+		NodeClient.Download saved = this.root.download(SNAPSHOT, this.dir.resolve("denied-restore.snap"));
+		long index = this.ha.appliedIndex();
+
+		assertThat(reader.upload("POST", SNAPSHOT, saved.file()).status()).isEqualTo(403);
+		assertThat(this.ha.appliedIndex()).isEqualTo(index);
+	}
+
+	/**
+	 * A well-formed snapshot whose keyring was written under another root key: the same
+	 * pairs with the keyring's ciphertext replaced.
+	 */
+	private Path withForeignKeyring(Path snapshot) throws IOException {
+		Path state = this.dir.resolve("foreign-state.bin");
+		SnapshotManifest original;
+		StateWriter writer;
+		try (InputStream in = Files.newInputStream(snapshot); java.io.OutputStream out = Files.newOutputStream(state)) {
+			writer = new StateWriter(out);
+			original = SnapshotReader.read(in, (key, value) -> {
+				byte[] stored = value;
+				if (key.equals("core/keyring")) {
+					stored = new byte[value.length];
+					new java.security.SecureRandom().nextBytes(stored);
+				}
+				writer.write(key, stored);
+			});
+			writer.flush();
+		}
+		SnapshotManifest manifest = new SnapshotManifest(original.formatVersion(), "another-cluster",
+				original.clusterName(), original.nodeId(), original.logEpoch(), original.logIndex(),
+				original.keyringTerm(), writer.entries(), writer.sha256(), writer.size(), original.createdTime());
+		Path archive = this.dir.resolve("foreign.snap");
+		try (java.io.OutputStream out = Files.newOutputStream(archive)) {
+			SnapshotWriter.write(out, manifest, state);
+		}
+		return archive;
 	}
 
 	@Test

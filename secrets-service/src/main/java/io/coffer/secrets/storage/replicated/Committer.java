@@ -31,6 +31,9 @@ final class Committer implements Runnable {
 
 	private volatile boolean running = true;
 
+	/** A restore met while collecting a group: it is committed next, on its own. */
+	private Pending carried;
+
 	Committer(NodeRuntime runtime) {
 		this.runtime = runtime;
 	}
@@ -39,7 +42,22 @@ final class Committer implements Runnable {
 		if (!this.runtime.isActive()) {
 			throw standby();
 		}
-		Pending pending = new Pending(List.copyOf(ops), size(ops), new CompletableFuture<>());
+		Pending pending = new Pending(List.copyOf(ops), size(ops), new CompletableFuture<>(), null);
+		this.queue.add(pending);
+		return pending.done();
+	}
+
+	/**
+	 * Queues a restore entry: committed in its own entry, in order with the writes around
+	 * it. Once it is applied here this node leaves the active role, so whatever it holds
+	 * in memory is read again from the restored state before it serves (writes still
+	 * queued behind it fail as a standby's).
+	 */
+	CompletableFuture<Void> submitRestore(RestoreMark mark) {
+		if (!this.runtime.isActive()) {
+			throw standby();
+		}
+		Pending pending = new Pending(List.of(), 0, new CompletableFuture<>(), mark);
 		this.queue.add(pending);
 		return pending.done();
 	}
@@ -52,7 +70,8 @@ final class Committer implements Runnable {
 	public void run() {
 		while (this.running) {
 			try {
-				Pending first = this.queue.poll(200, TimeUnit.MILLISECONDS);
+				Pending first = (this.carried != null) ? this.carried : this.queue.poll(200, TimeUnit.MILLISECONDS);
+				this.carried = null;
 				if (first == null) {
 					continue;
 				}
@@ -70,6 +89,9 @@ final class Committer implements Runnable {
 			}
 		}
 		List<Pending> left = new ArrayList<>();
+		if (this.carried != null) {
+			left.add(this.carried);
+		}
 		this.queue.drainTo(left);
 		fail(left, new StorageException("storage is shutting down"));
 	}
@@ -77,11 +99,18 @@ final class Committer implements Runnable {
 	private List<Pending> collect(Pending first) throws InterruptedException {
 		List<Pending> group = new ArrayList<>();
 		group.add(first);
+		if (first.restore() != null) {
+			return group;
+		}
 		long bytes = first.bytes();
 		long deadline = System.nanoTime() + this.runtime.settings.tuning().groupCommitDelay().toNanos();
 		while (bytes < MAX_GROUP_BYTES) {
 			Pending next = this.queue.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
 			if (next == null) {
+				break;
+			}
+			if (next.restore() != null) {
+				this.carried = next;
 				break;
 			}
 			group.add(next);
@@ -93,7 +122,10 @@ final class Committer implements Runnable {
 	private void commit(ActiveTerm term, List<Pending> group) {
 		List<StorageOp> ops = new ArrayList<>();
 		group.forEach((p) -> ops.addAll(p.ops()));
-		LogEntry entry = new LogEntry(term.epoch(), term.lastIndex() + 1, term.fence(), null, ops)
+		RestoreMark restore = group.getFirst().restore();
+		LogEntry entry = ((restore != null)
+				? LogEntry.restore(term.epoch(), term.lastIndex() + 1, term.fence(), restore)
+				: new LogEntry(term.epoch(), term.lastIndex() + 1, term.fence(), null, ops))
 			.signed(this.runtime.auth);
 		if (entry.tag() == null) {
 			// followers would refuse it; only a node holding the log key (unsealed, or
@@ -132,6 +164,9 @@ final class Committer implements Runnable {
 			return;
 		}
 		group.forEach((p) -> this.runtime.progress.awaitMajority(entry.position(), p.done()));
+		if (restore != null) {
+			this.runtime.demote("restored a snapshot at " + entry.position() + "; in-memory state is read again");
+		}
 	}
 
 	/**
@@ -159,7 +194,7 @@ final class Committer implements Runnable {
 		return bytes;
 	}
 
-	private record Pending(List<StorageOp> ops, int bytes, CompletableFuture<Void> done) {
+	private record Pending(List<StorageOp> ops, int bytes, CompletableFuture<Void> done, RestoreMark restore) {
 	}
 
 }

@@ -24,6 +24,12 @@ final class CpNames {
 
 	static final String COPY_EXECUTOR = "coffer.replica.copy";
 
+	/**
+	 * Runs {@link RestoreTasks} on the nodes that stage a restore (they call back on
+	 * COPY_EXECUTOR).
+	 */
+	static final String RESTORE_EXECUTOR = "coffer.replica.restore";
+
 	private CpNames() {
 	}
 

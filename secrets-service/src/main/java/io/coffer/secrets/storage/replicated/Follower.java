@@ -131,7 +131,7 @@ final class Follower implements Runnable {
 			LogEntry hint = this.hints.remove(applied.index() + 1);
 			// not while no epoch is confirmed: a node that published its position for a
 			// new epoch must not move past it
-			if (hint != null && this.ready && hint.follows(applied)
+			if (hint != null && this.ready && hint.follows(applied) && this.runtime.canApply(hint)
 					&& this.runtime.admit(hint) == NodeRuntime.Admission.APPLY) {
 				this.runtime.apply(hint);
 				this.waitingForKey = false;
@@ -176,10 +176,18 @@ final class Follower implements Runnable {
 		if (!next.isEmpty() && next.getFirst().follows(applied)) {
 			List<LogEntry> run = this.runtime.admitted(next);
 			if (!run.isEmpty()) {
-				this.runtime.applyAll(run);
-				this.ready = true;
 				this.waitingForKey = false;
-				return true;
+				if (this.runtime.applyAll(run) > 0) {
+					this.ready = true;
+					return true;
+				}
+				// a restore this node did not stage (it was down or joined later): the
+				// restored state exists only on the nodes that applied it
+				this.ready = false;
+				this.runtime.observeCommitted(head.index());
+				logger.info("Node {} at {} did not stage the restore at {}; copying the restored replica",
+						this.runtime.nodeId(), applied, run.getFirst().position());
+				return copyFromPeer(head.epoch());
 			}
 			if (this.runtime.admit(next.getFirst()) == NodeRuntime.Admission.WAIT) {
 				this.ready = false;

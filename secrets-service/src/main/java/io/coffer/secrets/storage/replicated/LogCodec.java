@@ -19,7 +19,17 @@ final class LogCodec {
 
 	private static final byte VERSION = 2;
 
+	/**
+	 * The version of a restore entry: a node that does not know restores refuses it as an
+	 * unknown version instead of misreading it.
+	 */
+	private static final byte VERSION_RESTORE = 3;
+
 	private static final byte FLAG_GENESIS = 1;
+
+	private static final byte FLAG_RESTORE = 2;
+
+	private static final int RESTORE_BYTES = 16 + RestoreMark.DIGEST_BYTES + 8;
 
 	private static final byte OP_PUT = 1;
 
@@ -46,19 +56,24 @@ final class LogCodec {
 	/** What an entry's HMAC covers: every field but the tag. */
 	static byte[] body(LogEntry entry) {
 		List<byte[]> keys = new ArrayList<>(entry.ops().size());
-		int size = HEADER_BYTES + (entry.isGenesis() ? 16 : 0) + 4;
+		int size = HEADER_BYTES + (entry.isGenesis() ? 16 : 0) + (entry.isRestore() ? RESTORE_BYTES : 0) + 4;
 		for (StorageOp op : entry.ops()) {
 			byte[] key = op.key().getBytes(StandardCharsets.UTF_8);
 			keys.add(key);
 			size += 1 + 4 + key.length + ((op instanceof StorageOp.Put put) ? 4 + put.value().length : 0);
 		}
 		ByteBuffer out = ByteBuffer.allocate(size);
-		out.put(VERSION);
+		out.put(entry.isRestore() ? VERSION_RESTORE : VERSION);
 		out.putLong(entry.epoch().ordinal()).putLong(entry.epoch().id());
 		out.putLong(entry.index()).putLong(entry.fence());
-		out.put(entry.isGenesis() ? FLAG_GENESIS : 0);
+		out.put((byte) ((entry.isGenesis() ? FLAG_GENESIS : 0) | (entry.isRestore() ? FLAG_RESTORE : 0)));
 		if (entry.isGenesis()) {
 			out.putLong(entry.previous().ordinal()).putLong(entry.previous().id());
+		}
+		if (entry.isRestore()) {
+			RestoreMark mark = entry.restore();
+			out.putLong(mark.id().getMostSignificantBits()).putLong(mark.id().getLeastSignificantBits());
+			out.put(mark.digest()).putLong(mark.count());
 		}
 		out.putInt(entry.ops().size());
 		for (int i = 0; i < entry.ops().size(); i++) {
@@ -81,6 +96,13 @@ final class LogCodec {
 			ByteBuffer in = ByteBuffer.wrap(bytes, 0, bytes.length - 4 - TAG_BYTES);
 			Header header = readHeader(in);
 			Epoch previous = header.genesis() ? new Epoch(in.getLong(), in.getLong()) : null;
+			RestoreMark restore = null;
+			if (header.restore()) {
+				java.util.UUID id = new java.util.UUID(in.getLong(), in.getLong());
+				byte[] digest = new byte[RestoreMark.DIGEST_BYTES];
+				in.get(digest);
+				restore = new RestoreMark(id, digest, in.getLong());
+			}
 			int count = in.getInt();
 			List<StorageOp> ops = new ArrayList<>(count);
 			for (int i = 0; i < count; i++) {
@@ -95,7 +117,7 @@ final class LogCodec {
 			long keyId = tagIn.getLong();
 			byte[] mac = new byte[LogAuth.MAC_BYTES];
 			tagIn.get(mac);
-			return new LogEntry(header.epoch(), header.index(), header.fence(), previous, ops,
+			return new LogEntry(header.epoch(), header.index(), header.fence(), previous, ops, restore,
 					(keyId != 0) ? new LogAuth.Tag(keyId, mac) : null);
 		}
 		catch (BufferUnderflowException | IllegalArgumentException ex) {
@@ -111,14 +133,19 @@ final class LogCodec {
 	}
 
 	private static Header readHeader(ByteBuffer in) {
-		if (in.get() != VERSION) {
+		byte version = in.get();
+		if (version != VERSION && version != VERSION_RESTORE) {
 			throw new CorruptEntryException("unknown log entry version");
 		}
 		Epoch epoch = new Epoch(in.getLong(), in.getLong());
 		long index = in.getLong();
 		long fence = in.getLong();
-		boolean genesis = (in.get() & FLAG_GENESIS) != 0;
-		return new Header(epoch, index, fence, genesis);
+		byte flags = in.get();
+		boolean restore = (flags & FLAG_RESTORE) != 0;
+		if (restore != (version == VERSION_RESTORE) || (flags & ~(FLAG_GENESIS | FLAG_RESTORE)) != 0) {
+			throw new CorruptEntryException("malformed log entry");
+		}
+		return new Header(epoch, index, fence, (flags & FLAG_GENESIS) != 0, restore);
 	}
 
 	private static byte[] readBytes(ByteBuffer in) {
@@ -138,7 +165,7 @@ final class LogCodec {
 	}
 
 	/** The fixed fields of an encoded entry. */
-	record Header(Epoch epoch, long index, long fence, boolean genesis) {
+	record Header(Epoch epoch, long index, long fence, boolean genesis, boolean restore) {
 
 		Position position() {
 			return new Position(this.epoch, this.index);

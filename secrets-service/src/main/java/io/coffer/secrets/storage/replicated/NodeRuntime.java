@@ -120,6 +120,8 @@ final class NodeRuntime {
 	 * Applies a committed entry to the replica and tells everyone. Checked under the
 	 * lock: after a demotion the committer and the follower may both hold the same entry,
 	 * and a late second apply must not roll the replica back.
+	 * @throws StorageException when the entry does not follow the replica, or is a
+	 * restore this node has not staged (it must copy the restored replica from a peer)
 	 */
 	void apply(LogEntry entry) {
 		this.applyLock.lock();
@@ -131,7 +133,16 @@ final class NodeRuntime {
 			if (!entry.follows(applied)) {
 				throw new StorageException("entry " + entry.position() + " does not follow the replica at " + applied);
 			}
-			this.replica.apply(entry);
+			if (entry.isRestore()) {
+				if (!canApply(entry)) {
+					throw new StorageException("restore entry " + entry.position() + " was not staged on node "
+							+ nodeId() + "; it copies the restored replica from a peer");
+				}
+				installRestore(entry);
+			}
+			else {
+				this.replica.apply(entry);
+			}
 		}
 		finally {
 			this.applyLock.unlock();
@@ -141,9 +152,18 @@ final class NodeRuntime {
 	}
 
 	/**
-	 * Applies the leading run of {@code entries} that follows the replica, one after the
-	 * other, in one durable batch; returns how many were applied.
+	 * Whether this node can apply {@code entry} from its own state: any entry but a
+	 * restore it has not staged.
 	 */
+	boolean canApply(LogEntry entry) {
+		return !entry.isRestore() || this.replica.hasStaged(entry.restore().id());
+	}
+
+	private void installRestore(LogEntry entry) {
+		this.replica.installStaged(entry.restore().id(), entry.position());
+		logger.info("Node {} installed restore {} at {}", nodeId(), entry.restore(), entry.position());
+	}
+
 	/**
 	 * The leading entries of {@code entries} that this node may apply (see
 	 * {@link #admit}).
@@ -159,29 +179,51 @@ final class NodeRuntime {
 		return run;
 	}
 
+	/**
+	 * Applies the leading run of {@code entries} that follows the replica, one after the
+	 * other, in as few durable batches as it can (a restore entry is installed on its
+	 * own); stops before a restore this node has not staged. Returns how many were
+	 * applied.
+	 */
 	int applyAll(List<LogEntry> entries) {
-		List<LogEntry> run = new java.util.ArrayList<>();
+		int applied = 0;
+		Position position;
 		this.applyLock.lock();
 		try {
-			Position position = this.replica.position();
+			position = this.replica.position();
+			List<LogEntry> run = new java.util.ArrayList<>();
 			for (LogEntry entry : entries) {
-				if (!entry.follows(position)) {
+				if (!entry.follows(position) || !canApply(entry)) {
 					break;
 				}
-				run.add(entry);
+				if (entry.isRestore()) {
+					if (!run.isEmpty()) {
+						this.replica.apply(run);
+						applied += run.size();
+						run.clear();
+					}
+					installRestore(entry);
+					applied++;
+				}
+				else {
+					run.add(entry);
+				}
 				position = entry.position();
 			}
-			if (run.isEmpty()) {
-				return 0;
+			if (!run.isEmpty()) {
+				this.replica.apply(run);
+				applied += run.size();
 			}
-			this.replica.apply(run);
 		}
 		finally {
 			this.applyLock.unlock();
 		}
-		observeCommitted(run.getLast().index());
+		if (applied == 0) {
+			return 0;
+		}
+		observeCommitted(position.index());
 		report();
-		return run.size();
+		return applied;
 	}
 
 	void report() {

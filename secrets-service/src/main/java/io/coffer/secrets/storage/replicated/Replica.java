@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -32,11 +34,21 @@ final class Replica implements AutoCloseable {
 
 	private static final String COMPLETE_MARKER = "COPY-COMPLETE";
 
+	/** Prefix of a staged restore's directory; the staging id follows. */
+	private static final String STAGED_PREFIX = "restore-";
+
+	private static final String STAGED_MARKER = "STAGED";
+
 	private final Path dataDir;
 
 	private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
 	private final Set<ReplicaSnapshot> snapshots = ConcurrentHashMap.newKeySet();
+
+	private final Map<UUID, RocksReplica> staged = new ConcurrentHashMap<>();
+
+	/** Open views of staged restores (peers copying them), closed with their restore. */
+	private final Map<UUID, Set<ReplicaSnapshot>> stagedViews = new ConcurrentHashMap<>();
 
 	private RocksReplica current;
 
@@ -92,6 +104,7 @@ final class Replica implements AutoCloseable {
 
 	void release(ReplicaSnapshot snapshot) {
 		this.snapshots.remove(snapshot);
+		this.stagedViews.values().forEach((views) -> views.remove(snapshot));
 		snapshot.close();
 	}
 
@@ -122,10 +135,104 @@ final class Replica implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * A fresh, empty database to stage a restore in, kept open (for peers to copy it)
+	 * until it is installed or dropped; replaces any other staged restore.
+	 */
+	RocksReplica createStaged(UUID id) {
+		dropAllStaged();
+		Path dir = stagedDir(id);
+		deleteTree(dir);
+		RocksReplica db = RocksReplica.open(dir);
+		this.staged.put(id, db);
+		return db;
+	}
+
+	/** Marks a staged restore complete (its pairs are written and verified). */
+	void markStaged(UUID id) {
+		RocksReplica db = this.staged.get(id);
+		if (db == null) {
+			throw new StorageException("no restore staged under " + id);
+		}
+		try {
+			Files.createFile(stagedDir(id).resolve(STAGED_MARKER));
+		}
+		catch (IOException ex) {
+			throw new StorageException("cannot mark the staged restore complete", ex);
+		}
+	}
+
+	/** Whether a complete staged restore {@code id} is here. */
+	boolean hasStaged(UUID id) {
+		return this.staged.containsKey(id) && Files.exists(stagedDir(id).resolve(STAGED_MARKER));
+	}
+
+	/** A view of a complete staged restore, for a peer to copy; position EMPTY. */
+	ReplicaSnapshot stagedSnapshot(UUID id) {
+		RocksReplica db = this.staged.get(id);
+		if (db == null || !hasStaged(id)) {
+			throw new StorageException("no complete restore staged under " + id);
+		}
+		ReplicaSnapshot snapshot = db.snapshot();
+		this.stagedViews.computeIfAbsent(id, (k) -> ConcurrentHashMap.newKeySet()).add(snapshot);
+		return snapshot;
+	}
+
+	/**
+	 * Replaces the live replica with the staged restore {@code id}, positioned at
+	 * {@code at}: the restore entry. Swapped like a copy, so a crash finishes it or rolls
+	 * it back (then the node copies from a peer).
+	 */
+	void installStaged(UUID id, Position at) {
+		RocksReplica db = this.staged.remove(id);
+		if (db == null) {
+			throw new StorageException("no restore staged under " + id);
+		}
+		closeViews(id);
+		db.writePosition(at);
+		db.close();
+		Path incoming = this.dataDir.resolve(INCOMING);
+		try {
+			deleteTree(incoming);
+			Files.delete(stagedDir(id).resolve(STAGED_MARKER));
+			Files.move(stagedDir(id), incoming, StandardCopyOption.ATOMIC_MOVE);
+		}
+		catch (IOException ex) {
+			throw new StorageException("cannot install the staged restore", ex);
+		}
+		replaceWithIncoming();
+	}
+
+	/** Drops a staged restore (aborted, or superseded). */
+	void dropStaged(UUID id) {
+		RocksReplica db = this.staged.remove(id);
+		closeViews(id);
+		if (db != null) {
+			db.close();
+		}
+		deleteTree(stagedDir(id));
+	}
+
+	private void closeViews(UUID id) {
+		Set<ReplicaSnapshot> views = this.stagedViews.remove(id);
+		if (views != null) {
+			views.forEach(ReplicaSnapshot::close);
+		}
+	}
+
+	private void dropAllStaged() {
+		List.copyOf(this.staged.keySet()).forEach(this::dropStaged);
+	}
+
+	private Path stagedDir(UUID id) {
+		return this.dataDir.resolve(STAGED_PREFIX + id);
+	}
+
 	@Override
 	public void close() {
 		this.lock.writeLock().lock();
 		try {
+			dropAllStaged();
 			closeCurrent();
 		}
 		finally {
@@ -173,6 +280,13 @@ final class Replica implements AutoCloseable {
 		Files.deleteIfExists(live.resolve(COMPLETE_MARKER));
 		deleteTree(old);
 		deleteTree(incoming);
+		// a staged restore does not survive a restart: if its entry was committed, this
+		// node copies the restored replica from a peer
+		try (Stream<Path> staged = Files.list(dataDir)) {
+			for (Path dir : staged.filter((p) -> p.getFileName().toString().startsWith(STAGED_PREFIX)).toList()) {
+				deleteTree(dir);
+			}
+		}
 	}
 
 	private static void deleteTree(Path root) {

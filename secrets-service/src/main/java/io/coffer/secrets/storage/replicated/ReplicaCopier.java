@@ -52,34 +52,73 @@ final class ReplicaCopier {
 			throw new StorageException("refused a replica copy at " + opened.position() + " from " + source.getAddress()
 					+ ": not ahead of this replica at " + mine);
 		}
-		MessageDigest digest = ReplicaSnapshot.sha256();
-		ReplicaSnapshot.digestPosition(digest, opened.position());
-		long keys = 0;
+		long keys;
 		try (RocksReplica incoming = this.replica.createIncoming()) {
-			while (true) {
-				ReplicaSnapshot.Chunk chunk = call(executor, new SnapshotTasks.Next(opened.session()), source);
-				for (int i = 0; i < chunk.keys().size(); i++) {
-					ReplicaSnapshot.digestPair(digest, chunk.keys().get(i), chunk.values().get(i));
-				}
-				incoming.putRaw(chunk.keys(), chunk.values());
-				keys += chunk.keys().size();
-				if (chunk.last()) {
-					byte[] expected = this.auth.copyTag(digest.digest());
-					if (expected == null || !MessageDigest.isEqual(expected, chunk.digest())) {
-						logger.warn(
-								"Refused a replica copy at {} from {}: its HMAC does not verify with this "
-										+ "node's log key (forged, or another cluster)",
-								opened.position(), source.getAddress());
-						throw new StorageException("copied replica failed its keyed checksum; discarded");
-					}
-					break;
-				}
-			}
+			keys = transfer(executor, source, opened, incoming).count();
 			incoming.writePosition(opened.position());
 		}
 		this.replica.replaceWithIncoming();
 		logger.info("Copied replica at {} ({} keys) from {} in {} ms", opened.position(), keys, source.getAddress(),
 				TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+	}
+
+	/**
+	 * Stages a restore on this node: copies the state {@code source} staged for it,
+	 * checks it is exactly {@code expected}, and keeps it for the restore entry.
+	 */
+	void stageFrom(Member source, RestoreMark expected) {
+		long started = System.nanoTime();
+		IExecutorService executor = this.hazelcast.getExecutorService(CpNames.COPY_EXECUTOR);
+		SnapshotSource.Opened opened = call(executor, new SnapshotTasks.OpenStaged(expected.id()), source);
+		RocksReplica staged = this.replica.createStaged(expected.id());
+		try {
+			Transferred got = transfer(executor, source, opened, staged);
+			if (got.count() != expected.count() || !MessageDigest.isEqual(got.digest(), expected.digest())) {
+				throw new StorageException("staged restore from " + source.getAddress() + " differs from " + expected
+						+ " (" + got.count() + " pairs)");
+			}
+			this.replica.markStaged(expected.id());
+		}
+		catch (RuntimeException ex) {
+			this.replica.dropStaged(expected.id());
+			throw ex;
+		}
+		logger.info("Staged restore {} ({} pairs) from {} in {} ms", expected.id(), expected.count(),
+				source.getAddress(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+	}
+
+	/**
+	 * Reads an opened view chunk by chunk into {@code target}, verifying the source's
+	 * keyed checksum; returns the number of pairs and the SHA-256.
+	 */
+	private Transferred transfer(IExecutorService executor, Member source, SnapshotSource.Opened opened,
+			RocksReplica target) {
+		MessageDigest digest = ReplicaSnapshot.sha256();
+		ReplicaSnapshot.digestPosition(digest, opened.position());
+		long keys = 0;
+		while (true) {
+			ReplicaSnapshot.Chunk chunk = call(executor, new SnapshotTasks.Next(opened.session()), source);
+			for (int i = 0; i < chunk.keys().size(); i++) {
+				ReplicaSnapshot.digestPair(digest, chunk.keys().get(i), chunk.values().get(i));
+			}
+			target.putRaw(chunk.keys(), chunk.values());
+			keys += chunk.keys().size();
+			if (chunk.last()) {
+				byte[] sha = digest.digest();
+				byte[] expected = this.auth.copyTag(sha);
+				if (expected == null || !MessageDigest.isEqual(expected, chunk.digest())) {
+					logger.warn(
+							"Refused a replica copy at {} from {}: its HMAC does not verify with this "
+									+ "node's log key (forged, or another cluster)",
+							opened.position(), source.getAddress());
+					throw new StorageException("copied replica failed its keyed checksum; discarded");
+				}
+				return new Transferred(keys, sha);
+			}
+		}
+	}
+
+	private record Transferred(long count, byte[] digest) {
 	}
 
 	private static <T> T call(IExecutorService executor, Callable<T> task, Member member) {

@@ -27,6 +27,7 @@ import io.coffer.secrets.storage.StandbyException;
 import io.coffer.secrets.storage.Storage;
 import io.coffer.secrets.storage.StorageException;
 import io.coffer.secrets.storage.StorageOp;
+import io.coffer.secrets.storage.StorageRestore;
 import io.coffer.secrets.storage.StorageSnapshot;
 import io.coffer.secrets.storage.StorageSnapshots;
 
@@ -85,8 +86,9 @@ public final class ReplicatedStorage implements Storage, HaCluster, StorageSnaps
 			throw ex;
 		}
 		try {
-			ReplicatedStorage storage = new ReplicatedStorage(
-					new NodeRuntime(settings, hazelcast, replica, clock, random, auth), snapshots);
+			NodeRuntime runtime = new NodeRuntime(settings, hazelcast, replica, clock, random, auth);
+			ReplicatedStorage storage = new ReplicatedStorage(runtime, snapshots);
+			hazelcast.getUserContext().put(RestoreTasks.USER_CONTEXT_KEY, new RestoreStager(runtime));
 			storage.threads.start();
 			return storage;
 		}
@@ -193,6 +195,21 @@ public final class ReplicatedStorage implements Storage, HaCluster, StorageSnaps
 			throw new SnapshotUnavailableException("the replica of node " + nodeId() + " is empty");
 		}
 		return new ReplicaView(this.runtime.replica, snapshot);
+	}
+
+	/**
+	 * A restore prepared on this node, which must be the active one and unsealed (it
+	 * signs the restore entry and the staged copies with the log key).
+	 */
+	@Override
+	public StorageRestore beginRestore() {
+		if (!this.runtime.auth.keyed()) {
+			throw new SnapshotUnavailableException("node " + nodeId() + " is sealed: it cannot restore a snapshot");
+		}
+		if (!this.runtime.isActive()) {
+			throw new StandbyException("this node is a standby; a snapshot is restored by the active node");
+		}
+		return new Restorer(this.runtime, this.threads.committer());
 	}
 
 	@Override

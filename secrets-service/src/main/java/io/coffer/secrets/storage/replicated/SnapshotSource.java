@@ -42,6 +42,20 @@ final class SnapshotSource {
 		return new Opened(id, snapshot.position());
 	}
 
+	/**
+	 * Opens the complete restore staged under {@code staging} for a peer that stages the
+	 * same restore (the view's position is {@link Position#EMPTY}).
+	 */
+	Opened openStaged(UUID staging) {
+		if (!this.auth.keyed()) {
+			throw new IllegalStateException("this node is sealed: it has no log key to sign a replica copy");
+		}
+		ReplicaSnapshot snapshot = this.replica.stagedSnapshot(staging);
+		UUID id = UUID.randomUUID();
+		this.sessions.put(id, new Session(snapshot, this.clock.instant()));
+		return new Opened(id, snapshot.position());
+	}
+
 	ReplicaSnapshot.Chunk next(UUID id) {
 		Session session = this.sessions.get(id);
 		if (session == null) {

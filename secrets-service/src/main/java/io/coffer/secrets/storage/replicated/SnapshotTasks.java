@@ -94,6 +94,25 @@ final class SnapshotTasks {
 
 	}
 
+	/** Opens a staged restore on the source (see {@link SnapshotSource#openStaged}). */
+	static final class OpenStaged extends SourceTask<SnapshotSource.Opened> {
+
+		@Serial
+		private static final long serialVersionUID = 1L;
+
+		private final UUID staging;
+
+		OpenStaged(UUID staging) {
+			this.staging = staging;
+		}
+
+		@Override
+		SnapshotSource.Opened run(SnapshotSource source) {
+			return source.openStaged(this.staging);
+		}
+
+	}
+
 	static final class Next extends SourceTask<ReplicaSnapshot.Chunk> {
 
 		@Serial

@@ -31,6 +31,28 @@ class LogCodecTest {
 	}
 
 	@Test
+	void aRestoreEntryKeepsItsMarkAndIsCoveredByTheChecksum() {
+		byte[] digest = new byte[32];
+		digest[0] = 7;
+		RestoreMark mark = new RestoreMark(java.util.UUID.randomUUID(), digest, 1234);
+		LogEntry restore = LogEntry.restore(new Epoch(2, 5), 40, 9, mark);
+
+		byte[] encoded = LogCodec.encode(restore);
+		LogEntry decoded = LogCodec.decode(encoded);
+
+		assertThat(decoded.isRestore()).isTrue();
+		assertThat(decoded.restore()).isEqualTo(mark);
+		assertThat(decoded.changesData()).isTrue();
+		assertThat(decoded.ops()).isEmpty();
+		assertThat(encoded[0]).as("a node without restores refuses it as an unknown version").isEqualTo((byte) 3);
+		encoded[HEADER_MARK_OFFSET] ^= 1;
+		assertThatThrownBy(() -> LogCodec.decode(encoded)).isInstanceOf(LogCodec.CorruptEntryException.class);
+	}
+
+	/** A byte inside the restore mark: after version, epoch, index, fence and flags. */
+	private static final int HEADER_MARK_OFFSET = 1 + 16 + 8 + 8 + 1 + 20;
+
+	@Test
 	void genesisKeepsThePreviousEpoch() {
 		LogEntry genesis = LogEntry.genesis(new Epoch(3, 1), new Position(new Epoch(2, -7), 55));
 

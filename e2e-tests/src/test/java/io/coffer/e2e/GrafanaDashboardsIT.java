@@ -1,0 +1,136 @@
+package io.coffer.e2e;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import io.coffer.e2e.dashboards.CommunityMetric;
+import io.coffer.e2e.dashboards.DashboardQuery;
+import io.coffer.e2e.dashboards.Exposition;
+import io.coffer.e2e.dashboards.GrafanaFiles;
+import io.coffer.testsupport.cluster.CofferCluster;
+import io.coffer.testsupport.cluster.CofferClusterExtension;
+import io.coffer.testsupport.cluster.ServiceProcess;
+import io.coffer.testsupport.http.VaultHttp;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The committed Grafana dashboards and the community coverage table against what the
+ * suite really exports: the shared suite is scraped as a Vault user scrapes it (the
+ * gateway's and every node's {@code sys/metrics?format=prometheus}, the same registry as
+ * a node's {@code /actuator/prometheus} that {@code deploy/prometheus/prometheus.yml}
+ * scrapes; lease- and audit-service's {@code /actuator/prometheus}), and every metric
+ * name a dashboard query selects must be in one of the scrapes, as must every community
+ * name marked {@code provided}; a name marked {@code absent} must not be (else the table
+ * is out of date).
+ */
+class GrafanaDashboardsIT {
+
+	@RegisterExtension
+	static final CofferClusterExtension coffer = CofferClusterExtension.shared();
+
+	private static final String DEVICE = "grafana-it";
+
+	private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+	@Test
+	void everyDashboardQueryAndEveryProvidedCommunityMetricIsScraped() throws Exception {
+		Map<String, Set<String>> scrapes = scrapeWithAnAuditDeviceDelivering();
+		Set<String> scraped = new TreeSet<>();
+		scrapes.values().forEach(scraped::addAll);
+		Path dump = Path.of("target", "coffer-series");
+		Files.createDirectories(dump);
+		for (Map.Entry<String, Set<String>> scrape : scrapes.entrySet()) {
+			Files.write(dump.resolve(scrape.getKey() + ".txt"), scrape.getValue());
+		}
+
+		List<String> unresolved = new ArrayList<>();
+		for (Path dashboard : GrafanaFiles.dashboards()) {
+			for (DashboardQuery query : DashboardQuery.of(dashboard)) {
+				query.metricNames()
+					.stream()
+					.filter((name) -> !scraped.contains(name))
+					.forEach((name) -> unresolved.add(name + " in " + query));
+			}
+		}
+		List<String> wronglyProvided = new ArrayList<>();
+		List<String> wronglyAbsent = new ArrayList<>();
+		for (CommunityMetric row : CommunityMetric.read(GrafanaFiles.communityMetrics())) {
+			boolean exported = scraped.stream().anyMatch(row::matches);
+			if (row.provided() && !exported) {
+				wronglyProvided.add(row.name());
+			}
+			if (!row.provided() && exported) {
+				wronglyAbsent.add(row.name());
+			}
+		}
+
+		SoftAssertions.assertSoftly((softly) -> {
+			softly.assertThat(unresolved)
+				.as("dashboard queries selecting a metric no process exports (see %s)", dump)
+				.isEmpty();
+			softly.assertThat(wronglyProvided)
+				.as("community metrics marked provided that no process exports")
+				.isEmpty();
+			softly.assertThat(wronglyAbsent)
+				.as("community metrics marked absent that are exported: mark them provided")
+				.isEmpty();
+		});
+	}
+
+	/**
+	 * Scrapes each process once audit-service has delivered to a device of this test (its
+	 * per-device meters exist from a device's first delivery), then disables it.
+	 */
+	private static Map<String, Set<String>> scrapeWithAnAuditDeviceDelivering()
+			throws IOException, InterruptedException {
+		CofferCluster cluster = coffer.cluster();
+		VaultHttp http = cluster.http();
+		String root = cluster.rootToken();
+		Path log = Files.createTempDirectory("coffer-grafana-it").resolve("audit.log");
+		http.put("sys/audit/" + DEVICE, Map.of("type", "file", "options", Map.of("file_path", log.toString())), root)
+			.requireSuccess();
+		try {
+			http.post("secret/data/grafana-it", Map.of("data", Map.of("k", "v")), root).requireSuccess();
+			ServiceProcess audit = cluster.auditService();
+			await().until(() -> actuator(audit).contains("coffer_audit_device_delivered_total{device=\"" + DEVICE));
+			Map<String, Set<String>> scrapes = new LinkedHashMap<>();
+			scrapes.put("gateway", Exposition.sampleNames(sysMetrics(http, root)));
+			for (ServiceProcess node : cluster.nodes()) {
+				scrapes.put(node.name(), Exposition.sampleNames(sysMetrics(http.at(node.baseUri()), root)));
+			}
+			scrapes.put("lease", Exposition.sampleNames(actuator(cluster.leaseService())));
+			scrapes.put("audit", Exposition.sampleNames(actuator(audit)));
+			return scrapes;
+		}
+		finally {
+			http.delete("sys/audit/" + DEVICE, root);
+		}
+	}
+
+	private static String sysMetrics(VaultHttp http, String token) {
+		return http.get("sys/metrics?format=prometheus", token).requireSuccess().body();
+	}
+
+	private static String actuator(ServiceProcess process) throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(process.baseUri().resolve("/actuator/prometheus")).GET().build();
+		HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as("%s /actuator/prometheus", process.name()).isEqualTo(200);
+		return response.body();
+	}
+
+}
