@@ -15,7 +15,7 @@ import io.coffer.snapshot.node.NodeClient;
 import io.coffer.support.node.NodeRefusedException;
 import io.coffer.support.node.NodeUnavailableException;
 import io.coffer.snapshot.policy.SnapshotPolicy;
-import io.coffer.snapshot.target.LocalTarget;
+import io.coffer.snapshot.local.LocalTarget;
 import io.coffer.support.snapshot.InvalidSnapshotException;
 import io.coffer.support.snapshot.SnapshotReader;
 import io.coffer.support.web.vault.VaultResponses;
