@@ -41,6 +41,7 @@ final class PkiEngine implements SecretEngine {
 		IssuePaths issue = new IssuePaths(store, issuers, clock, random);
 		FetchPaths fetch = new FetchPaths(store, issuers, this.revocation);
 		UrlsPath urls = new UrlsPath(store);
+		TidyPaths tidy = new TidyPaths(store, this.revocation, clock);
 		this.paths = new EnginePaths(List.of(
 				writes(PathSpec.path("root/generate/internal"), (request, caller) -> root.generate(request, false)),
 				writes(PathSpec.path("root/generate/exported"), (request, caller) -> root.generate(request, true)),
@@ -61,6 +62,8 @@ final class PkiEngine implements SecretEngine {
 				writes(PathSpec.path("revoke"),
 						(request, caller) -> this.revocation
 							.revoke(PkiFields.string(request.data(), "serial_number", "").trim())),
+				writes(PathSpec.path("tidy"), (request, caller) -> tidy.tidy(request)),
+				PathSpec.path("tidy-status").on(Operation.READ, (request, caller) -> tidy.status()),
 				writes(PathSpec.path("config/urls"), (request, caller) -> urls.write(request)).on(Operation.READ,
 						(request, caller) -> urls.read())));
 	}

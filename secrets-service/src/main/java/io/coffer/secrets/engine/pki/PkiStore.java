@@ -114,6 +114,14 @@ final class PkiStore {
 		write(URLS, urls);
 	}
 
+	Optional<TidyStatus> tidyStatus(String key) {
+		return read(key, TidyStatus.class);
+	}
+
+	void putTidyStatus(String key, TidyStatus status) {
+		write(key, status);
+	}
+
 	boolean exists(String key) {
 		return this.view.get(key).isPresent();
 	}
