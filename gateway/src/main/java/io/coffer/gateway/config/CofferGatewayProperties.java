@@ -23,7 +23,10 @@ import org.springframework.util.unit.DataSize;
  * connect is the only transport error that is retried
  * @param responseTimeout how long a request sent to a node may wait for the response
  * headers; it is not retried after that (its outcome is unknown)
- * @param maxRequestSize largest accepted request body (Vault's limit is 32 MiB)
+ * @param maxRequestSize largest accepted request body (Vault's limit is 32 MiB); a
+ * snapshot to restore is streamed and not limited
+ * @param restoreTimeout how long a snapshot restore may wait for the active node's answer
+ * (it answers once a majority installed the snapshot)
  */
 @ConfigurationProperties("coffer.gateway")
 public record CofferGatewayProperties(@DefaultValue( {
@@ -31,7 +34,7 @@ public record CofferGatewayProperties(@DefaultValue( {
 		@DefaultValue("500ms") Duration healthInterval, @DefaultValue("1s") Duration probeTimeout,
 		@DefaultValue("15s") Duration failoverBudget, @DefaultValue("200ms") Duration retryInterval,
 		@DefaultValue("1s") Duration connectTimeout, @DefaultValue("60s") Duration responseTimeout,
-		@DefaultValue("32MB") DataSize maxRequestSize){
+		@DefaultValue("32MB") DataSize maxRequestSize, @DefaultValue("15m") Duration restoreTimeout){
 
 	public CofferGatewayProperties {
 		if (nodes.isEmpty()) {

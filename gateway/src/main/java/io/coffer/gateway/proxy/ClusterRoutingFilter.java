@@ -70,7 +70,7 @@ public class ClusterRoutingFilter implements GatewayFilter {
 		return chain.filter(request.to(node))
 			.onErrorMap(ConnectFailures::isConnectFailure, (error) -> NotExecutedException.unreachable(node, error))
 			.then(Mono.defer(() -> {
-				takeAclEpoch(exchange.getResponse(), node);
+				takeAclEpoch(this.allowCache, exchange.getResponse(), node);
 				return isStandbyAnswer(exchange.getResponse()) ? discard(exchange, node) : Mono.empty();
 			}));
 	}
@@ -79,11 +79,11 @@ public class ClusterRoutingFilter implements GatewayFilter {
 	 * A node's ACL epoch never reaches the client; a change drops the allow-cache before
 	 * the answer that caused it (a revocation, a policy write) is written.
 	 */
-	private void takeAclEpoch(ServerHttpResponse response, URI node) {
+	static void takeAclEpoch(AllowCache allowCache, ServerHttpResponse response, URI node) {
 		String epoch = response.getHeaders().getFirst(AclEpoch.HEADER);
 		if (epoch != null) {
 			response.getHeaders().remove(AclEpoch.HEADER);
-			this.allowCache.observe(node, epoch);
+			allowCache.observe(node, epoch);
 		}
 	}
 

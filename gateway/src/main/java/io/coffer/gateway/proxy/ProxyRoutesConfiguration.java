@@ -6,8 +6,10 @@ import io.coffer.gateway.cluster.NodeRouter;
 import io.coffer.gateway.config.CofferGatewayProperties;
 import io.coffer.gateway.config.RouteTableProperties;
 import io.coffer.gateway.web.RequestBodyReader;
+import io.coffer.gateway.web.StreamedBodies;
 import io.coffer.gateway.web.RequestIds;
 
+import org.springframework.http.HttpMethod;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.cloud.gateway.support.RouteMetadataUtils;
@@ -47,7 +49,17 @@ public class ProxyRoutesConfiguration {
 				requestIds);
 		long connectMillis = properties.connectTimeout().toMillis();
 		long responseMillis = properties.responseTimeout().toMillis();
+		StreamingRoutingFilter streaming = new StreamingRoutingFilter(nodeRouter, requestIds, allowCache);
 		return builder.routes()
+			.route("snapshot-restore",
+					(route) -> route.order(-1)
+						.path(StreamedBodies.PATHS)
+						.and()
+						.method(HttpMethod.POST, HttpMethod.PUT)
+						.filters((filters) -> filters.filter(streaming, ClusterRoutingFilter.ORDER))
+						.metadata(RouteMetadataUtils.CONNECT_TIMEOUT_ATTR, connectMillis)
+						.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, properties.restoreTimeout().toMillis())
+						.uri("no://op"))
 			.route("secrets-node-local",
 					(route) -> route.order(0)
 						.path(NODE_LOCAL_PATHS)

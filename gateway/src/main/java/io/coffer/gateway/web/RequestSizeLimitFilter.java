@@ -23,7 +23,8 @@ public class RequestSizeLimitFilter implements WebFilter, Ordered {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		if (exchange.getRequest().getHeaders().getContentLength() > this.maxBytes) {
+		if (exchange.getRequest().getHeaders().getContentLength() > this.maxBytes && !StreamedBodies
+			.streams(exchange.getRequest().getMethod(), exchange.getRequest().getPath().value())) {
 			return Mono.error(new RequestTooLargeException());
 		}
 		return chain.filter(exchange);

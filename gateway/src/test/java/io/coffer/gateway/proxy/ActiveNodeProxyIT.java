@@ -85,6 +85,46 @@ class ActiveNodeProxyIT extends GatewayIntegrationTest {
 	}
 
 	@Test
+	void aSnapshotToRestoreIsStreamedWholePastTheRequestSizeLimit() {
+		int size = 40 * 1024 * 1024;
+		Flux<org.springframework.core.io.buffer.DataBuffer> chunks = Flux.range(0, size / (1024 * 1024))
+			.map((i) -> org.springframework.core.io.buffer.DefaultDataBufferFactory.sharedInstance
+				.wrap(new byte[1024 * 1024]));
+
+		this.client.post()
+			.uri("/v1/sys/storage/raft/snapshot")
+			.contentType(MediaType.APPLICATION_OCTET_STREAM)
+			.body(chunks, org.springframework.core.io.buffer.DataBuffer.class)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.node")
+			.isEqualTo("a")
+			.jsonPath("$.body_length")
+			.isEqualTo(size);
+
+		assertThat(this.cluster.a.received("/v1/sys/storage/raft/snapshot")).hasSize(1);
+	}
+
+	@Test
+	void aStreamedRestoreIsSentOnceAndAStandbysRefusalReachesTheClient() {
+		// the gateway still believes a is active; the body cannot be replayed to b
+		this.cluster.setModes(Mode.STANDBY, Mode.ACTIVE, Mode.STANDBY);
+
+		this.client.post()
+			.uri("/v1/sys/storage/raft/snapshot")
+			.contentType(MediaType.APPLICATION_OCTET_STREAM)
+			.bodyValue(new byte[4096])
+			.exchange()
+			.expectStatus()
+			.isEqualTo(503);
+
+		assertThat(this.cluster.a.received("/v1/sys/storage/raft/snapshot")).hasSize(1);
+		assertThat(this.cluster.b.received("/v1/sys/storage/raft/snapshot")).isEmpty();
+	}
+
+	@Test
 	void requestThatLostTheActiveRoleAfterAWriteIsNeverReplayed() {
 		// a wrote (e.g. took a SecretID use), then lost its lock; b is already active
 		this.cluster.a.loseActiveRoleAfterNextWrite();

@@ -1,8 +1,12 @@
 package io.coffer.secrets.auth;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import com.nimbusds.jose.jwk.RSAKey;
+
+import io.coffer.secrets.auth.jwt.TestIdentityProvider;
 import io.coffer.secrets.ha.FakeHaCluster;
 import io.coffer.secrets.http.NodeClient;
 import io.coffer.secrets.storage.HaCluster;
@@ -217,6 +221,50 @@ class AuthApiTest {
 		assertThat(this.root
 			.call("POST", "sys/auth/approle-lock/tune", Map.of("user_lockout_config", Map.of("lockout_threshold", 3)))
 			.status()).isEqualTo(400);
+	}
+
+	@Test
+	void jwtLoginOverHttpGivesATokenWithTheRolesPoliciesAndRefusesABadJwtWithVaultsEnvelope() throws Exception {
+		RSAKey key = TestIdentityProvider.rsaKey("k1");
+		assertThat(this.root.call("POST", "sys/auth/jwt", Map.of("type", "jwt")).status()).isEqualTo(204);
+		assertThat(this.root
+			.call("POST", "auth/jwt/config", Map.of("jwt_validation_pubkeys",
+					List.of(TestIdentityProvider.pem(key.toRSAPublicKey())), "bound_issuer", "https://ci.example"))
+			.status()).isEqualTo(204);
+		assertThat(this.root.call("POST", "auth/jwt/role/ci",
+				Map.of("role_type", "jwt", "bound_audiences", "coffer", "user_claim", "sub", "bound_claims_type",
+						"glob", "bound_claims", Map.of("repository", "acme/*"), "token_policies", "web", "token_ttl",
+						"15m"))
+			.status()).isEqualTo(204);
+		NodeClient anonymous = client(null);
+		String jwt = TestIdentityProvider.sign(key, Instant.now(),
+				(claims) -> claims.issuer("https://ci.example")
+					.audience("coffer")
+					.subject("repo:acme/app")
+					.claim("repository", "acme/app"));
+
+		NodeClient.Response login = anonymous.call("POST", "auth/jwt/login", Map.of("role", "ci", "jwt", jwt));
+
+		assertThat(login.status()).isEqualTo(200);
+		assertThat(auth(login)).containsEntry("lease_duration", 900)
+			.containsEntry("policies", List.of("default", "web"))
+			.containsEntry("metadata", Map.of("role", "ci"));
+		NodeClient ci = client(token(login));
+		assertThat(ci.call("GET", "secret/data/web/app", null).status()).isEqualTo(200);
+		assertThat(ci.call("GET", "secret/data/ops/db", null).status()).isEqualTo(403);
+		assertThat(ci.call("GET", "auth/token/lookup-self", null).data()).containsEntry("display_name",
+				"jwt-repo:acme/app");
+		String other = TestIdentityProvider.sign(key, Instant.now(),
+				(claims) -> claims.issuer("https://ci.example")
+					.audience("coffer")
+					.subject("repo:evil/app")
+					.claim("repository", "evil/app"));
+		NodeClient.Response refused = anonymous.call("POST", "auth/jwt/login", Map.of("role", "ci", "jwt", other));
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.json()).isEqualTo(Map.of("errors", List
+			.of("error validating claims: claim \"repository\" does not match any associated bound claim values")));
+		assertThat(this.root.call("POST", "auth/jwt/oidc/auth_url", Map.of("role", "ci")).status()).isEqualTo(404);
+		assertThat(anonymous.call("GET", "auth/jwt/role/ci", null).status()).isEqualTo(403);
 	}
 
 	private NodeClient client(String token) {
