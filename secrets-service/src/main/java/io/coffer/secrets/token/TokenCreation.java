@@ -171,8 +171,7 @@ class TokenCreation {
 			chosen = PolicyNames.sanitize(parent.policies(), addDefault);
 		}
 		for (String name : chosen) {
-			if (role.disallowedPolicies().contains(name)
-					|| GoGlob.anyMatches(role.disallowedPoliciesGlob(), name)) {
+			if (role.disallowedPolicies().contains(name) || GoGlob.anyMatches(role.disallowedPoliciesGlob(), name)) {
 				throw VaultException.badRequest("token policy \"" + name + "\" is disallowed by this role");
 			}
 		}
