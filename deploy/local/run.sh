@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Starts the whole Coffer suite on this machine: N secrets nodes (one Hazelcast cluster), lease-service with a local
-# PostgreSQL, audit-service, and the gateway on 8200.
+# PostgreSQL, audit-service, snapshot-service, and the gateway on 8200.
 # Runs in the foreground; Ctrl-C stops everything it started. See --help.
 set -euo pipefail
 
@@ -16,6 +16,7 @@ readonly NODE_PORT_BASE=${COFFER_PORT[secrets]}
 readonly LEASE_PORT=${COFFER_PORT[lease]}
 readonly LEASE_DB_PORT=${COFFER_PORT[lease-db]}
 readonly AUDIT_PORT=${COFFER_PORT[audit]}
+readonly SNAPSHOT_PORT=${COFFER_PORT[snapshot]}
 readonly HAZELCAST_PORT_BASE=${COFFER_CLUSTER_PORT[secrets]}
 readonly DEFAULT_NODES=${COFFER_COUNT[secrets]}
 readonly STARTUP_TIMEOUT_SECONDS=${COFFER_STARTUP_TIMEOUT:-300}
@@ -35,6 +36,8 @@ Starts Coffer locally and keeps it in the foreground (Ctrl-C stops every process
                  local PostgreSQL at 127.0.0.1:$LEASE_DB_PORT (database coffer_lease, data in DIR/lease-db)
   audit-service  http://127.0.0.1:$AUDIT_PORT (sys/audit devices; delivers the nodes' audit journals, which live in
                  DIR/nodeI/audit-journal; reached through the gateway)
+  snapshot-service http://127.0.0.1:$SNAPSHOT_PORT (sys/storage/raft/snapshot-auto: automated snapshots; reached
+                 through the gateway)
   gateway        http://127.0.0.1:$GATEWAY_PORT (the Vault API; point VAULT_ADDR here); its actuator (Prometheus,
                  health details) on http://127.0.0.1:$GATEWAY_MANAGEMENT_PORT/actuator, loopback only
   logs           DIR/logs/*.log
@@ -179,6 +182,7 @@ secrets_jar="$root_dir/${COFFER_MODULE[secrets]}/target/coffer-${COFFER_MODULE[s
 gateway_jar="$root_dir/${COFFER_MODULE[gateway]}/target/coffer-${COFFER_MODULE[gateway]}.jar"
 lease_jar="$root_dir/${COFFER_MODULE[lease]}/target/coffer-${COFFER_MODULE[lease]}.jar"
 audit_jar="$root_dir/${COFFER_MODULE[audit]}/target/coffer-${COFFER_MODULE[audit]}.jar"
+snapshot_jar="$root_dir/${COFFER_MODULE[snapshot]}/target/coffer-${COFFER_MODULE[snapshot]}.jar"
 support_jar="$root_dir/service-support/target/coffer-service-support.jar"
 
 jar_is_stale() {
@@ -189,9 +193,10 @@ jar_is_stale() {
 }
 
 if jar_is_stale "$secrets_jar" secrets-service || jar_is_stale "$gateway_jar" gateway ||
-	jar_is_stale "$lease_jar" lease-service || jar_is_stale "$audit_jar" audit-service || [[ ! -f $support_jar ]]; then
+	jar_is_stale "$lease_jar" lease-service || jar_is_stale "$audit_jar" audit-service ||
+	jar_is_stale "$snapshot_jar" snapshot-service || [[ ! -f $support_jar ]]; then
 	echo "Building the jars (./mvnw -q -DskipTests package; the first build downloads dependencies)..."
-	(cd "$root_dir" && ./mvnw -q -DskipTests -pl secrets-service,gateway,lease-service,audit-service -am package)
+	(cd "$root_dir" && ./mvnw -q -DskipTests -pl secrets-service,gateway,lease-service,audit-service,snapshot-service -am package)
 fi
 
 # --- internal identity keys -----------------------------------------------------------------------------
@@ -204,7 +209,8 @@ readonly verification_key="$data_dir/identity/signing-key.pub.pem"
 readonly node_key="$data_dir/identity/secrets-signing-key.pem"
 readonly lease_key="$data_dir/identity/lease-signing-key.pem"
 readonly audit_key="$data_dir/identity/audit-signing-key.pem"
-for key in "$signing_key" "$node_key" "$lease_key" "$audit_key"; do
+readonly snapshot_key="$data_dir/identity/snapshot-signing-key.pem"
+for key in "$signing_key" "$node_key" "$lease_key" "$audit_key" "$snapshot_key"; do
 	"$JAVA_HOME/bin/java" -cp "$support_jar" "$root_dir/deploy/local/lib/GenerateIdentityKey.java" "$key" ||
 		die "could not generate the internal identity key pair at $key"
 done
@@ -260,7 +266,7 @@ launch() {
 	pids+=("$!")
 }
 
-ports=("$GATEWAY_PORT" "$GATEWAY_MANAGEMENT_PORT" "$LEASE_PORT" "$LEASE_DB_PORT" "$AUDIT_PORT")
+ports=("$GATEWAY_PORT" "$GATEWAY_MANAGEMENT_PORT" "$LEASE_PORT" "$LEASE_DB_PORT" "$AUDIT_PORT" "$SNAPSHOT_PORT")
 members=()
 for ((i = 0; i < nodes; i++)); do
 	ports+=($((NODE_PORT_BASE + i)) $((HAZELCAST_PORT_BASE + i)))
@@ -276,6 +282,7 @@ coffer_jvm_prepare "$secrets_jar" "$gateway_jar" "$verification_key" "$signing_k
 
 readonly lease_url="http://127.0.0.1:$LEASE_PORT"
 readonly audit_url="http://127.0.0.1:$AUDIT_PORT"
+readonly snapshot_url="http://127.0.0.1:$SNAPSHOT_PORT"
 node_urls=()
 for ((i = 0; i < nodes; i++)); do
 	id=$(coffer_topology_instance secrets $((i + 1)))
@@ -300,6 +307,7 @@ for ((i = 0; i < nodes; i++)); do
 		--coffer.identity.signing-key="$node_key" \
 		--coffer.identity.callers.lease.keys="${lease_key%.pem}.pub.pem" \
 		--coffer.identity.callers.audit.keys="${audit_key%.pem}.pub.pem" \
+		--coffer.identity.callers.snapshot.keys="${snapshot_key%.pem}.pub.pem" \
 		--coffer.lease.urls="$lease_url"
 done
 # lease-service's database: a real PostgreSQL run from lease-service's jar (the lease-db line of the topology);
@@ -332,6 +340,15 @@ launch audit "$audit_jar" \
 	)" \
 	--coffer.identity.signing-key="$audit_key" \
 	--coffer.identity.callers.gateway.keys="$verification_key"
+launch snapshot "$snapshot_jar" \
+	--server.address=127.0.0.1 \
+	--server.port="$SNAPSHOT_PORT" \
+	--coffer.snapshot.nodes="$(
+		IFS=,
+		echo "${node_urls[*]}"
+	)" \
+	--coffer.identity.signing-key="$snapshot_key" \
+	--coffer.identity.callers.gateway.keys="$verification_key"
 launch gateway "$gateway_jar" \
 	--server.port="$GATEWAY_PORT" \
 	--management.server.port="$GATEWAY_MANAGEMENT_PORT" \
@@ -341,7 +358,8 @@ launch gateway "$gateway_jar" \
 		echo "${node_urls[*]}"
 	)" \
 	--coffer.gateway.routes.owners.lease.urls="$lease_url" \
-	--coffer.gateway.routes.owners.audit.urls="$audit_url"
+	--coffer.gateway.routes.owners.audit.urls="$audit_url" \
+	--coffer.gateway.routes.owners.snapshot.urls="$snapshot_url"
 echo "Started ${names[*]} (logs in $data_dir/logs); waiting for them to come up..."
 
 # Waits until check_fn succeeds for process index i, failing fast if that process has exited.
@@ -375,6 +393,10 @@ audit_up() {
 	[[ $(http_status "$audit_url/actuator/health") == 200 ]]
 }
 
+snapshot_up() {
+	[[ $(http_status "$snapshot_url/actuator/health") == 200 ]]
+}
+
 gateway_up() {
 	curl -s --max-time 5 "$gateway_url/readyz" 2>/dev/null | grep -q '"status" *: *"UP"'
 }
@@ -389,7 +411,9 @@ await_process $((nodes + 1)) lease-service lease_up
 echo "  lease-service up at $lease_url ($(elapsed))"
 await_process $((nodes + 2)) audit-service audit_up
 echo "  audit-service up at $audit_url ($(elapsed))"
-await_process $((nodes + 3)) gateway gateway_up
+await_process $((nodes + 3)) snapshot-service snapshot_up
+echo "  snapshot-service up at $snapshot_url ($(elapsed))"
+await_process $((nodes + 4)) gateway gateway_up
 echo "  gateway up at $gateway_url ($(elapsed))"
 
 # --- init / unseal ---------------------------------------------------------------------------------------
@@ -466,7 +490,7 @@ else
 fi
 
 echo
-echo "Coffer is up in $(elapsed): gateway $gateway_url, $nodes secrets node(s), lease-service, audit-service, data in $data_dir"
+echo "Coffer is up in $(elapsed): gateway $gateway_url, $nodes secrets node(s), lease-service, audit-service, snapshot-service, data in $data_dir"
 if $ready; then
 	echo
 	echo "    export VAULT_ADDR=$gateway_url"

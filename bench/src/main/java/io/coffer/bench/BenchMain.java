@@ -45,6 +45,11 @@ public final class BenchMain {
 			System.exit(0);
 			return;
 		}
+		if (args.length > 0 && args[0].equals("snapshots")) {
+			io.coffer.bench.snapshot.SnapshotBench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+			System.exit(0);
+			return;
+		}
 		if (args.length > 0 && args[0].equals("warmup-probe")) {
 			WarmupProbe.main(java.util.Arrays.copyOfRange(args, 1, args.length));
 			return;

@@ -49,11 +49,12 @@ class Authenticate implements RequestStep {
 	}
 
 	/**
-	 * Only auth methods have login paths; a path elsewhere is not resolved before its
-	 * token is checked (resolving a mount builds its engine).
+	 * Auth methods' logins, and the few engine paths Vault serves without a token (the
+	 * pki engine's CA and CRL). {@code sys/} is never resolved here: its unauthenticated
+	 * endpoints are raw paths served before this step.
 	 */
 	private boolean isLoginPath(String path) {
-		return path.startsWith("auth/") && this.router.route(path)
+		return !path.startsWith("sys/") && this.router.route(path)
 			.map((route) -> route.engine().isUnauthenticated(route.relative(path)))
 			.orElse(false);
 	}

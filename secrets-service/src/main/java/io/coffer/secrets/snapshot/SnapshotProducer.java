@@ -41,7 +41,7 @@ import org.springframework.stereotype.Component;
  * sent, never a short or empty 200.
  */
 @Component
-class SnapshotProducer {
+public class SnapshotProducer {
 
 	private static final Logger logger = LoggerFactory.getLogger(SnapshotProducer.class);
 
@@ -70,7 +70,7 @@ class SnapshotProducer {
 		removeLeftovers(this.scratch);
 	}
 
-	BinaryBody take() {
+	public BinaryBody take() {
 		ClusterIdentity cluster = this.seal.clusterIdentity()
 			.orElseThrow(() -> new VaultException(503, "Vault is sealed"));
 		long started = System.nanoTime();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.coffer.secrets.support.GoGlob;
 import io.coffer.secrets.kernel.Caller;
 import io.coffer.secrets.kernel.LogicalRequest;
 import io.coffer.secrets.kernel.LogicalResponse;
@@ -149,7 +150,7 @@ class TokenCreation {
 	private static List<String> rolePolicies(List<String> requested, TokenEntry parent, TokenRole role,
 			boolean noDefault) {
 		boolean addDefault = !noDefault && !role.disallowedPolicies().contains(PolicyNames.DEFAULT)
-				&& !PolicyGlob.anyMatches(role.disallowedPoliciesGlob(), PolicyNames.DEFAULT);
+				&& !GoGlob.anyMatches(role.disallowedPoliciesGlob(), PolicyNames.DEFAULT);
 		List<String> chosen = requested.isEmpty() ? List.of() : PolicyNames.sanitize(requested, addDefault);
 		if (!role.allowedPolicies().isEmpty() || !role.allowedPoliciesGlob().isEmpty()) {
 			List<String> allowed = PolicyNames.sanitize(role.allowedPolicies(), addDefault);
@@ -158,7 +159,7 @@ class TokenCreation {
 			}
 			else {
 				for (String name : chosen) {
-					if (!allowed.contains(name) && !PolicyGlob.anyMatches(role.allowedPoliciesGlob(), name)) {
+					if (!allowed.contains(name) && !GoGlob.anyMatches(role.allowedPoliciesGlob(), name)) {
 						throw VaultException
 							.badRequest("token policies " + chosen + " must be subset of the role's allowed policies "
 									+ allowed + " or glob policies " + role.allowedPoliciesGlob());
@@ -170,8 +171,7 @@ class TokenCreation {
 			chosen = PolicyNames.sanitize(parent.policies(), addDefault);
 		}
 		for (String name : chosen) {
-			if (role.disallowedPolicies().contains(name)
-					|| PolicyGlob.anyMatches(role.disallowedPoliciesGlob(), name)) {
+			if (role.disallowedPolicies().contains(name) || GoGlob.anyMatches(role.disallowedPoliciesGlob(), name)) {
 				throw VaultException.badRequest("token policy \"" + name + "\" is disallowed by this role");
 			}
 		}

@@ -3,6 +3,7 @@ package io.coffer.secrets.token;
 import java.util.List;
 import java.util.Map;
 
+import io.coffer.secrets.support.GoGlob;
 import io.coffer.secrets.identity.FromAddress;
 import io.coffer.secrets.kernel.LogicalResponse;
 import io.coffer.secrets.kernel.Operation;
@@ -90,14 +91,14 @@ class TokenRestrictionsTest {
 
 	@Test
 	void globsMatchLikeGoGlob() {
-		assertThat(PolicyGlob.matches("*", "anything")).isTrue();
-		assertThat(PolicyGlob.matches("a*c", "abbbc")).isTrue();
-		assertThat(PolicyGlob.matches("a*c", "abbbcd")).isFalse();
-		assertThat(PolicyGlob.matches("*b*", "abc")).isTrue();
-		assertThat(PolicyGlob.matches("a*b*c", "axbyc")).isTrue();
-		assertThat(PolicyGlob.matches("a*b*c", "axcyb")).isFalse();
-		assertThat(PolicyGlob.matches("exact", "exact")).isTrue();
-		assertThat(PolicyGlob.matches("exact", "exactly")).isFalse();
+		assertThat(GoGlob.matches("*", "anything")).isTrue();
+		assertThat(GoGlob.matches("a*c", "abbbc")).isTrue();
+		assertThat(GoGlob.matches("a*c", "abbbcd")).isFalse();
+		assertThat(GoGlob.matches("*b*", "abc")).isTrue();
+		assertThat(GoGlob.matches("a*b*c", "axbyc")).isTrue();
+		assertThat(GoGlob.matches("a*b*c", "axcyb")).isFalse();
+		assertThat(GoGlob.matches("exact", "exact")).isTrue();
+		assertThat(GoGlob.matches("exact", "exactly")).isFalse();
 	}
 
 	@Test

@@ -30,6 +30,9 @@ record ClusterLayout(List<List<Instance>> kinds) {
 	/** audit-service's kind in deploy/topology.conf. */
 	static final String AUDIT = "audit";
 
+	/** snapshot-service's kind in deploy/topology.conf. */
+	static final String SNAPSHOT = "snapshot";
+
 	/** The suite's whole shape: every kind of the topology. */
 	static ClusterLayout allocate(Topology topology, int nodeCount) {
 		return allocate(topology, nodeCount, true, true);
@@ -40,10 +43,18 @@ record ClusterLayout(List<List<Instance>> kinds) {
 	 * audit-service (most tests do without them).
 	 */
 	static ClusterLayout allocate(Topology topology, int nodeCount, boolean leases, boolean audit) {
+		return allocate(topology,
+				new ClusterOptions("layout", nodeCount, List.of(), false, List.of(), leases, audit, false));
+	}
+
+	/** The suite's shape as {@code options} ask for it. */
+	static ClusterLayout allocate(Topology topology, ClusterOptions options) {
+		int nodeCount = options.nodeCount();
 		List<ProcessKind> started = topology.kinds()
 			.stream()
-			.filter((kind) -> leases || !(LEASE.equals(kind.name()) || LEASE_DB.equals(kind.name())))
-			.filter((kind) -> audit || !AUDIT.equals(kind.name()))
+			.filter((kind) -> options.leases() || !(LEASE.equals(kind.name()) || LEASE_DB.equals(kind.name())))
+			.filter((kind) -> options.audit() || !AUDIT.equals(kind.name()))
+			.filter((kind) -> options.snapshots() || !SNAPSHOT.equals(kind.name()))
 			.toList();
 		int portCount = 0;
 		for (ProcessKind kind : started) {

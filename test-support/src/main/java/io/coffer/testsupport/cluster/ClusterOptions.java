@@ -22,9 +22,12 @@ import java.util.List;
  * gateway, which is all most tests need, and a response that needs a lease fails cleanly
  * @param audit whether audit-service runs too (the topology's {@code audit} kind);
  * without it {@code sys/audit*} goes to the nodes, which do not serve it
+ * @param snapshots whether snapshot-service runs too (the topology's {@code snapshot}
+ * kind), with a minimum interval of one second for the tests; without it
+ * {@code sys/storage/raft/snapshot-auto} goes to the nodes, which do not serve it
  */
 public record ClusterOptions(String label, int nodeCount, List<String> nodeArguments, boolean shamirInit,
-		List<String> gatewayArguments, boolean leases, boolean audit) {
+		List<String> gatewayArguments, boolean leases, boolean audit, boolean snapshots) {
 
 	public ClusterOptions {
 		if (nodeCount < 1) {
@@ -36,27 +39,27 @@ public record ClusterOptions(String label, int nodeCount, List<String> nodeArgum
 
 	/** An initialized, unsealed cluster with KV v2 at {@code secret/}. */
 	public static ClusterOptions of(String label, int nodeCount) {
-		return new ClusterOptions(label, nodeCount, List.of(), true, List.of(), false, false);
+		return new ClusterOptions(label, nodeCount, List.of(), true, List.of(), false, false, false);
 	}
 
 	public ClusterOptions withNodeArguments(String... arguments) {
 		List<String> all = new ArrayList<>(this.nodeArguments);
 		all.addAll(Arrays.asList(arguments));
 		return new ClusterOptions(this.label, this.nodeCount, all, this.shamirInit, this.gatewayArguments, this.leases,
-				this.audit);
+				this.audit, this.snapshots);
 	}
 
 	public ClusterOptions withGatewayArguments(String... arguments) {
 		List<String> all = new ArrayList<>(this.gatewayArguments);
 		all.addAll(Arrays.asList(arguments));
 		return new ClusterOptions(this.label, this.nodeCount, this.nodeArguments, this.shamirInit, all, this.leases,
-				this.audit);
+				this.audit, this.snapshots);
 	}
 
 	/** Nodes up but not initialized: the test calls {@code sys/init} itself. */
 	public ClusterOptions uninitialized() {
 		return new ClusterOptions(this.label, this.nodeCount, this.nodeArguments, false, this.gatewayArguments,
-				this.leases, this.audit);
+				this.leases, this.audit, this.snapshots);
 	}
 
 	/**
@@ -64,13 +67,19 @@ public record ClusterOptions(String label, int nodeCount, List<String> nodeArgum
 	 */
 	public ClusterOptions withLeases() {
 		return new ClusterOptions(this.label, this.nodeCount, this.nodeArguments, this.shamirInit,
-				this.gatewayArguments, true, this.audit);
+				this.gatewayArguments, true, this.audit, this.snapshots);
 	}
 
 	/** The suite with audit-service (audit devices, sys/audit*). */
 	public ClusterOptions withAudit() {
 		return new ClusterOptions(this.label, this.nodeCount, this.nodeArguments, this.shamirInit,
-				this.gatewayArguments, this.leases, true);
+				this.gatewayArguments, this.leases, true, this.snapshots);
+	}
+
+	/** The suite with snapshot-service (sys/storage/raft/snapshot-auto). */
+	public ClusterOptions withSnapshots() {
+		return new ClusterOptions(this.label, this.nodeCount, this.nodeArguments, this.shamirInit,
+				this.gatewayArguments, this.leases, this.audit, true);
 	}
 
 }

@@ -87,8 +87,7 @@ public final class CofferCluster implements AutoCloseable {
 	 */
 	public static CofferCluster start(ClusterOptions options) {
 		Path root = ProjectFiles.root();
-		ClusterLayout layout = ClusterLayout.allocate(Topology.of(root), options.nodeCount(), options.leases(),
-				options.audit());
+		ClusterLayout layout = ClusterLayout.allocate(Topology.of(root), options);
 		Path logDir = Path.of("target", "e2e-logs", options.label()).toAbsolutePath();
 		Path dataDir = ProjectFiles.createTempDirectory(options.label());
 		// Key pairs per cluster, as deploy/local/run.sh makes them: each service signs

@@ -86,7 +86,7 @@ public final class CofferClusterExtension implements BeforeAllCallback, AfterAll
 			try {
 				this.cluster = rootStore.computeIfAbsent(SHARED,
 						(key) -> CofferCluster
-							.start(ClusterOptions.of("shared", SHARED_NODES).withLeases().withAudit()),
+							.start(ClusterOptions.of("shared", SHARED_NODES).withLeases().withAudit().withSnapshots()),
 						CofferCluster.class);
 			}
 			catch (RuntimeException ex) {

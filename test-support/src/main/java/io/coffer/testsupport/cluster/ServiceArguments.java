@@ -8,7 +8,8 @@ import java.util.List;
  * The command line each kind of process gets, as deploy/local/run.sh gives it: its ports,
  * and for a secrets node its identity, data directory and cluster membership, for the
  * gateway the nodes and its signing key, for lease-service its database, the nodes and
- * the callers it accepts, for audit-service the nodes and its keys, for the local
+ * the callers it accepts, for audit-service and snapshot-service the nodes and their keys
+ * (snapshot-service with a one-second minimum interval, for tests), for the local
  * PostgreSQL its data directory and port. Other kinds get their ports only.
  *
  * @param layout every instance and its ports
@@ -43,6 +44,7 @@ record ServiceArguments(ClusterLayout layout, String clusterName, Path dataDir, 
 			}
 			case ClusterLayout.LEASE -> arguments.addAll(lease());
 			case ClusterLayout.AUDIT -> arguments.addAll(audit());
+			case ClusterLayout.SNAPSHOT -> arguments.addAll(snapshot());
 			default -> {
 				// a kind the launcher knows nothing more about gets its ports only
 			}
@@ -74,6 +76,9 @@ record ServiceArguments(ClusterLayout layout, String clusterName, Path dataDir, 
 		if (this.layout.has(ClusterLayout.AUDIT)) {
 			arguments.add("--coffer.identity.callers.audit.keys=" + this.keys.audit().verificationKey());
 		}
+		if (this.layout.has(ClusterLayout.SNAPSHOT)) {
+			arguments.add("--coffer.identity.callers.snapshot.keys=" + this.keys.snapshot().verificationKey());
+		}
 		return arguments;
 	}
 
@@ -85,6 +90,9 @@ record ServiceArguments(ClusterLayout layout, String clusterName, Path dataDir, 
 		}
 		if (this.layout.has(ClusterLayout.AUDIT)) {
 			arguments.add("--coffer.gateway.routes.owners.audit.urls=" + urls(ClusterLayout.AUDIT));
+		}
+		if (this.layout.has(ClusterLayout.SNAPSHOT)) {
+			arguments.add("--coffer.gateway.routes.owners.snapshot.urls=" + urls(ClusterLayout.SNAPSHOT));
 		}
 		return arguments;
 	}
@@ -106,6 +114,17 @@ record ServiceArguments(ClusterLayout layout, String clusterName, Path dataDir, 
 		return List.of("--coffer.audit.nodes=" + urls(ClusterLayout.SECRETS),
 				"--coffer.identity.signing-key=" + this.keys.audit().signingKey(),
 				"--coffer.identity.callers.gateway.keys=" + this.keys.gateway().verificationKey());
+	}
+
+	/**
+	 * snapshot-service's arguments; the minimum interval and the scheduler's check period
+	 * drop to one second so that a test sees a scheduled snapshot within seconds.
+	 */
+	private List<String> snapshot() {
+		return List.of("--coffer.snapshot.nodes=" + urls(ClusterLayout.SECRETS),
+				"--coffer.identity.signing-key=" + this.keys.snapshot().signingKey(),
+				"--coffer.identity.callers.gateway.keys=" + this.keys.gateway().verificationKey(),
+				"--coffer.snapshot.min-interval=1s", "--coffer.snapshot.check-every=1s");
 	}
 
 	private String urls(String kind) {

@@ -17,14 +17,18 @@ import io.coffer.testsupport.keys.TestKeys.IdentityKeyPair;
  * ({@code identity/lease-signing-key.pem})
  * @param audit audit-service's pair, for its calls to the nodes
  * ({@code identity/audit-signing-key.pem})
+ * @param snapshot snapshot-service's pair, for its calls to the nodes
+ * ({@code identity/snapshot-signing-key.pem})
  */
-record SuiteKeys(IdentityKeyPair gateway, IdentityKeyPair secrets, IdentityKeyPair lease, IdentityKeyPair audit) {
+record SuiteKeys(IdentityKeyPair gateway, IdentityKeyPair secrets, IdentityKeyPair lease, IdentityKeyPair audit,
+		IdentityKeyPair snapshot) {
 
 	static SuiteKeys generate(Path dataDir) {
 		return new SuiteKeys(TestKeys.identityKeyPair(dataDir),
 				TestKeys.identityKeyPair(dataDir, "secrets-signing-key"),
 				TestKeys.identityKeyPair(dataDir, "lease-signing-key"),
-				TestKeys.identityKeyPair(dataDir, "audit-signing-key"));
+				TestKeys.identityKeyPair(dataDir, "audit-signing-key"),
+				TestKeys.identityKeyPair(dataDir, "snapshot-signing-key"));
 	}
 
 }

@@ -20,7 +20,7 @@ class ClusterLayoutTest {
 		.parse(List.of("secrets secrets-service node{i} 8210 - 5701 3",
 				"lease-db lease-service lease-db 8225 - - 1 io.coffer.lease.localdb.LocalPostgres",
 				"lease lease-service lease 8220 - - 1 -", "audit audit-service audit 8230 - - 1",
-				"gateway gateway gateway 8200 8201 - 1"), "test");
+				"snapshot snapshot-service snapshot 8240 - - 1", "gateway gateway gateway 8200 8201 - 1"), "test");
 
 	@Test
 	void keepsTheTopologysShapeAndOrderOnDistinctFreePorts() {
@@ -120,8 +120,30 @@ class ClusterLayoutTest {
 			.contains("--coffer.gateway.routes.owners.audit.urls=" + audit.baseUri());
 	}
 
+	@Test
+	void withSnapshotsTheNodesAcceptItTheGatewayRoutesToItAndItsMinimumIntervalIsLowered() {
+		assertThat(ClusterLayout.allocate(LEASE_TOPOLOGY, ClusterOptions.of("t", 1)).kinds())
+			.extracting((i) -> i.getFirst().name())
+			.containsExactly("node1", "gateway");
+		ClusterOptions options = ClusterOptions.of("t", 2).withSnapshots();
+		ClusterLayout layout = ClusterLayout.allocate(LEASE_TOPOLOGY, options);
+		ServiceArguments arguments = new ServiceArguments(layout, "coffer-e2e-x", Path.of("/data"), keys(), options);
+		Instance snapshot = layout.of("snapshot").getFirst();
+		String nodes = String.join(",", layout.of("secrets").stream().map((n) -> n.baseUri().toString()).toList());
+
+		assertThat(layout.kinds()).extracting((i) -> i.getFirst().name())
+			.containsExactly("node1", "snapshot", "gateway");
+		assertThat(arguments.of(snapshot)).contains("--server.port=" + snapshot.port(),
+				"--coffer.snapshot.nodes=" + nodes, "--coffer.identity.signing-key=/d/snapshot.pem",
+				"--coffer.identity.callers.gateway.keys=/d/signing-key.pub.pem", "--coffer.snapshot.min-interval=1s");
+		assertThat(arguments.of(layout.of("secrets").getFirst()))
+			.contains("--coffer.identity.callers.snapshot.keys=/d/snapshot.pub.pem");
+		assertThat(arguments.of(layout.of("gateway").getFirst()))
+			.contains("--coffer.gateway.routes.owners.snapshot.urls=" + snapshot.baseUri());
+	}
+
 	private static SuiteKeys keys() {
-		return new SuiteKeys(pair("signing-key"), pair("secrets"), pair("lease"), pair("audit"));
+		return new SuiteKeys(pair("signing-key"), pair("secrets"), pair("lease"), pair("audit"), pair("snapshot"));
 	}
 
 	private static IdentityKeyPair pair(String name) {

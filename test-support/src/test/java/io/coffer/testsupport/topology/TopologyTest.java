@@ -11,11 +11,13 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class TopologyTest {
 
 	@Test
-	void theCheckedInTopologyStartsThreeSecretsNodesLeaseAndAuditServicesThenTheGatewayOnTheDocumentedPorts() {
+	void theCheckedInTopologyStartsThreeSecretsNodesLeaseAuditAndSnapshotServicesThenTheGatewayOnTheDocumentedPorts() {
 		Topology topology = Topology.of(Path.of(System.getProperty("coffer.project.root")));
 
 		assertThat(topology.kinds()).extracting(ProcessKind::name)
-			.containsExactly("secrets", "lease-db", "lease", "audit", "gateway");
+			.containsExactly("secrets", "lease-db", "lease", "audit", "snapshot", "gateway");
+		assertThat(topology.kind("snapshot").port()).isEqualTo(8240);
+		assertThat(topology.kind("snapshot").jarName()).isEqualTo("coffer-snapshot-service.jar");
 		assertThat(topology.kind("audit").port()).isEqualTo(8230);
 		assertThat(topology.kind("audit").jarName()).isEqualTo("coffer-audit-service.jar");
 		assertThat(topology.kind("lease").port()).isEqualTo(8220);

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.coffer.secrets.support.GoGlob;
+
 /**
  * The verified claims of a JWT, looked up as Vault's jwt plugin does: a name starting
  * with {@code /} is a JSON pointer into nested claims ({@code /groups/0},
@@ -99,7 +101,7 @@ final class Claims {
 		for (Object want : expected) {
 			for (Object have : actual) {
 				boolean hit = globs ? (want instanceof String pattern && have instanceof String text
-						&& ClaimGlob.matches(pattern, text)) : want.equals(have);
+						&& GoGlob.matches(pattern, text)) : want.equals(have);
 				if (hit) {
 					return true;
 				}

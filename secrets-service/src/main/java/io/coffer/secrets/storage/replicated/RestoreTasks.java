@@ -1,13 +1,10 @@
 package io.coffer.secrets.storage.replicated;
 
 import java.io.Serial;
-import java.io.Serializable;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 
 import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.core.HazelcastInstanceAware;
 
 /**
  * Tasks the restoring (active) node sends to its peers: stage the restore it prepared, or
@@ -31,28 +28,15 @@ final class RestoreTasks {
 
 	}
 
-	private abstract static class StagerTask<T> implements Callable<T>, Serializable, HazelcastInstanceAware {
+	private abstract static class StagerTask<T> extends ContextTask<Stager, T> {
 
 		@Serial
 		private static final long serialVersionUID = 1L;
 
-		private transient HazelcastInstance hazelcast;
-
 		@Override
-		public final void setHazelcastInstance(HazelcastInstance hazelcast) {
-			this.hazelcast = hazelcast;
+		final String contextKey() {
+			return USER_CONTEXT_KEY;
 		}
-
-		@Override
-		public final T call() {
-			Stager stager = (Stager) this.hazelcast.getUserContext().get(USER_CONTEXT_KEY);
-			if (stager == null) {
-				throw new IllegalStateException("this node's storage is not started");
-			}
-			return run(stager, this.hazelcast);
-		}
-
-		abstract T run(Stager stager, HazelcastInstance hazelcast);
 
 	}
 

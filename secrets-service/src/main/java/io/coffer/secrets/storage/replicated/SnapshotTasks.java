@@ -4,10 +4,8 @@ import java.io.Serial;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 
 import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.core.HazelcastInstanceAware;
 
 /**
  * Tasks a copying node runs on its source through a Hazelcast executor; they reach the
@@ -21,21 +19,19 @@ final class SnapshotTasks {
 	/**
 	 * A task that runs against the {@link SnapshotSource} of the member it is sent to.
 	 */
-	abstract static class SourceTask<T> implements Callable<T>, Serializable, HazelcastInstanceAware {
+	abstract static class SourceTask<T> extends ContextTask<SnapshotSource, T> {
 
 		@Serial
 		private static final long serialVersionUID = 1L;
 
-		private transient HazelcastInstance hazelcast;
-
 		@Override
-		public final void setHazelcastInstance(HazelcastInstance hazelcast) {
-			this.hazelcast = hazelcast;
+		final String contextKey() {
+			return HazelcastFactory.USER_CONTEXT_KEY;
 		}
 
 		@Override
-		public final T call() {
-			return run((SnapshotSource) this.hazelcast.getUserContext().get(HazelcastFactory.USER_CONTEXT_KEY));
+		final T run(SnapshotSource source, HazelcastInstance hazelcast) {
+			return run(source);
 		}
 
 		abstract T run(SnapshotSource source);

@@ -1,26 +1,26 @@
-package io.coffer.secrets.token;
+package io.coffer.secrets.support;
 
 import java.util.List;
 
 /**
- * The glob of token roles' {@code allowed_policies_glob} and
- * {@code disallowed_policies_glob}, as Vault matches them
- * ({@code strutil.StrListContainsGlob}, i.e. {@code ryanuber/go-glob}): {@code *} stands
- * for any run of characters, anywhere and any number of times; there is no other special
- * character. {@code *} alone matches every name.
+ * The glob Vault matches with {@code ryanuber/go-glob} (token roles'
+ * {@code allowed_policies_glob}, JWT roles' {@code bound_claims_type: glob}): {@code *}
+ * stands for any run of characters, anywhere and any number of times; there is no other
+ * special character. {@code *} alone matches everything; an empty pattern only the empty
+ * string.
  */
-final class PolicyGlob {
+public final class GoGlob {
 
 	private static final String GLOB = "*";
 
-	private PolicyGlob() {
+	private GoGlob() {
 	}
 
-	static boolean anyMatches(List<String> patterns, String name) {
-		return patterns.stream().anyMatch((pattern) -> matches(pattern, name));
+	public static boolean anyMatches(List<String> patterns, String subject) {
+		return patterns.stream().anyMatch((pattern) -> matches(pattern, subject));
 	}
 
-	static boolean matches(String pattern, String subject) {
+	public static boolean matches(String pattern, String subject) {
 		if (pattern.isEmpty()) {
 			return subject.isEmpty();
 		}

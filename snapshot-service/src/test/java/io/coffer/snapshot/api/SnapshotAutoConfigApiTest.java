@@ -1,0 +1,97 @@
+package io.coffer.snapshot.api;
+
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.coffer.snapshot.support.SnapshotServiceTest;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code sys/storage/raft/snapshot-auto/config} as a Vault client sees it through the
+ * gateway: Vault's fields and defaults, update semantics, LIST, delete, and a 400 naming
+ * the field for bad input, with nothing stored.
+ */
+class SnapshotAutoConfigApiTest extends SnapshotServiceTest {
+
+	private static final String CONFIG = "/v1/sys/storage/raft/snapshot-auto/config";
+
+	@Test
+	void aConfigIsWrittenWithVaultsDefaultsReadListedUpdatedAndDeleted() {
+		Map<String, Object> write = Map.of("interval", "1h", "path_prefix", "/backups/coffer", "storage_type", "local");
+		assertThat(this.gateway("POST", CONFIG + "/daily", write).statusCode()).isEqualTo(204);
+
+		HttpResponse<String> read = gateway("GET", CONFIG + "/daily", null);
+		assertThat(read.statusCode()).isEqualTo(200);
+		assertThat(data(read)).containsEntry("interval", 3600)
+			.containsEntry("retain", 1)
+			.containsEntry("file_prefix", "vault-snapshot")
+			.containsEntry("path_prefix", "/backups/coffer")
+			.containsEntry("storage_type", "local")
+			.containsEntry("local_max_space", 0);
+
+		assertThat(gateway("PUT", CONFIG + "/daily", Map.of("retain", 7)).statusCode()).isEqualTo(204);
+		assertThat(data(gateway("GET", CONFIG + "/daily", null))).containsEntry("retain", 7)
+			.containsEntry("interval", 3600);
+		assertThat(gateway("PUT", CONFIG + "/hourly", Map.of("interval", 3600, "path_prefix", "/b", "storage_type",
+				"local", "file_prefix", "hourly", "local_max_space", 1048576))
+			.statusCode()).isEqualTo(204);
+		HttpResponse<String> list = gateway("LIST", CONFIG, null);
+		assertThat(list.statusCode()).isEqualTo(200);
+		assertThat(data(list)).containsEntry("keys", List.of("daily", "hourly"));
+		assertThat(data(gateway("GET", CONFIG + "?list=true", null))).containsEntry("keys", List.of("daily", "hourly"));
+
+		assertThat(gateway("DELETE", CONFIG + "/daily", null).statusCode()).isEqualTo(204);
+		assertThat(gateway("GET", CONFIG + "/daily", null).statusCode()).isEqualTo(404);
+		assertThat(data(gateway("LIST", CONFIG, null))).containsEntry("keys", List.of("hourly"));
+	}
+
+	@Test
+	void badInputIsA400NamingTheFieldAndStoresNothing() {
+		Map<String, Object> good = Map.of("interval", "24h", "path_prefix", "/backups", "storage_type", "local");
+		assertRefused(without(good, "interval"), "interval");
+		assertRefused(with(good, "interval", "30s"), "interval");
+		assertRefused(with(good, "interval", "soon"), "interval");
+		assertRefused(without(good, "path_prefix"), "path_prefix");
+		assertRefused(without(good, "storage_type"), "storage_type");
+		assertRefused(with(good, "storage_type", "ftp"), "unsupported storage_type");
+		assertRefused(with(good, "storage_type", "aws-s3"), "unsupported storage_type");
+		assertRefused(with(good, "retain", 0), "retain");
+		assertRefused(with(good, "local_max_space", -1), "local_max_space");
+		assertRefused(with(good, "file_prefix", "../escape"), "file_prefix");
+
+		assertThat(gateway("LIST", CONFIG, null).statusCode()).isEqualTo(404);
+		assertThat(gateway("POST", CONFIG + "/bad%20name", good).statusCode()).isEqualTo(400);
+	}
+
+	@Test
+	void statusOfAnUnknownConfigIs404AndOtherPathsAreUnsupported() {
+		assertThat(gateway("GET", "/v1/sys/storage/raft/snapshot-auto/status/nope", null).statusCode()).isEqualTo(404);
+		HttpResponse<String> other = gateway("GET", "/v1/sys/storage/raft/snapshot-auto/other", null);
+		assertThat(other.statusCode()).isEqualTo(404);
+		assertThat(json(other)).containsEntry("errors", List.of("unsupported path"));
+	}
+
+	private void assertRefused(Map<String, Object> body, String field) {
+		HttpResponse<String> response = gateway("POST", CONFIG + "/bad", body);
+		assertThat(response.statusCode()).as(body.toString()).isEqualTo(400);
+		assertThat(response.body()).contains(field);
+		assertThat(NODE.entry("bad")).isNull();
+	}
+
+	private static Map<String, Object> with(Map<String, Object> base, String field, Object value) {
+		Map<String, Object> out = new HashMap<>(base);
+		out.put(field, value);
+		return out;
+	}
+
+	private static Map<String, Object> without(Map<String, Object> base, String field) {
+		Map<String, Object> out = new HashMap<>(base);
+		out.remove(field);
+		return out;
+	}
+
+}
