@@ -90,13 +90,30 @@ public class SealService {
 	}
 
 	/** The cluster's identity, known once this node has been unsealed. */
+	/**
+	 * The cluster's name and id, once unsealed. Read at unseal; read again while missing
+	 * (a node unsealed while its replica had not applied the entry that holds it yet).
+	 */
 	public Optional<ClusterIdentity> clusterIdentity() {
-		return Optional.ofNullable(this.identity);
+		ClusterIdentity id = this.identity;
+		if (id == null && !isSealed()) {
+			try {
+				id = this.barrier.get(SealInitializer.CLUSTER_IDENTITY_PATH)
+					.map((bytes) -> Json.read(bytes, ClusterIdentity.class))
+					.orElse(null);
+				this.identity = id;
+			}
+			catch (RuntimeException ex) {
+				// sealed in between: no identity to report
+				return Optional.empty();
+			}
+		}
+		return Optional.ofNullable(id);
 	}
 
 	public synchronized SealStatus status() {
 		Optional<SealConfig> config = this.store.config();
-		ClusterIdentity id = isSealed() ? null : this.identity;
+		ClusterIdentity id = isSealed() ? null : clusterIdentity().orElse(null);
 		boolean migrating = config.map(this::migrationPending).orElse(false);
 		// While migrating the operator still gives Shamir unseal keys: report that seal.
 		boolean recovery = this.configured.isAuto() && !migrating;
