@@ -65,6 +65,8 @@ public class TokenStore {
 
 	private final TokenRevocation revocation;
 
+	private final BatchTokens batchTokens;
+
 	private volatile byte[] salt;
 
 	public TokenStore(Barrier barrier, SecureRandom random, Clock clock) {
@@ -79,6 +81,7 @@ public class TokenStore {
 		this.clock = clock;
 		this.events = events;
 		this.revocation = new TokenRevocation(this);
+		this.batchTokens = new BatchTokens(barrier);
 	}
 
 	/**
@@ -133,6 +136,10 @@ public class TokenStore {
 	 * request can use it.
 	 */
 	public Optional<TokenEntry> use(String token) {
+		if (BatchTokens.isBatch(token)) {
+			this.listeners.forEach(TokenListener::lookedUp);
+			return findBatch(token).map(StoredToken::entry).filter(TokenStore::usableByClient);
+		}
 		if (!wellFormed(token)) {
 			return Optional.empty();
 		}
@@ -182,6 +189,14 @@ public class TokenStore {
 	 * @param customId a caller-chosen token, or null for a random one
 	 */
 	Issued create(TokenEntry draft, String customId) {
+		if (draft.batch()) {
+			TokenEntry entry = new TokenEntry("", draft.policies(), draft.path(), draft.displayName(),
+					draft.creationTime(), draft.ttlSeconds(), 0, draft.parent().isEmpty(), draft.meta(), draft.parent(),
+					draft.expireTime(), 0, 0, 0, draft.ttlSeconds(), false, draft.role(), draft.boundCidrs(), true);
+			// Not stored, so not counted by the listeners (their gauges count stored
+			// tokens); the creation counter still counts it.
+			return new Issued(this.batchTokens.seal(entry), "", entry);
+		}
 		String token = (customId != null) ? customId : "hvs." + Base62.random(this.random, SERVICE_BODY_LENGTH);
 		String accessor = Base62.random(this.random, ACCESSOR_LENGTH);
 		TokenEntry entry = new TokenEntry(accessor, draft.policies(), draft.path(), draft.displayName(),
@@ -203,9 +218,32 @@ public class TokenStore {
 		return new Issued(token, id, entry);
 	}
 
-	/** The live token behind {@code token}, with its storage id. */
+	/**
+	 * The live token behind {@code token}, with its storage id (empty for a batch token,
+	 * which is not stored).
+	 */
 	Optional<StoredToken> find(String token) {
+		if (BatchTokens.isBatch(token)) {
+			return findBatch(token);
+		}
 		return wellFormed(token) ? findById(idOf(token)) : Optional.empty();
+	}
+
+	/**
+	 * A batch token that opens, has not expired and, unless an orphan, whose parent is
+	 * still live: revoking a service token ends the batch tokens it created, as in Vault,
+	 * which checks the parent on every use.
+	 */
+	private Optional<StoredToken> findBatch(String token) {
+		Optional<TokenEntry> entry = this.batchTokens.open(token);
+		if (entry.isEmpty() || entry.get().expiredAt(now())) {
+			return Optional.empty();
+		}
+		String parent = entry.get().parent();
+		if (!parent.isEmpty() && findById(parent).isEmpty()) {
+			return Optional.empty();
+		}
+		return Optional.of(new StoredToken("", entry.get()));
 	}
 
 	/** The live token behind an accessor. */
