@@ -4,6 +4,7 @@ import io.coffer.secrets.kernel.LogicalResponse;
 import io.coffer.secrets.kernel.TokenEntry;
 import io.coffer.secrets.lease.LeaseRegistrar;
 import io.coffer.secrets.lease.TokenLeases;
+import io.coffer.secrets.token.TokenStore;
 
 import org.springframework.stereotype.Component;
 
@@ -12,9 +13,11 @@ import org.springframework.stereotype.Component;
  * its lease from lease-service before anything else sees it, wrapping included; if the
  * lease cannot be registered the secret is revoked and the request fails
  * ({@link LeaseRegistrar}). The lease records the requesting token's accessor, so
- * revoking the token revokes the lease. A response that issues or renews a token with a
- * TTL registers the token's lease, so that lease-service expires it
- * ({@link TokenLeases}). Other responses pass unchanged.
+ * revoking the token revokes the lease; a batch token has no accessor, so a lease it
+ * obtains records its parent's, or none for an orphan (as Vault indexes such leases under
+ * the parent). A response that issues or renews a token with a TTL registers the token's
+ * lease, so that lease-service expires it ({@link TokenLeases}). Other responses pass
+ * unchanged.
  */
 @Component
 class RegisterLease implements RequestStep {
@@ -23,9 +26,12 @@ class RegisterLease implements RequestStep {
 
 	private final TokenLeases tokenLeases;
 
-	RegisterLease(LeaseRegistrar registrar, TokenLeases tokenLeases) {
+	private final TokenStore tokens;
+
+	RegisterLease(LeaseRegistrar registrar, TokenLeases tokenLeases, TokenStore tokens) {
 		this.registrar = registrar;
 		this.tokenLeases = tokenLeases;
+		this.tokens = tokens;
 	}
 
 	@Override
@@ -43,7 +49,7 @@ class RegisterLease implements RequestStep {
 			return;
 		}
 		TokenEntry caller = state.caller().entry();
-		String accessor = caller.isLoginCaller() ? "" : caller.accessor();
+		String accessor = caller.isLoginCaller() ? "" : this.tokens.leaseOwnerAccessor(caller);
 		state.response(this.registrar.register(state.route().engine(), state.logical(), accessor, state.response()));
 	}
 

@@ -175,6 +175,19 @@ public class TokenStore {
 	}
 
 	/**
+	 * The accessor under which a lease obtained by a token with this entry is recorded,
+	 * so that revoking that token revokes the lease: the token's own; for a batch token
+	 * (no accessor) its parent's, or empty for an orphan batch token, whose leases end
+	 * only with their TTL (Vault indexes them the same way).
+	 */
+	public String leaseOwnerAccessor(TokenEntry entry) {
+		if (!entry.batch()) {
+			return entry.accessor();
+		}
+		return entry.parent().isEmpty() ? "" : read(entry.parent()).map(TokenEntry::accessor).orElse("");
+	}
+
+	/**
 	 * Whether the client of the current request may use a token with this entry: a token
 	 * with {@code bound_cidrs} works only from an address inside them (the client address
 	 * of the gateway's signed identity), as Vault's {@code CheckToken}.
