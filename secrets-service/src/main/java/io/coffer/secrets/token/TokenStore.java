@@ -27,7 +27,9 @@ import org.springframework.stereotype.Component;
  * Tokens, stored behind the barrier under an HMAC-SHA256 of the token with a per-cluster
  * salt, so neither storage nor a snapshot holds a usable token. Lookups go by that HMAC;
  * no token is compared in the clear. Accessors are indexed the same way, and each child
- * is indexed under its parent so that revoking a parent finds its whole tree.
+ * is indexed under its parent so that revoking a parent finds its whole tree. Batch
+ * tokens ({@link BatchTokens}) are not stored: each is its own entry, sealed by the
+ * barrier.
  */
 @Component
 public class TokenStore {
