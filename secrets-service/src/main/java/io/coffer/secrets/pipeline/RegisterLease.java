@@ -1,7 +1,10 @@
 package io.coffer.secrets.pipeline;
 
+import java.time.Clock;
+
 import io.coffer.secrets.kernel.LogicalResponse;
 import io.coffer.secrets.kernel.TokenEntry;
+import io.coffer.secrets.lease.LeaseOwner;
 import io.coffer.secrets.lease.LeaseRegistrar;
 import io.coffer.secrets.lease.TokenLeases;
 import io.coffer.secrets.token.TokenStore;
@@ -15,9 +18,10 @@ import org.springframework.stereotype.Component;
  * ({@link LeaseRegistrar}). The lease records the requesting token's accessor, so
  * revoking the token revokes the lease; a batch token has no accessor, so a lease it
  * obtains records its parent's, or none for an orphan (as Vault indexes such leases under
- * the parent). A response that issues or renews a token with a TTL registers the token's
- * lease, so that lease-service expires it ({@link TokenLeases}). Other responses pass
- * unchanged.
+ * the parent) and never outlives the batch token (its TTL and maximum TTL are capped at
+ * the token's remaining TTL, as in Vault). A response that issues or renews a token with
+ * a TTL registers the token's lease, so that lease-service expires it
+ * ({@link TokenLeases}). Other responses pass unchanged.
  */
 @Component
 class RegisterLease implements RequestStep {
@@ -28,10 +32,13 @@ class RegisterLease implements RequestStep {
 
 	private final TokenStore tokens;
 
-	RegisterLease(LeaseRegistrar registrar, TokenLeases tokenLeases, TokenStore tokens) {
+	private final Clock clock;
+
+	RegisterLease(LeaseRegistrar registrar, TokenLeases tokenLeases, TokenStore tokens, Clock clock) {
 		this.registrar = registrar;
 		this.tokenLeases = tokenLeases;
 		this.tokens = tokens;
+		this.clock = clock;
 	}
 
 	@Override
@@ -50,7 +57,9 @@ class RegisterLease implements RequestStep {
 		}
 		TokenEntry caller = state.caller().entry();
 		String accessor = caller.isLoginCaller() ? "" : this.tokens.leaseOwnerAccessor(caller);
-		state.response(this.registrar.register(state.route().engine(), state.logical(), accessor, state.response()));
+		long cap = caller.batch() ? Math.max(1, caller.ttlAt(this.clock.instant().getEpochSecond())) : 0;
+		state.response(this.registrar.register(state.route().engine(), state.logical(), new LeaseOwner(accessor, cap),
+				state.response()));
 	}
 
 }
