@@ -26,6 +26,9 @@ import org.springframework.stereotype.Component;
 @Component
 class AuthEndpoint implements SysEndpoint {
 
+	/** {@code sys/mounts/auth/}: Vault also tunes auth mounts through sys/mounts. */
+	private static final String MOUNTS_AUTH = "mounts/auth/";
+
 	private final AuthMounts mounts;
 
 	private final UserLockouts lockouts;
@@ -47,8 +50,6 @@ class AuthEndpoint implements SysEndpoint {
 	private static boolean isMountsTune(String path) {
 		return path.startsWith(MOUNTS_AUTH) && path.endsWith("/tune") && path.length() > MOUNTS_AUTH.length() + 5;
 	}
-
-	private static final String MOUNTS_AUTH = "mounts/auth/";
 
 	@Override
 	public LogicalResponse handle(LogicalRequest request, Caller caller) {
