@@ -11,6 +11,8 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -22,7 +24,9 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  * The synchronous S3 client of one configuration, over the Apache HTTP client: its static
  * keys or, without them, the SDK's default credential chain (environment, system
  * properties, web identity, profile, container and instance credentials); its region or
- * the SDK's default region chain, else {@code us-east-1}; its endpoint and path style.
+ * the SDK's default region chain, else {@code us-east-1}; its endpoint and path style. On
+ * AWS every part carries a CRC32 checksum; against another endpoint only what the
+ * operation requires.
  */
 public final class S3Clients {
 
@@ -67,7 +71,16 @@ public final class S3Clients {
 					.connectionTimeout(this.connectTimeout)
 					.socketTimeout(this.socketTimeout));
 			if (!s3.endpoint().isEmpty()) {
-				builder.endpointOverride(URI.create(s3.endpoint()));
+				// S3-compatible servers often refuse the SDK's streamed trailing
+				// checksums
+				// (aws-chunked with x-amz-checksum-crc32 trailers), so against one the
+				// SDK
+				// adds checksums only where an operation requires them; over plain http
+				// the
+				// payload is still signed, over https TLS protects it
+				builder.endpointOverride(URI.create(s3.endpoint()))
+					.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+					.responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
 			}
 			return new Connection(builder.build(), credentials);
 		}
