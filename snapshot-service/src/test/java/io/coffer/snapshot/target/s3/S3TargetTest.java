@@ -116,6 +116,40 @@ class S3TargetTest {
 		assertThat(s3.listMultipartUploads((request) -> request.bucket(BUCKET)).uploads()).isEmpty();
 	}
 
+	@Test
+	void aPartThatCannotBeReadAbortsTheUploadSoNoPartsOrObjectStay() throws IOException {
+		// a directory has a size but cannot be read: the upload is created, then its
+		// first part fails
+		Path unreadable = Files.createDirectory(this.work.resolve("unreadable"));
+		try (S3Target target = target(policy("aborted", "aborted", BUCKET, S3Server.SECRET_KEY))) {
+			assertThatThrownBy(() -> target.store(unreadable, 9L)).isInstanceOf(IOException.class)
+				.hasMessageContaining("s3://" + BUCKET + "/aborted/vault-snapshot-9.snap");
+		}
+		assertThat(s3.listMultipartUploads((request) -> request.bucket(BUCKET)).uploads()).isEmpty();
+		assertThat(s3.listObjectsV2((request) -> request.bucket(BUCKET).prefix("aborted")).contents()).isEmpty();
+	}
+
+	@Test
+	void withoutStaticKeysTheSdkDefaultCredentialChainIsUsed() throws IOException {
+		Path file = Files.writeString(this.work.resolve("small.snap"), "snapshot");
+		S3Settings settings = new S3Settings(BUCKET, S3Server.REGION, S3Server.endpoint().toString(), true,
+				S3Credentials.DEFAULT_CHAIN, S3Encryption.NONE);
+		SnapshotPolicy policy = new SnapshotPolicy("chain", 60, 1, "chain", "vault-snapshot", SnapshotPolicy.AWS_S3, 0,
+				settings);
+		// the chain's first link (system properties), so it never reaches for instance
+		// metadata
+		System.setProperty("aws.accessKeyId", S3Server.ACCESS_KEY);
+		System.setProperty("aws.secretAccessKey", S3Server.SECRET_KEY);
+		try (S3Target target = target(policy)) {
+			target.store(file, 5L);
+			assertThat(target.list()).extracting(StoredSnapshot::stamp).containsExactly(5L);
+		}
+		finally {
+			System.clearProperty("aws.accessKeyId");
+			System.clearProperty("aws.secretAccessKey");
+		}
+	}
+
 	private S3Target target(SnapshotPolicy policy) throws IOException {
 		return new S3Target(policy, new S3Clients(Duration.ofSeconds(2), Duration.ofSeconds(10)).open(policy.s3()),
 				PART, this.work);
