@@ -1,11 +1,14 @@
 package io.coffer.support.node;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -48,8 +51,22 @@ public class ActiveNodeCalls {
 		this.json = json;
 	}
 
-	/** A call's method, path below the node's base URL, JSON body (or null), timeout. */
-	public record Call(String method, String path, String body, Duration timeout) {
+	/**
+	 * A call's method, path below the node's base URL, JSON body (or null), timeout, and
+	 * optionally a file sent as the body instead ({@code application/octet-stream},
+	 * streamed, sent again from its start to the next node).
+	 */
+	public record Call(String method, String path, String body, Duration timeout, Path file) {
+
+		public Call(String method, String path, String body, Duration timeout) {
+			this(method, path, body, timeout, null);
+		}
+
+		/** A call whose body is {@code file}, streamed. */
+		public static Call upload(String method, String path, Path file, Duration timeout) {
+			return new Call(method, path, null, timeout, file);
+		}
+
 	}
 
 	/**
@@ -124,12 +141,27 @@ public class ActiveNodeCalls {
 		HttpRequest.Builder request = HttpRequest.newBuilder(node.resolve(call.path()))
 			.timeout(call.timeout())
 			.header(InternalIdentity.HEADER, identity)
-			.method(call.method(), (call.body() != null) ? HttpRequest.BodyPublishers.ofString(call.body())
-					: HttpRequest.BodyPublishers.noBody());
-		if (call.body() != null) {
+			.method(call.method(), publisher(call));
+		if (call.file() != null) {
+			request.header("Content-Type", "application/octet-stream");
+		}
+		else if (call.body() != null) {
 			request.header("Content-Type", "application/json");
 		}
 		return request.build();
+	}
+
+	private static HttpRequest.BodyPublisher publisher(Call call) {
+		if (call.file() != null) {
+			try {
+				return HttpRequest.BodyPublishers.ofFile(call.file());
+			}
+			catch (FileNotFoundException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		return (call.body() != null) ? HttpRequest.BodyPublishers.ofString(call.body())
+				: HttpRequest.BodyPublishers.noBody();
 	}
 
 	private static void discard(HttpResponse<?> response) {

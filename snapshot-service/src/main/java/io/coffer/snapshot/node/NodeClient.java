@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Optional;
 import io.coffer.common.snapshotauto.AutoSnapshotEntry;
 import io.coffer.common.snapshotauto.AutoSnapshotPut;
 import io.coffer.common.snapshotauto.SnapshotAutoPaths;
+import io.coffer.common.snapshotauto.SnapshotVerification;
 import io.coffer.common.snapshotauto.TickClaim;
 import io.coffer.support.node.ActiveNodeCalls;
 import io.coffer.support.node.NodeRefusedException;
@@ -106,6 +108,17 @@ public class NodeClient {
 			long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
 			return sink.accept(content, length);
 		}
+	}
+
+	/**
+	 * Has a node check {@code archive} as a restore would and decrypt every barrier entry
+	 * under its keyring ({@link SnapshotAutoPaths#VERIFY}); nothing is stored.
+	 * @throws NodeRefusedException with the node's reason when the snapshot fails
+	 */
+	public SnapshotVerification verify(Path archive) {
+		String body = this.calls
+			.call(ActiveNodeCalls.Call.upload("POST", SnapshotAutoPaths.VERIFY, archive, this.timeouts.snapshot()));
+		return read(body, SnapshotVerification.class, "verification");
 	}
 
 	private String call(String method, String path, String body) {

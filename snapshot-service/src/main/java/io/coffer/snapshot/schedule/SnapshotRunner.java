@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.coffer.common.snapshot.SnapshotManifest;
+import io.coffer.common.snapshotauto.SnapshotVerification;
 import io.coffer.snapshot.metrics.SnapshotMetrics;
 import io.coffer.snapshot.node.NodeClient;
 import io.coffer.support.node.NodeRefusedException;
@@ -79,7 +80,7 @@ public class SnapshotRunner {
 			status.put("last_snapshot_url", url);
 			status.put("last_success_time", VaultResponses.time(end));
 			status.put("consecutive_errors", 0);
-			status.put("verification", verified(manifest, taken.size(), end));
+			status.put("verification", verified(manifest, taken.decrypted(), taken.size(), end));
 			this.metrics.saved(policy.name(), Duration.between(start, end), taken.size(), end.getEpochSecond());
 			log.info("Automated snapshot {} stored at {} ({} entries at log index {})", policy.name(), url,
 					manifest.entryCount(), manifest.logIndex());
@@ -117,10 +118,11 @@ public class SnapshotRunner {
 				catch (InvalidSnapshotException ex) {
 					throw new VerificationFailedException(ex.getMessage());
 				}
+				SnapshotVerification decrypted = decrypts(temp);
 				long size = Files.size(temp);
 				target.store(temp, stamp);
 				target.rotate(policy.retain());
-				return new Taken(manifest, size);
+				return new Taken(manifest, decrypted, size);
 			}
 			finally {
 				Files.deleteIfExists(temp);
@@ -128,7 +130,23 @@ public class SnapshotRunner {
 		}
 	}
 
-	private record Taken(SnapshotManifest manifest, long size) {
+	/**
+	 * The test restore: a node checks the archive as a restore reads it and decrypts
+	 * every barrier entry under the snapshot's keyring (nothing is stored).
+	 */
+	private SnapshotVerification decrypts(Path archive) throws VerificationFailedException {
+		try {
+			return this.node.verify(archive);
+		}
+		catch (NodeRefusedException ex) {
+			if (ex.status() == 400) {
+				throw new VerificationFailedException(ex.getMessage());
+			}
+			throw ex;
+		}
+	}
+
+	private record Taken(SnapshotManifest manifest, SnapshotVerification decrypted, long size) {
 	}
 
 	private void failed(SnapshotPolicy policy, Map<String, Object> status, String error) {
@@ -152,12 +170,18 @@ public class SnapshotRunner {
 		}
 	}
 
-	private static Map<String, Object> verified(SnapshotManifest manifest, long size, Instant end) {
+	private static Map<String, Object> verified(SnapshotManifest manifest, SnapshotVerification decrypted, long size,
+			Instant end) {
 		Map<String, Object> verification = new LinkedHashMap<>();
 		verification.put("ok", true);
 		verification.put("time", VaultResponses.time(end));
 		verification.put("error", "");
-		verification.put("checks", "format, manifest, checksums, entry count, key order");
+		verification.put("checks",
+				"format, manifest, checksums, entry count, key order; test restore on a node: keyring opens, "
+						+ "every barrier entry decrypts");
+		verification.put("decrypted_entries", decrypted.decryptedEntries());
+		verification.put("seal_records", decrypted.sealRecords());
+		verification.put("test_restore_ms", decrypted.millis());
 		verification.put("cluster_id", manifest.clusterId());
 		verification.put("log_index", manifest.logIndex());
 		verification.put("keyring_term", manifest.keyringTerm());
@@ -177,7 +201,8 @@ public class SnapshotRunner {
 	}
 
 	/**
-	 * The received snapshot did not pass {@link SnapshotReader#verify}; it was not kept.
+	 * The received snapshot did not pass {@link SnapshotReader#verify} or the node's test
+	 * restore; it was not kept.
 	 */
 	static final class VerificationFailedException extends IOException {
 

@@ -145,11 +145,27 @@ class SnapshotSchedulerTest extends SnapshotServiceTest {
 			.containsEntry("ok", true)
 			.containsEntry("log_index", 42)
 			.containsEntry("entry_count", 40)
+			.containsEntry("decrypted_entries", 40)
 			.containsEntry("cluster_id", "cluster-test");
 		assertThat(ok.get("next_snapshot_start")).isEqualTo(VaultResponses.time(nextMinute()));
 		assertThat(snapshots(dir)).hasSize(1);
 		assertThat(this.meters.find("vault.autosnapshots.last.success.time").tag("config", "damaged").gauge().value())
 			.isEqualTo(this.clock.instant().getEpochSecond());
+	}
+
+	@Test
+	void aSnapshotWhoseEntriesDoNotDecryptOnTheNodeIsAVerificationFailureAndNeverKept() throws IOException {
+		Path dir = configure("undecryptable", Map.of("retain", 2));
+		NODE.undecryptableSnapshots(true);
+		this.clock.advance(INTERVAL);
+		this.scheduler.checkOnce();
+
+		Map<String, Object> failed = status("undecryptable");
+		assertThat(failed).containsEntry("last_snapshot_error", "snapshot verification failed: snapshot entries do "
+				+ "not decrypt: integrity check failed for logical/kv/app-0007");
+		assertThat(everyFile(dir)).isEmpty();
+		assertThat(counter("vault.autosnapshots.verify.errors", "undecryptable")).isEqualTo(1.0);
+		NODE.undecryptableSnapshots(false);
 	}
 
 	private Path configure(String name, Map<String, Object> extra) {

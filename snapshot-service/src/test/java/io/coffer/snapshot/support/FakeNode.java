@@ -2,14 +2,17 @@ package io.coffer.snapshot.support;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,7 +23,10 @@ import io.coffer.common.snapshot.SnapshotManifest;
 import io.coffer.common.snapshotauto.AutoSnapshotEntry;
 import io.coffer.common.snapshotauto.AutoSnapshotPut;
 import io.coffer.common.snapshotauto.SnapshotAutoPaths;
+import io.coffer.common.snapshotauto.SnapshotVerification;
 import io.coffer.common.snapshotauto.TickClaim;
+import io.coffer.support.snapshot.InvalidSnapshotException;
+import io.coffer.support.snapshot.SnapshotReader;
 import io.coffer.support.snapshot.SnapshotWriter;
 import io.coffer.support.snapshot.StateWriter;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,6 +51,10 @@ public final class FakeNode implements AutoCloseable {
 
 	private volatile boolean corrupt;
 
+	private volatile boolean undecryptable;
+
+	private final AtomicInteger verified = new AtomicInteger();
+
 	public FakeNode() {
 		try {
 			this.archive = archive(40);
@@ -55,6 +65,7 @@ public final class FakeNode implements AutoCloseable {
 		}
 		this.server.createContext(SnapshotAutoPaths.CONFIGS, this::configs);
 		this.server.createContext(SnapshotAutoPaths.SNAPSHOT, this::snapshot);
+		this.server.createContext(SnapshotAutoPaths.VERIFY, this::verify);
 		this.server.start();
 	}
 
@@ -66,6 +77,21 @@ public final class FakeNode implements AutoCloseable {
 		this.entries.clear();
 		this.snapshotsServed.set(0);
 		this.corrupt = false;
+		this.undecryptable = false;
+		this.verified.set(0);
+	}
+
+	/**
+	 * Answers verifications as a node whose barrier cannot decrypt an entry of the
+	 * snapshot (framing and checksums intact).
+	 */
+	public void undecryptableSnapshots(boolean undecryptable) {
+		this.undecryptable = undecryptable;
+	}
+
+	/** Snapshots received for verification that passed the archive checks. */
+	public int snapshotsVerified() {
+		return this.verified.get();
 	}
 
 	/** Serves a snapshot with one byte flipped in the middle (same length). */
@@ -167,6 +193,33 @@ public final class FakeNode implements AutoCloseable {
 		}
 		exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
 		reply(exchange, 200, content);
+	}
+
+	/**
+	 * As a node: the archive is checked as a restore reads it; a real node also decrypts
+	 * every barrier entry, which this one only pretends to fail when told to.
+	 */
+	private void verify(HttpExchange exchange) throws IOException {
+		Path received = Files.createTempFile("fake-node-verify", ".snap");
+		try (InputStream body = exchange.getRequestBody()) {
+			Files.copy(body, received, StandardCopyOption.REPLACE_EXISTING);
+			SnapshotManifest manifest = SnapshotReader.verify(received);
+			if (this.undecryptable) {
+				reply(exchange, 400, JSON.writeValueAsBytes(Map.of("errors",
+						List.of("snapshot entries do not decrypt: integrity check failed for logical/kv/app-0007"))));
+				return;
+			}
+			this.verified.incrementAndGet();
+			reply(exchange, 200, JSON.writeValueAsBytes(new SnapshotVerification(manifest.clusterId(),
+					manifest.logIndex(), manifest.entryCount(), manifest.entryCount(), 0, 1, 3)));
+		}
+		catch (InvalidSnapshotException ex) {
+			reply(exchange, 400,
+					JSON.writeValueAsBytes(Map.of("errors", List.of("invalid snapshot: " + ex.getMessage()))));
+		}
+		finally {
+			Files.deleteIfExists(received);
+		}
 	}
 
 	private static void reply(HttpExchange exchange, int status, byte[] body) throws IOException {
