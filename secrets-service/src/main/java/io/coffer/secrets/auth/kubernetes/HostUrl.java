@@ -37,4 +37,9 @@ final class HostUrl {
 		return URI.create(of(host) + "/apis/authentication.k8s.io/v1/tokenreviews");
 	}
 
+	/** A namespace's resource; {@code name} must be a valid namespace name. */
+	static URI namespace(String host, String name) {
+		return URI.create(of(host) + "/api/v1/namespaces/" + name);
+	}
+
 }

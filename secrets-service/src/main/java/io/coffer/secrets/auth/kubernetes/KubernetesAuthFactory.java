@@ -39,7 +39,7 @@ public class KubernetesAuthFactory implements AuthMethodFactory {
 	@Override
 	public AuthMethod create(MountEntry mount, BarrierView view) {
 		return new KubernetesAuthMethod(mount, new KubernetesStore(view), new ServiceAccountJwt(this.clock),
-				new TokenReviewer(), new PodServiceAccount(this.serviceAccountDir));
+				new KubernetesApi(), new PodServiceAccount(this.serviceAccountDir));
 	}
 
 }

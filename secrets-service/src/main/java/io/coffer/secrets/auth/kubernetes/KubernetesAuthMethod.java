@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import io.coffer.secrets.auth.AuthMethod;
 import io.coffer.secrets.identity.ClientAddress;
@@ -33,6 +34,9 @@ final class KubernetesAuthMethod implements AuthMethod {
 
 	private static final Logger logger = LoggerFactory.getLogger(KubernetesAuthMethod.class);
 
+	/** A namespace name (an RFC 1123 label), checked before it goes into a URL. */
+	private static final Pattern NAMESPACE = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+
 	private static final FieldSchema LOGIN_FIELDS = FieldSchema.of(List.of("role", "jwt"), Map.of());
 
 	private final MountEntry mount;
@@ -41,7 +45,7 @@ final class KubernetesAuthMethod implements AuthMethod {
 
 	private final ServiceAccountJwt jwts;
 
-	private final TokenReviewer reviewer;
+	private final KubernetesApi api;
 
 	private final PodServiceAccount pod;
 
@@ -57,12 +61,12 @@ final class KubernetesAuthMethod implements AuthMethod {
 				.on(Operation.UPDATE, (request, caller) -> writeRole(request))
 				.on(Operation.DELETE, (request, caller) -> deleteRole(request))));
 
-	KubernetesAuthMethod(MountEntry mount, KubernetesStore store, ServiceAccountJwt jwts, TokenReviewer reviewer,
+	KubernetesAuthMethod(MountEntry mount, KubernetesStore store, ServiceAccountJwt jwts, KubernetesApi api,
 			PodServiceAccount pod) {
 		this.mount = mount;
 		this.store = store;
 		this.jwts = jwts;
-		this.reviewer = reviewer;
+		this.api = api;
 		this.pod = pod;
 	}
 
@@ -95,9 +99,7 @@ final class KubernetesAuthMethod implements AuthMethod {
 		if (!role.allowsName(account.name())) {
 			throw ServiceAccountJwt.forbidden("service account name not authorized");
 		}
-		if (!role.allowsNamespace(account.namespace())) {
-			throw ServiceAccountJwt.forbidden("namespace not authorized");
-		}
+		requireNamespace(config, role, account.namespace());
 		aliasName(role, account);
 		review(config, role, account, jwt);
 		Map<String, String> meta = new LinkedHashMap<>();
@@ -136,35 +138,66 @@ final class KubernetesAuthMethod implements AuthMethod {
 	 * is Vault's bare 403; the reason is logged (never a token).
 	 */
 	private void review(KubernetesConfig config, KubernetesRole role, ServiceAccount account, String jwt) {
-		boolean local = !config.disableLocalCaJwt();
-		String bearer = config.tokenReviewerJwt();
-		if (bearer.isEmpty() && local) {
-			bearer = this.pod.token().orElse("");
-		}
-		if (bearer.isEmpty()) {
-			bearer = jwt;
-		}
-		String ca = config.caCert();
-		if (ca.isEmpty() && local) {
-			ca = this.pod.caCert().orElse("");
-		}
+		String bearer = reviewerToken(config).orElse(jwt);
 		List<String> audiences = role.audience().isEmpty() ? account.audiences() : List.of(role.audience());
 		try {
-			TokenReviewer.Reviewed reviewed = this.reviewer.review(config.host(), ca, bearer, jwt, audiences);
+			KubernetesApi.Reviewed reviewed = this.api.review(config.host(), caCert(config), bearer, jwt, audiences);
 			if (!reviewed.name().equals(account.name())) {
-				throw new TokenReviewer.ReviewFailedException("JWT names did not match");
+				throw new KubernetesApi.RefusedException("JWT names did not match");
 			}
 			if (!reviewed.uid().equals(uid(account))) {
-				throw new TokenReviewer.ReviewFailedException("JWT UIDs did not match");
+				throw new KubernetesApi.RefusedException("JWT UIDs did not match");
 			}
 			if (!reviewed.namespace().equals(account.namespace())) {
-				throw new TokenReviewer.ReviewFailedException("JWT namespaces did not match");
+				throw new KubernetesApi.RefusedException("JWT namespaces did not match");
 			}
 		}
-		catch (TokenReviewer.ReviewFailedException ex) {
+		catch (KubernetesApi.RefusedException ex) {
 			logger.info("kubernetes login refused on {}: {}", this.mount.path(), ex.getMessage());
 			throw VaultException.permissionDenied();
 		}
+	}
+
+	/**
+	 * Vault's namespace check: a bound namespace (or glob), else a namespace whose labels
+	 * the role's selector matches, read from the Kubernetes API with the reviewer token.
+	 */
+	private void requireNamespace(KubernetesConfig config, KubernetesRole role, String namespace) {
+		if (role.allowsNamespace(namespace)) {
+			return;
+		}
+		if (role.namespaceSelector().isEmpty()) {
+			throw ServiceAccountJwt.forbidden("namespace not authorized");
+		}
+		try {
+			NamespaceSelector selector = NamespaceSelector.parse(role.namespaceSelector());
+			String bearer = reviewerToken(config).orElseThrow(() -> new KubernetesApi.RefusedException(
+					"namespace lookup failed: TokenReviewer JWT needs to be configured to use namespace selectors"));
+			if (NAMESPACE.matcher(namespace).matches()
+					&& selector.matches(this.api.namespaceLabels(config.host(), caCert(config), bearer, namespace))) {
+				return;
+			}
+		}
+		catch (KubernetesApi.RefusedException | IllegalArgumentException ex) {
+			throw ServiceAccountJwt.forbidden("namespace not authorized err=" + ex.getMessage());
+		}
+		throw ServiceAccountJwt.forbidden("namespace not authorized");
+	}
+
+	/** The configured reviewer token, else the pod's own unless disabled. */
+	private Optional<String> reviewerToken(KubernetesConfig config) {
+		if (!config.tokenReviewerJwt().isEmpty()) {
+			return Optional.of(config.tokenReviewerJwt());
+		}
+		return config.disableLocalCaJwt() ? Optional.empty() : this.pod.token();
+	}
+
+	/** The configured CA, else the pod's own unless disabled, else empty (the JDK's). */
+	private String caCert(KubernetesConfig config) {
+		if (!config.caCert().isEmpty() || config.disableLocalCaJwt()) {
+			return config.caCert();
+		}
+		return this.pod.caCert().orElse("");
 	}
 
 	@Override

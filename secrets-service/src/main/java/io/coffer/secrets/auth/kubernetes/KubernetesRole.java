@@ -19,23 +19,23 @@ import io.coffer.secrets.token.TokenParams;
  * single {@code *}
  * @param serviceAccountNamespaces {@code bound_service_account_namespaces}: namespaces or
  * globs, or the single {@code *}
+ * @param namespaceSelector {@code bound_service_account_namespace_selector}: a label
+ * selector (YAML or JSON, {@code matchLabels} only) admitting namespaces by their labels,
+ * empty = none
  * @param audience the {@code aud} a JWT must carry, empty = any
  * @param aliasNameSource {@code serviceaccount_uid} or {@code serviceaccount_name}
  * @param token what a login's token gets
  */
 record KubernetesRole(String name, List<String> serviceAccountNames, List<String> serviceAccountNamespaces,
-		String audience, String aliasNameSource, TokenParams token) {
+		String namespaceSelector, String audience, String aliasNameSource, TokenParams token) {
 
 	static final String SOURCE_UID = "serviceaccount_uid";
 
 	static final String SOURCE_NAME = "serviceaccount_name";
 
-	static final FieldSchema FIELDS = FieldSchema
-		.of(List.of("name", "bound_service_account_names", "bound_service_account_namespaces", "audience",
-				"alias_name_source", "policies", "ttl", "max_ttl", "period", "num_uses", "bound_cidrs"),
-				Map.of("bound_service_account_namespace_selector",
-						"namespace label selectors are not implemented; list the namespaces in "
-								+ "bound_service_account_namespaces"))
+	static final FieldSchema FIELDS = FieldSchema.of(List.of("name", "bound_service_account_names",
+			"bound_service_account_namespaces", "bound_service_account_namespace_selector", "audience",
+			"alias_name_source", "policies", "ttl", "max_ttl", "period", "num_uses", "bound_cidrs"), Map.of())
 		.with(FieldSchema.TOKEN_FIELDS);
 
 	KubernetesRole {
@@ -44,7 +44,7 @@ record KubernetesRole(String name, List<String> serviceAccountNames, List<String
 	}
 
 	static KubernetesRole create(String name) {
-		return new KubernetesRole(name, List.of(), List.of(), "", SOURCE_UID, TokenParams.NONE);
+		return new KubernetesRole(name, List.of(), List.of(), "", "", SOURCE_UID, TokenParams.NONE);
 	}
 
 	/**
@@ -76,9 +76,19 @@ record KubernetesRole(String name, List<String> serviceAccountNames, List<String
 		}
 		List<String> namespaces = fields.has("bound_service_account_namespaces")
 				? fields.list("bound_service_account_namespaces") : this.serviceAccountNamespaces;
-		if (namespaces.isEmpty()) {
+		// As Vault: every write sets the selector, to empty when the write names none.
+		String selector = fields.string("bound_service_account_namespace_selector");
+		if (namespaces.isEmpty() && selector.isEmpty()) {
 			throw VaultException.badRequest("\"bound_service_account_namespaces\" can not be empty if "
 					+ "\"bound_service_account_namespace_selector\" is not set");
+		}
+		if (!selector.isEmpty()) {
+			try {
+				NamespaceSelector.parse(selector);
+			}
+			catch (IllegalArgumentException ex) {
+				throw VaultException.badRequest("invalid \"bound_service_account_namespace_selector\" configured");
+			}
 		}
 		if (namespaces.size() > 1 && namespaces.contains("*")) {
 			throw VaultException.badRequest("can not mix \"*\" with values");
@@ -97,7 +107,8 @@ record KubernetesRole(String name, List<String> serviceAccountNames, List<String
 			throw VaultException
 				.badRequest("invalid alias_name_source, must be one of: " + SOURCE_UID + ", " + SOURCE_NAME);
 		}
-		return new Update(new KubernetesRole(this.name, names, namespaces, audience, source, params), warnings);
+		return new Update(new KubernetesRole(this.name, names, namespaces, selector, audience, source, params),
+				warnings);
 	}
 
 	/** Whether {@code name} may log in (the single {@code *} = any). */
@@ -116,7 +127,7 @@ record KubernetesRole(String name, List<String> serviceAccountNames, List<String
 		Map<String, Object> out = new LinkedHashMap<>();
 		out.put("bound_service_account_names", this.serviceAccountNames);
 		out.put("bound_service_account_namespaces", this.serviceAccountNamespaces);
-		out.put("bound_service_account_namespace_selector", "");
+		out.put("bound_service_account_namespace_selector", this.namespaceSelector);
 		if (!this.audience.isEmpty()) {
 			out.put("audience", this.audience);
 		}

@@ -105,6 +105,31 @@ class KubernetesAuthTest {
 	}
 
 	@Test
+	void aNamespaceSelectorAdmitsNamespacesByTheirLabelsReadWithTheReviewerToken() {
+		api.namespace("payments", Map.of("vault", "enabled", "team", "blue"));
+		api.namespace("sandbox", Map.of("vault", "disabled"));
+		configure(Map.of());
+		call(Operation.UPDATE, "role/yaml", Map.of("bound_service_account_names", "vault-auth",
+				"bound_service_account_namespace_selector", "matchLabels:\n  vault: enabled\n"));
+		call(Operation.UPDATE, "role/json",
+				Map.of("bound_service_account_names", "vault-auth", "bound_service_account_namespaces", "sandbox",
+						"bound_service_account_namespace_selector", "{\"matchLabels\":{\"team\":\"blue\"}}"));
+
+		assertThat(login("yaml", token("payments", "vault-auth", List.of())).auth()).containsKey("client_token");
+		refused("yaml", token("sandbox", "vault-auth", List.of()), 403, "namespace not authorized");
+		refused("yaml", token("missing", "vault-auth", List.of()), 403,
+				"namespace not authorized err=failed to get namespace (code 404)");
+		refused("yaml", token("../x", "vault-auth", List.of()), 403, "namespace not authorized");
+		assertThat(login("json", token("payments", "vault-auth", List.of())).auth()).containsKey("client_token");
+		assertThat(login("json", token("sandbox", "vault-auth", List.of())).auth()).containsKey("client_token");
+
+		call(Operation.UPDATE, "config",
+				Map.of("kubernetes_host", api.url(), "kubernetes_ca_cert", api.caCert(), "disable_local_ca_jwt", true));
+		refused("yaml", token("payments", "vault-auth", List.of()), 403, "namespace not authorized err=namespace "
+				+ "lookup failed: TokenReviewer JWT needs to be configured to use namespace selectors");
+	}
+
+	@Test
 	void aTokenTheApiServerNoLongerVouchesForIsRefusedWithPermissionDenied() {
 		configure(Map.of());
 		role("app", Map.of());
@@ -240,9 +265,13 @@ class KubernetesAuthTest {
 			.hasMessage("can not mix \"*\" with values");
 		assertThatThrownBy(() -> role("r", Map.of("alias_name_source", "pod")))
 			.hasMessage("invalid alias_name_source, must be one of: serviceaccount_uid, serviceaccount_name");
-		assertThatThrownBy(() -> role("r", Map.of("bound_service_account_namespace_selector", "{\"matchLabels\":{}}")))
-			.extracting(KubernetesAuthTest::status)
-			.isEqualTo(400);
+		assertThatThrownBy(() -> call(Operation.UPDATE, "role/r",
+				Map.of("bound_service_account_names", "x", "bound_service_account_namespace_selector",
+						"{\"matchExpressions\":[{\"key\":\"a\",\"operator\":\"Exists\"}]}")))
+			.hasMessage("invalid \"bound_service_account_namespace_selector\" configured");
+		assertThatThrownBy(() -> call(Operation.UPDATE, "role/r",
+				Map.of("bound_service_account_names", "x", "bound_service_account_namespace_selector", "[1, 2]")))
+			.hasMessage("invalid \"bound_service_account_namespace_selector\" configured");
 		assertThatThrownBy(() -> call(Operation.LIST, "role/", Map.of())).extracting(KubernetesAuthTest::status)
 			.isEqualTo(404);
 
@@ -258,6 +287,15 @@ class KubernetesAuthTest {
 			.containsEntry("alias_name_source", "serviceaccount_name")
 			.containsEntry("token_policies", List.of("web"))
 			.containsEntry("token_ttl", 300L);
+		call(Operation.UPDATE, "role/selected", Map.of("bound_service_account_names", "web",
+				"bound_service_account_namespace_selector", "matchLabels:\n  vault: enabled\n"));
+		assertThat(call(Operation.READ, "role/selected", Map.of()).data())
+			.containsEntry("bound_service_account_namespaces", List.of())
+			.containsEntry("bound_service_account_namespace_selector", "matchLabels:\n  vault: enabled");
+		assertThatThrownBy(() -> call(Operation.UPDATE, "role/selected", Map.of("token_ttl", "1m")))
+			.hasMessage("\"bound_service_account_namespaces\" can not be empty if "
+					+ "\"bound_service_account_namespace_selector\" is not set");
+		call(Operation.DELETE, "role/selected", Map.of());
 		assertThat(call(Operation.LIST, "role/", Map.of()).data()).containsEntry("keys", List.of("web"));
 		call(Operation.DELETE, "role/web", Map.of());
 		assertThatThrownBy(() -> call(Operation.READ, "role/web", Map.of())).extracting(KubernetesAuthTest::status)

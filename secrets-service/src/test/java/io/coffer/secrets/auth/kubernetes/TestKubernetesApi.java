@@ -35,8 +35,10 @@ import io.coffer.secrets.core.Json;
  * {@code POST /apis/authentication.k8s.io/v1/tokenreviews} as the API server does for the
  * service-account tokens {@linkplain #issue issued} here: authenticated with the
  * account's user name and UID when the token is live and valid for one of the requested
- * audiences, unauthenticated otherwise. Only requests bearing {@link #REVIEWER} or a live
- * service-account token are served (401 otherwise); every review is recorded.
+ * audiences, unauthenticated otherwise; and {@code GET /api/v1/namespaces/<name>} with
+ * the {@linkplain #namespace labels set here}. Only requests bearing {@link #REVIEWER} or
+ * a live service-account token are served (401 otherwise; namespaces only to
+ * {@link #REVIEWER}); every review is recorded.
  */
 public final class TestKubernetesApi implements AutoCloseable {
 
@@ -49,6 +51,8 @@ public final class TestKubernetesApi implements AutoCloseable {
 
 	private final Map<String, Account> live = new ConcurrentHashMap<>();
 
+	private final Map<String, Map<String, String>> namespaces = new ConcurrentHashMap<>();
+
 	/** Every review served: the bearer and the request body. */
 	public final List<Review> reviews = new CopyOnWriteArrayList<>();
 
@@ -56,6 +60,7 @@ public final class TestKubernetesApi implements AutoCloseable {
 		this.server = server;
 		this.certificatePem = certificatePem;
 		this.server.createContext("/apis/authentication.k8s.io/v1/tokenreviews", this::review);
+		this.server.createContext("/api/v1/namespaces/", this::namespace);
 		this.server.start();
 	}
 
@@ -108,6 +113,29 @@ public final class TestKubernetesApi implements AutoCloseable {
 	/** The token is no longer live (its service account was deleted). */
 	public void revoke(String jwt) {
 		this.live.remove(jwt);
+	}
+
+	/** Creates or relabels a namespace. */
+	public void namespace(String name, Map<String, String> labels) {
+		this.namespaces.put(name, Map.copyOf(labels));
+	}
+
+	private void namespace(HttpExchange exchange) throws IOException {
+		String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+		if (!("Bearer " + REVIEWER).equals(authorization)) {
+			respond(exchange, 401, Map.of("kind", "Status", "apiVersion", "v1", "status", "Failure", "message",
+					"Unauthorized", "reason", "Unauthorized", "code", 401));
+			return;
+		}
+		String name = exchange.getRequestURI().getPath().substring("/api/v1/namespaces/".length());
+		Map<String, String> labels = this.namespaces.get(name);
+		if (labels == null) {
+			respond(exchange, 404, Map.of("kind", "Status", "apiVersion", "v1", "status", "Failure", "message",
+					"namespaces \"" + name + "\" not found", "reason", "NotFound", "code", 404));
+			return;
+		}
+		respond(exchange, 200, Map.of("kind", "Namespace", "apiVersion", "v1", "metadata",
+				Map.of("name", name, "labels", labels), "status", Map.of("phase", "Active")));
 	}
 
 	private void review(HttpExchange exchange) throws IOException {

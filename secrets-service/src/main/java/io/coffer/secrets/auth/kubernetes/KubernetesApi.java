@@ -30,7 +30,7 @@ import io.coffer.secrets.core.Json;
  * {@code system:serviceaccount:<namespace>:<name>} user name checked. One HTTP client is
  * kept per trusted CA bundle.
  */
-final class TokenReviewer {
+final class KubernetesApi {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
@@ -45,8 +45,8 @@ final class TokenReviewer {
 	 * @param jwt the login's JWT
 	 * @param audiences the audiences the JWT must be valid for, empty = not checked
 	 * @return the reviewed service account
-	 * @throws ReviewFailedException why the review did not vouch for the JWT (never
-	 * naming any token)
+	 * @throws RefusedException why the review did not vouch for the JWT (never naming any
+	 * token)
 	 */
 	Reviewed review(String host, String caPem, String bearer, String jwt, List<String> audiences) {
 		Map<String, Object> spec = new LinkedHashMap<>();
@@ -70,19 +70,19 @@ final class TokenReviewer {
 			response = client(caPem).send(request, HttpResponse.BodyHandlers.ofByteArray());
 		}
 		catch (IOException ex) {
-			throw new ReviewFailedException(
+			throw new RefusedException(
 					"lookup failed: the Kubernetes API could not be reached: " + ex.getClass().getSimpleName());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new ReviewFailedException("lookup failed: interrupted");
+			throw new RefusedException("lookup failed: interrupted");
 		}
 		if (response.statusCode() == 401) {
-			throw new ReviewFailedException("lookup failed: service account unauthorized; this could mean it has "
+			throw new RefusedException("lookup failed: service account unauthorized; this could mean it has "
 					+ "been deleted or recreated with a new token");
 		}
 		if (response.statusCode() < 200 || response.statusCode() > 206) {
-			throw new ReviewFailedException("lookup failed: the Kubernetes API answered " + response.statusCode());
+			throw new RefusedException("lookup failed: the Kubernetes API answered " + response.statusCode());
 		}
 		return reviewed(response.body(), audiences);
 	}
@@ -93,32 +93,75 @@ final class TokenReviewer {
 			review = Json.readMap(body);
 		}
 		catch (RuntimeException ex) {
-			throw new ReviewFailedException("lookup failed: the Kubernetes API answered no TokenReview");
+			throw new RefusedException("lookup failed: the Kubernetes API answered no TokenReview");
 		}
 		Map<?, ?> status = (review.get("status") instanceof Map<?, ?> map) ? map : Map.of();
 		if (status.get("error") instanceof String error && !error.isEmpty()) {
-			throw new ReviewFailedException("lookup failed: " + error);
+			throw new RefusedException("lookup failed: " + error);
 		}
 		if (!Boolean.TRUE.equals(status.get("authenticated"))) {
-			throw new ReviewFailedException("lookup failed: service account jwt not valid");
+			throw new RefusedException("lookup failed: service account jwt not valid");
 		}
 		List<String> granted = new ArrayList<>();
 		if (status.get("audiences") instanceof List<?> list) {
 			list.forEach((audience) -> granted.add(String.valueOf(audience)));
 		}
 		if (!audiences.isEmpty() && audiences.stream().noneMatch(granted::contains)) {
-			throw new ReviewFailedException("lookup failed: service account jwt valid for audience(s) " + granted
+			throw new RefusedException("lookup failed: service account jwt valid for audience(s) " + granted
 					+ ", but wanted " + audiences);
 		}
 		Map<?, ?> user = (status.get("user") instanceof Map<?, ?> map) ? map : Map.of();
 		String[] parts = String.valueOf(Objects.requireNonNullElse(user.get("username"), "")).split(":", -1);
 		if (parts.length != 4) {
-			throw new ReviewFailedException("lookup failed: unexpected username format");
+			throw new RefusedException("lookup failed: unexpected username format");
 		}
 		if (!parts[0].equals("system") || !parts[1].equals("serviceaccount")) {
-			throw new ReviewFailedException("lookup failed: username returned is not a service account");
+			throw new RefusedException("lookup failed: username returned is not a service account");
 		}
 		return new Reviewed(parts[3], parts[2], String.valueOf(Objects.requireNonNullElse(user.get("uid"), "")));
+	}
+
+	/**
+	 * @param namespace a valid namespace name (it becomes part of the URL)
+	 * @return the namespace's labels
+	 * @throws RefusedException when they cannot be read
+	 */
+	Map<String, String> namespaceLabels(String host, String caPem, String bearer, String namespace) {
+		HttpRequest request = HttpRequest.newBuilder(HostUrl.namespace(host, namespace))
+			.timeout(TIMEOUT)
+			.header("Authorization", "Bearer " + bearer)
+			.header("Accept", "application/json")
+			.GET()
+			.build();
+		HttpResponse<byte[]> response = send(caPem, request, "namespace lookup failed");
+		if (response.statusCode() != 200) {
+			throw new RefusedException("failed to get namespace (code " + response.statusCode() + ")");
+		}
+		Map<String, String> labels = new LinkedHashMap<>();
+		try {
+			if (Json.readMap(response.body()).get("metadata") instanceof Map<?, ?> metadata
+					&& metadata.get("labels") instanceof Map<?, ?> map) {
+				map.forEach((key, value) -> labels.put(String.valueOf(key), String.valueOf(value)));
+			}
+		}
+		catch (RuntimeException ex) {
+			throw new RefusedException("namespace lookup failed: the Kubernetes API answered no Namespace");
+		}
+		return labels;
+	}
+
+	private HttpResponse<byte[]> send(String caPem, HttpRequest request, String failure) {
+		try {
+			return client(caPem).send(request, HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException ex) {
+			throw new RefusedException(
+					failure + ": the Kubernetes API could not be reached: " + ex.getClass().getSimpleName());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new RefusedException(failure + ": interrupted");
+		}
 	}
 
 	private synchronized HttpClient client(String caPem) {
@@ -155,7 +198,7 @@ final class TokenReviewer {
 			return context;
 		}
 		catch (GeneralSecurityException | IOException ex) {
-			throw new ReviewFailedException("lookup failed: the CA certificate could not be read");
+			throw new RefusedException("lookup failed: the CA certificate could not be read");
 		}
 	}
 
@@ -164,10 +207,12 @@ final class TokenReviewer {
 
 	}
 
-	/** The review did not vouch for the JWT; the message names no token. */
-	static final class ReviewFailedException extends RuntimeException {
+	/**
+	 * The API did not vouch for the JWT or answer the lookup; the message names no token.
+	 */
+	static final class RefusedException extends RuntimeException {
 
-		ReviewFailedException(String message) {
+		RefusedException(String message) {
 			super(message, null, false, false);
 		}
 
