@@ -25,10 +25,13 @@ readonly STOP_GRACE_SECONDS=20
 nodes=$DEFAULT_NODES
 data_dir="$root_dir/.coffer/local"
 do_init=true
+tls_cert=""
+tls_key=""
+tls_ca=""
 
 usage() {
 	cat <<EOF
-Usage: deploy/local/run.sh [--nodes N] [--data-dir DIR] [--no-init]
+Usage: deploy/local/run.sh [--nodes N] [--data-dir DIR] [--no-init] [--tls-cert FILE --tls-key FILE [--tls-ca FILE]]
 
 Starts Coffer locally and keeps it in the foreground (Ctrl-C stops every process it started):
   secrets nodes  node1..nodeN on http://127.0.0.1:$NODE_PORT_BASE.. (Hazelcast $HAZELCAST_PORT_BASE..), data in DIR/nodeI
@@ -59,6 +62,12 @@ Options:
   --nodes N       number of secrets nodes (default $DEFAULT_NODES; 1 runs a single node; 3 tolerates losing one)
   --data-dir DIR  where data, logs and init.json live (default .coffer/local in the checkout)
   --no-init       leave a fresh cluster uninitialized (init it yourself: vault operator init)
+  --tls-cert FILE the gateway serves HTTPS with this PEM certificate (chain), Vault's tls_cert_file; the file is
+                  watched and a renewed certificate is served without a restart (the default is plain HTTP)
+  --tls-key FILE  its PEM private key (Vault's tls_key_file); required with --tls-cert
+  --tls-ca FILE   the CA that signed the certificate, for this script's own calls and your VAULT_CACERT
+                  (default: the certificate itself, right for a self-signed one); the certificate must name
+                  127.0.0.1 (an IP SAN), the address this script and VAULT_ADDR use
   -h, --help      show this help
 
 Ports, names and start order: deploy/topology.conf.
@@ -104,6 +113,16 @@ while (($# > 0)); do
 		do_init=false
 		shift
 		;;
+	--tls-cert | --tls-key | --tls-ca)
+		[[ -f ${2:-} ]] || die "$1 needs a readable PEM file"
+		file=$(cd "$(dirname "$2")" && pwd)/$(basename "$2")
+		case $1 in
+		--tls-cert) tls_cert=$file ;;
+		--tls-key) tls_key=$file ;;
+		--tls-ca) tls_ca=$file ;;
+		esac
+		shift 2
+		;;
 	-h | --help)
 		usage
 		exit 0
@@ -114,6 +133,9 @@ while (($# > 0)); do
 		;;
 	esac
 done
+
+[[ -n $tls_cert && -n $tls_key ]] || [[ -z $tls_cert && -z $tls_key && -z $tls_ca ]] ||
+	die "--tls-cert and --tls-key go together (--tls-ca only with them)"
 
 for tool in curl python3; do
 	command -v "$tool" >/dev/null || die "$tool is required (apt-get install -y $tool)"
@@ -129,7 +151,17 @@ java_opts=(${COFFER_JAVA_OPTS:-$(coffer_jvm_default_opts)})
 mkdir -p "$data_dir/logs"
 data_dir=$(cd "$data_dir" && pwd)
 readonly init_file="$data_dir/init.json"
-readonly gateway_url="http://127.0.0.1:$GATEWAY_PORT"
+# Every curl of this script gets these options (--cacert only matters for the gateway's HTTPS URL).
+curl_tls=()
+gateway_tls=()
+if [[ -n $tls_cert ]]; then
+	readonly gateway_url="https://127.0.0.1:$GATEWAY_PORT"
+	tls_ca=${tls_ca:-$tls_cert}
+	curl_tls=(--cacert "$tls_ca")
+	gateway_tls=(--coffer.gateway.tls.cert-file="$tls_cert" --coffer.gateway.tls.key-file="$tls_key")
+else
+	readonly gateway_url="http://127.0.0.1:$GATEWAY_PORT"
+fi
 start_ns=$(date +%s%N)
 
 # --- helpers ---------------------------------------------------------------------------------------------
@@ -152,14 +184,14 @@ else:
 
 # Prints the HTTP status of a request, or 000 when nothing answers.
 http_status() {
-	curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$@" || true
+	curl -s "${curl_tls[@]}" -o /dev/null -w '%{http_code}' --max-time 5 "$@" || true
 }
 
 # PUT/POST a JSON body to the gateway; prints the response body, fails with Vault's errors on a non-2xx answer.
 vault_write() {
 	local method=$1 path=$2 data=$3 response status
 	shift 3
-	response=$(curl -s -X "$method" -H 'Content-Type: application/json' "$@" -d "$data" \
+	response=$(curl -s "${curl_tls[@]}" -X "$method" -H 'Content-Type: application/json' "$@" -d "$data" \
 		-w '\n%{http_code}' "$gateway_url/v1/$path") || die "the gateway did not answer $method $path"
 	status=${response##*$'\n'}
 	response=${response%$'\n'*}
@@ -359,7 +391,8 @@ launch gateway "$gateway_jar" \
 	)" \
 	--coffer.gateway.routes.owners.lease.urls="$lease_url" \
 	--coffer.gateway.routes.owners.audit.urls="$audit_url" \
-	--coffer.gateway.routes.owners.snapshot.urls="$snapshot_url"
+	--coffer.gateway.routes.owners.snapshot.urls="$snapshot_url" \
+	"${gateway_tls[@]}"
 echo "Started ${names[*]} (logs in $data_dir/logs); waiting for them to come up..."
 
 # Waits until check_fn succeeds for process index i, failing fast if that process has exited.
@@ -398,7 +431,7 @@ snapshot_up() {
 }
 
 gateway_up() {
-	curl -s --max-time 5 "$gateway_url/readyz" 2>/dev/null | grep -q '"status" *: *"UP"'
+	curl -s "${curl_tls[@]}" --max-time 5 "$gateway_url/readyz" 2>/dev/null | grep -q '"status" *: *"UP"'
 }
 
 for ((current = 0; current < nodes; current++)); do
@@ -420,7 +453,7 @@ echo "  gateway up at $gateway_url ($(elapsed))"
 
 unseal_from_file() {
 	local threshold key response sealed=true count=0
-	threshold=$(curl -sf "$gateway_url/v1/sys/seal-status" | json_field t)
+	threshold=$(curl -sf "${curl_tls[@]}" "$gateway_url/v1/sys/seal-status" | json_field t)
 	for ((k = 0; k < threshold; k++)); do
 		key=$(json_field "keys.$k" <"$init_file")
 		response=$(vault_write PUT sys/unseal "{\"key\":\"$key\"}")
@@ -457,12 +490,12 @@ await_active() {
 
 ready=false
 if [[ -f $init_file ]]; then
-	if [[ $(curl -sf "$gateway_url/v1/sys/seal-status" | json_field sealed) == true ]]; then
+	if [[ $(curl -sf "${curl_tls[@]}" "$gateway_url/v1/sys/seal-status" | json_field sealed) == true ]]; then
 		unseal_from_file
 	fi
 	await_active
 	ready=true
-elif [[ $(curl -sf "$gateway_url/v1/sys/init" | json_field initialized) == true ]]; then
+elif [[ $(curl -sf "${curl_tls[@]}" "$gateway_url/v1/sys/init" | json_field initialized) == true ]]; then
 	echo "This cluster is initialized but $init_file does not exist (initialized by hand?)."
 	echo "Unseal it with your own keys: VAULT_ADDR=$gateway_url vault operator unseal"
 elif ! $do_init; then
@@ -494,6 +527,7 @@ echo "Coffer is up in $(elapsed): gateway $gateway_url, $nodes secrets node(s), 
 if $ready; then
 	echo
 	echo "    export VAULT_ADDR=$gateway_url"
+	[[ -z $tls_ca ]] || echo "    export VAULT_CACERT=$tls_ca"
 	echo "    export VAULT_TOKEN=$(json_field root_token <"$init_file")"
 	echo
 fi

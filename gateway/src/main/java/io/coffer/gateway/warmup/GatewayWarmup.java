@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
  * requests that every node serves without a token. Off unless
  * {@code coffer.warmup.enabled} (deploy/local/run.sh with COFFER_WARMUP=on); bounded by
  * {@code coffer.warmup.budget} (default 2 s) and {@code coffer.warmup.requests} (default
- * 3000). Runs before Spring Boot reports the application ready.
+ * 3000). Runs before Spring Boot reports the application ready. Skipped when the listener
+ * serves HTTPS ({@code coffer.gateway.tls.*}).
  */
 @Component
 @ConditionalOnProperty(name = "coffer.warmup.enabled", havingValue = "true")
@@ -42,6 +43,12 @@ class GatewayWarmup implements ApplicationRunner {
 	public void run(ApplicationArguments args) throws InterruptedException {
 		String port = this.environment.getProperty("local.server.port");
 		if (port == null) {
+			return;
+		}
+		if (this.environment.containsProperty("server.ssl.bundle")) {
+			// Loopback HTTPS would have to trust the listener's certificate for
+			// 127.0.0.1.
+			log.info("Gateway warm-up skipped: the listener serves HTTPS");
 			return;
 		}
 		Duration budget = this.environment.getProperty("coffer.warmup.budget", Duration.class, Duration.ofSeconds(2));
