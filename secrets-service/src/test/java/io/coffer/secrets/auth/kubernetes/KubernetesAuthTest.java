@@ -140,6 +140,22 @@ class KubernetesAuthTest {
 	}
 
 	@Test
+	void aReviewNamingAnotherAccountThanTheJwtIsRefused() {
+		configure(Map.of());
+		role("app", Map.of("bound_service_account_names", "*", "bound_service_account_namespaces", "*"));
+		String otherName = token("default", "vault-auth", List.of());
+		api.vouchAs(otherName, "default", "admin", UID);
+		String otherUid = token("default", "vault-auth", List.of());
+		api.vouchAs(otherUid, "default", "vault-auth", "another-uid");
+		String otherNamespace = token("default", "vault-auth", List.of());
+		api.vouchAs(otherNamespace, "kube-system", "vault-auth", UID);
+
+		refused("app", otherName, 403, "permission denied");
+		refused("app", otherUid, 403, "permission denied");
+		refused("app", otherNamespace, 403, "permission denied");
+	}
+
+	@Test
 	void unknownRolesAndMissingFieldsAreVaults400s() {
 		configure(Map.of());
 		role("app", Map.of());
@@ -178,6 +194,20 @@ class KubernetesAuthTest {
 
 		assertThat(login("app", token("default", "vault-auth", List.of())).auth()).containsKey("client_token");
 		assertThat(api.reviews).hasSize(before + 1);
+	}
+
+	@Test
+	void aLegacySecretTokenWithoutExpiryLogsInWithItsSecretNameAndIssuer() {
+		configure(Map.of("pem_keys", List.of(pem(CLUSTER_KEY)), "issuer", "kubernetes/serviceaccount",
+				"disable_iss_validation", false));
+		role("app", Map.of("alias_name_source", "serviceaccount_name"));
+
+		LogicalResponse login = login("app",
+				api.issueLegacy(CLUSTER_KEY, "default", "vault-auth", UID, "vault-auth-token-x7k2p"));
+
+		assertThat(login.auth()).containsEntry("metadata",
+				Map.of("role", "app", "service_account_name", "vault-auth", "service_account_namespace", "default",
+						"service_account_uid", UID, "service_account_secret_name", "vault-auth-token-x7k2p"));
 	}
 
 	@Test

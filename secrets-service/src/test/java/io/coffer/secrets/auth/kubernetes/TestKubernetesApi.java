@@ -21,7 +21,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
@@ -108,6 +115,36 @@ public final class TestKubernetesApi implements AutoCloseable {
 							Map.of("name", name, "uid", uid), "pod", Map.of("name", name + "-0", "uid", "pod-uid"))));
 		this.live.put(jwt, new Account(namespace, name, uid, List.copyOf(audiences)));
 		return jwt;
+	}
+
+	/**
+	 * A legacy service-account token (the kind kept in a secret): no expiry, no audience,
+	 * the account in {@code kubernetes.io/serviceaccount/*} claims; live until
+	 * {@link #revoke revoked}.
+	 */
+	public String issueLegacy(RSAKey key, String namespace, String name, String uid, String secretName) {
+		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer("kubernetes/serviceaccount")
+			.subject("system:serviceaccount:" + namespace + ":" + name)
+			.claim("kubernetes.io/serviceaccount/namespace", namespace)
+			.claim("kubernetes.io/serviceaccount/secret.name", secretName)
+			.claim("kubernetes.io/serviceaccount/service-account.name", name)
+			.claim("kubernetes.io/serviceaccount/service-account.uid", uid)
+			.build();
+		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).build(), claims);
+		try {
+			jwt.sign(new RSASSASigner(key));
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException(ex);
+		}
+		String serialized = jwt.serialize();
+		this.live.put(serialized, new Account(namespace, name, uid, List.of()));
+		return serialized;
+	}
+
+	/** The API server now says the token belongs to another account. */
+	public void vouchAs(String jwt, String namespace, String name, String uid) {
+		this.live.computeIfPresent(jwt, (token, account) -> new Account(namespace, name, uid, account.audiences));
 	}
 
 	/** The token is no longer live (its service account was deleted). */
