@@ -105,6 +105,18 @@ class KubernetesAuthTest {
 	}
 
 	@Test
+	void aRoleWithTokenTypeBatchIssuesBatchTokens() {
+		configure(Map.of());
+		role("jobs", Map.of("token_type", "batch"));
+
+		LogicalResponse login = login("jobs", token("default", "vault-auth", List.of()));
+
+		assertThat((String) login.auth().get("client_token")).startsWith("hvb.");
+		assertThat(login.auth()).containsEntry("token_type", "batch");
+		assertThat(call(Operation.READ, "role/jobs", Map.of()).data()).containsEntry("token_type", "batch");
+	}
+
+	@Test
 	void aNamespaceSelectorAdmitsNamespacesByTheirLabelsReadWithTheReviewerToken() {
 		api.namespace("payments", Map.of("vault", "enabled", "team", "blue"));
 		api.namespace("sandbox", Map.of("vault", "disabled"));
