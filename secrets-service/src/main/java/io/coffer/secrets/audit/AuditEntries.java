@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 
@@ -114,7 +115,7 @@ public class AuditEntries {
 		}
 		request.put("namespace", ROOT_NAMESPACE);
 		putText(request, "path", event.path());
-		putMap(request, "data", hasher.data(event.data()));
+		putMap(request, "data", hasher.data(event.data(), plainKeys(event.mount(), true)));
 		putText(request, "remote_address", event.remoteAddress());
 		if (event.wrapTtlSeconds() > 0) {
 			request.put("wrap_ttl", event.wrapTtlSeconds());
@@ -136,7 +137,7 @@ public class AuditEntries {
 		if (data != null && elide) {
 			data = elided(Json.MAPPER.convertValue(data, Map.class));
 		}
-		putMap(response, "data", hasher.data(data));
+		putMap(response, "data", hasher.data(data, plainKeys(event.mount(), false)));
 		putList(response, "warnings", client.warnings());
 		if (client.wrapInfo() != null) {
 			response.put("wrap_info", wrapInfo(client.wrapInfo(), hasher));
@@ -175,6 +176,18 @@ public class AuditEntries {
 		putText(out, "creation_path", text(info.get("creation_path")));
 		putText(out, "wrapped_accessor", hasher.accessor(text(info.get("wrapped_accessor"))));
 		return out;
+	}
+
+	/**
+	 * The mount's {@code audit_non_hmac_request_keys} or {@code _response_keys}:
+	 * top-level data keys written as they are.
+	 */
+	private static Set<String> plainKeys(MountEntry mount, boolean request) {
+		if (mount == null) {
+			return Set.of();
+		}
+		MountEntry.MountSettings settings = mount.config().settings();
+		return Set.copyOf(request ? settings.auditNonHmacRequestKeys() : settings.auditNonHmacResponseKeys());
 	}
 
 	private static void putMount(Map<String, Object> out, MountEntry mount) {
@@ -262,14 +275,19 @@ public class AuditEntries {
 
 		/**
 		 * A JSON copy of {@code data} (as the client sent or received it), its strings
-		 * hashed unless raw, its keys sorted as Go's JSON encoder writes a map.
+		 * hashed unless raw or under one of the {@code plain} top-level keys, its keys
+		 * sorted as Go's JSON encoder writes a map.
 		 */
-		Map<String, Object> data(Map<String, Object> data) {
+		Map<String, Object> data(Map<String, Object> data, Set<String> plain) {
 			if (data == null || data.isEmpty()) {
 				return null;
 			}
 			Map<?, ?> copy = Json.MAPPER.convertValue(data, LinkedHashMap.class);
-			return sorted(copy, this.raw ? UnaryOperator.identity() : this.device::hash);
+			UnaryOperator<String> hash = this.raw ? UnaryOperator.identity() : this.device::hash;
+			Map<String, Object> out = new TreeMap<>();
+			copy.forEach((key, value) -> out.put(String.valueOf(key),
+					hashValue(value, plain.contains(String.valueOf(key)) ? UnaryOperator.identity() : hash)));
+			return out;
 		}
 
 		static Map<String, Object> sorted(Map<?, ?> map, UnaryOperator<String> hash) {

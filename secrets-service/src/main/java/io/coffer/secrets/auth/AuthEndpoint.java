@@ -12,9 +12,8 @@ import io.coffer.secrets.kernel.MountEntry;
 import io.coffer.secrets.kernel.Operation;
 import io.coffer.secrets.kernel.SysEndpoint;
 import io.coffer.secrets.kernel.VaultException;
+import io.coffer.secrets.mount.MountConfigs;
 import io.coffer.secrets.mount.MountPaths;
-import io.coffer.secrets.support.GoBool;
-import io.coffer.secrets.support.VaultDurations;
 import io.coffer.secrets.token.TokenBackend;
 
 import org.springframework.stereotype.Component;
@@ -85,7 +84,7 @@ class AuthEndpoint implements SysEndpoint {
 			case CREATE, UPDATE -> {
 				Map<String, Object> data = request.data();
 				this.mounts.enable(fullPath, string(data.get("type")), string(data.get("description")),
-						config(data.get("config"), MountEntry.MountConfig.DEFAULTS));
+						MountConfigs.enable(data, true));
 				yield LogicalResponse.empty();
 			}
 			case DELETE -> {
@@ -112,7 +111,7 @@ class AuthEndpoint implements SysEndpoint {
 				if (fullPath.equals(TokenBackend.MOUNT.path())) {
 					throw VaultException.badRequest("tuning the token auth method is not supported");
 				}
-				MountEntry.MountConfig config = config(request.data(), mount.config());
+				MountEntry.MountConfig config = MountConfigs.apply(request.data(), mount.config(), true);
 				Object rawLockout = request.data().get("user_lockout_config");
 				LockoutConfig lockout = (rawLockout != null) ? lockout(mount, rawLockout) : null;
 				this.mounts.tune(fullPath, config, string(request.data().get("description")));
@@ -147,46 +146,6 @@ class AuthEndpoint implements SysEndpoint {
 
 	private static String fullPath(String path) {
 		return "auth/" + MountPaths.normalize(path);
-	}
-
-	private static MountEntry.MountConfig config(Object raw, MountEntry.MountConfig base) {
-		if (raw == null) {
-			return base;
-		}
-		if (!(raw instanceof Map<?, ?> map)) {
-			throw VaultException.badRequest("config must be an object");
-		}
-		long defaultTtl = map.containsKey("default_lease_ttl") ? ttl(map.get("default_lease_ttl"), "default_lease_ttl")
-				: base.defaultLeaseTtl();
-		long maxTtl = map.containsKey("max_lease_ttl") ? ttl(map.get("max_lease_ttl"), "max_lease_ttl")
-				: base.maxLeaseTtl();
-		if (maxTtl > 0 && defaultTtl > maxTtl) {
-			throw VaultException.badRequest("default lease TTL cannot be greater than maximum lease TTL");
-		}
-		boolean noCache = map.containsKey("force_no_cache")
-				? GoBool.of(map.get("force_no_cache"))
-					.orElseThrow(() -> VaultException.badRequest("force_no_cache must be a boolean"))
-				: base.forceNoCache();
-		String tokenType = map.containsKey("token_type") ? tokenType(map.get("token_type")) : base.tokenType();
-		return new MountEntry.MountConfig(defaultTtl, maxTtl, noCache, tokenType);
-	}
-
-	/**
-	 * Vault's auth mount {@code token_type}: the type of the tokens its logins issue, or
-	 * their default when a role leaves it to the mount.
-	 */
-	private static String tokenType(Object value) {
-		String type = (value != null) ? value.toString() : "";
-		return switch (type) {
-			case "default-service", "default-batch", "service", "batch" -> type;
-			case "", "default" -> "default-service";
-			default -> throw VaultException.badRequest("invalid value for \"token_type\"");
-		};
-	}
-
-	/** Vault accepts {@code "system"} for "use the system default" in tune calls. */
-	private static long ttl(Object value, String field) {
-		return "system".equals(value) ? 0 : VaultDurations.parseSeconds(value, field);
 	}
 
 	private static String string(Object value) {

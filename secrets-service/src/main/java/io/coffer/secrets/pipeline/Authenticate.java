@@ -39,13 +39,23 @@ class Authenticate implements RequestStep {
 		VaultHttpRequest request = state.http();
 		String path = state.path();
 		TokenEntry entry;
-		if (isLoginPath(path) || WrappingPaths.authenticatesWithWrappingToken(path, request.data(), request.token())) {
+		if (isLoginPath(path) || WrappingPaths.authenticatesWithWrappingToken(path, request.data(), request.token())
+				|| isPublicMountListing(path, request.token())) {
 			entry = TokenEntry.unauthenticatedLogin();
 		}
 		else {
 			entry = this.tokens.use(request.token()).orElseThrow(() -> Authorize.denied(path));
 		}
 		state.caller(new Caller(request.token(), entry));
+	}
+
+	/**
+	 * {@code GET sys/internal/ui/mounts} without a token: Vault answers it with the
+	 * mounts whose {@code listing_visibility} is {@code unauth}. With a token it is the
+	 * token's view.
+	 */
+	private static boolean isPublicMountListing(String path, String token) {
+		return (token == null || token.isEmpty()) && path.equals("sys/internal/ui/mounts");
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.coffer.secrets.auth.AuthMounts;
 import io.coffer.secrets.kernel.Caller;
 import io.coffer.secrets.kernel.LogicalRequest;
 import io.coffer.secrets.kernel.LogicalResponse;
@@ -22,7 +23,8 @@ import org.springframework.stereotype.Component;
  * {@code sys/internal/ui/mounts[/<path>]}: the preflight every Spring client sends to
  * learn whether a path is KV v1 or v2. Like Vault, it answers only for a mount the token
  * can reach something under, and otherwise a 403 that reveals nothing about which mounts
- * exist.
+ * exist. The listing without a token shows only mounts tuned
+ * {@code listing_visibility=unauth}.
  */
 @Component
 class UiMountsEndpoint implements SysEndpoint {
@@ -31,10 +33,13 @@ class UiMountsEndpoint implements SysEndpoint {
 
 	private final MountService mounts;
 
+	private final AuthMounts authMounts;
+
 	private final PolicyService policies;
 
-	UiMountsEndpoint(MountService mounts, PolicyService policies) {
+	UiMountsEndpoint(MountService mounts, AuthMounts authMounts, PolicyService policies) {
 		this.mounts = mounts;
+		this.authMounts = authMounts;
 		this.policies = policies;
 	}
 
@@ -62,15 +67,31 @@ class UiMountsEndpoint implements SysEndpoint {
 		return LogicalResponse.data(data);
 	}
 
+	/**
+	 * With a token: the secrets engines it reaches and the token method. Without one
+	 * (Vault's public listing, e.g. for a login page): only the engines and auth methods
+	 * whose {@code listing_visibility} is {@code unauth}.
+	 */
 	private LogicalResponse listing(Caller caller) {
+		boolean anonymous = caller.entry().isLoginCaller();
 		Map<String, Object> secret = new LinkedHashMap<>();
 		this.mounts.mounts()
 			.stream()
-			.filter((mount) -> reachable(caller, mount, mount.path()))
+			.filter((mount) -> anonymous ? isPublic(mount) : reachable(caller, mount, mount.path()))
 			.forEach((mount) -> secret.put(mount.path(), MountViews.describe(mount)));
 		Map<String, Object> auth = new LinkedHashMap<>();
-		auth.put(TokenBackend.MOUNT.path(), MountViews.describe(TokenBackend.MOUNT));
+		if (!anonymous) {
+			auth.put(TokenBackend.MOUNT.path(), MountViews.describe(TokenBackend.MOUNT));
+		}
+		this.authMounts.mounts()
+			.stream()
+			.filter(UiMountsEndpoint::isPublic)
+			.forEach((mount) -> auth.put(mount.path().substring("auth/".length()), MountViews.describe(mount)));
 		return LogicalResponse.data(Map.of("secret", secret, "auth", auth));
+	}
+
+	private static boolean isPublic(MountEntry mount) {
+		return "unauth".equals(mount.config().settings().listingVisibility());
 	}
 
 	/**

@@ -67,6 +67,22 @@ class AuditEntriesTest {
 	}
 
 	@Test
+	void theMountsNonHmacKeysAreWrittenAsTheyAreAndEverythingElseHashed() {
+		MountEntry.MountSettings settings = new MountEntry.MountSettings(false, false, "", null, null,
+				List.of("username"), List.of("keys"));
+		MountEntry tuned = this.mount.withConfig(new MountEntry.MountConfig(0, 0, false, "", settings));
+		AuditEvent login = new AuditEvent("req-2", "update", "secret/data/app",
+				Map.of("username", "alice", "password", "hunter2"), "hvs.tok", this.token, "10.0.0.7", tuned, 0, null,
+				null)
+			.withResponse(new AuditedResponse(Map.of("keys", List.of("a"), "other", "b"), List.of(), "", null, null));
+
+		assertThat(this.entries.request(device(Map.of()), login))
+			.contains("\"data\":{\"password\":\"" + h("hunter2") + "\",\"username\":\"alice\"}");
+		assertThat(this.entries.response(device(Map.of()), login))
+			.contains("\"data\":{\"keys\":[\"a\"],\"other\":\"" + h("b") + "\"}");
+	}
+
+	@Test
 	void aBatchTokensRequestIsAuditedAsBatchWithoutAccessor() {
 		TokenEntry batch = new TokenEntry("", List.of("default"), "auth/token/create", "token", 1_700_000_000L, 600, 0,
 				true, Map.of(), "", 1_700_000_600L, 0, 0, 0, 600, false, "", List.of(), true);

@@ -1,6 +1,5 @@
 package io.coffer.snapshot.api;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -17,8 +16,8 @@ import io.coffer.snapshot.policy.PolicyParser;
 import io.coffer.snapshot.policy.SnapshotPolicy;
 import io.coffer.snapshot.schedule.Ticks;
 import io.coffer.snapshot.settings.SnapshotProperties;
-import io.coffer.snapshot.local.LocalTarget;
-import io.coffer.snapshot.local.StoredSnapshot;
+import io.coffer.snapshot.target.SnapshotTargets;
+import io.coffer.snapshot.target.StoredSnapshot;
 import io.coffer.support.error.VaultErrorException;
 import io.coffer.support.web.RequestIdFilter;
 import io.coffer.support.web.json.JsonLimits;
@@ -53,10 +52,14 @@ public class SnapshotAutoController {
 
 	private final JsonLimits limits;
 
+	private final SnapshotTargets targets;
+
 	private final Clock clock;
 
-	public SnapshotAutoController(NodeClient node, SnapshotProperties properties, JsonLimits limits, Clock clock) {
+	public SnapshotAutoController(NodeClient node, SnapshotProperties properties, SnapshotTargets targets,
+			JsonLimits limits, Clock clock) {
 		this.node = node;
+		this.targets = targets;
 		this.parser = new PolicyParser(properties.minInterval());
 		this.limits = limits;
 		this.clock = clock;
@@ -73,7 +76,7 @@ public class SnapshotAutoController {
 		}
 		PolicyParser.name(name);
 		return switch (request.operation()) {
-			case "read" -> VaultResponses.data(requestId, entry(name).config());
+			case "read" -> VaultResponses.data(requestId, SnapshotPolicy.readable(entry(name).config()));
 			case "write" -> {
 				Map<String, Object> existing = relay(() -> this.node.entry(name)).map(AutoSnapshotEntry::config)
 					.orElse(Map.of());
@@ -128,14 +131,9 @@ public class SnapshotAutoController {
 		return relay(() -> this.node.entry(name)).orElseThrow(() -> new VaultErrorException(404, List.of()));
 	}
 
-	/** The snapshot files kept now, newest first, as seen from this instance. */
-	private static List<String> snapshots(SnapshotPolicy policy) {
-		try {
-			return LocalTarget.list(policy).stream().map(StoredSnapshot::file).map(Object::toString).toList();
-		}
-		catch (IOException ex) {
-			return List.of();
-		}
+	/** The snapshots kept now, newest first, as seen from this instance. */
+	private List<String> snapshots(SnapshotPolicy policy) {
+		return this.targets.listQuietly(policy).stream().map(StoredSnapshot::url).toList();
 	}
 
 	private static <T> T relay(Supplier<T> call) {

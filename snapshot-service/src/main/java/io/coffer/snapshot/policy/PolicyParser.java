@@ -2,6 +2,7 @@ package io.coffer.snapshot.policy;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -13,9 +14,10 @@ import io.coffer.support.web.vault.VaultValues;
  * Enterprise takes it: {@code interval} (seconds or a Go duration, required, at least
  * {@code coffer.snapshot.min-interval}), {@code retain} (default 1), {@code path_prefix}
  * (required), {@code file_prefix} (default {@code vault-snapshot}), {@code storage_type}
- * ({@code local} only here) and {@code local_max_space} (bytes, 0 = unlimited). A write
- * to an existing configuration changes only the fields it gives. Every refusal is a 400
- * naming the field.
+ * ({@code local} with {@code local_max_space} in bytes, 0 = unlimited, or {@code aws-s3}
+ * with the {@code aws_*} fields of {@link S3Fields}). A write to an existing
+ * configuration changes only the fields it gives. Every refusal is a 400 naming the
+ * field.
  */
 public final class PolicyParser {
 
@@ -24,6 +26,8 @@ public final class PolicyParser {
 	private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
 	private static final Pattern FILE_PREFIX = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+
+	private static final List<String> LOCAL_FIELDS = List.of("local_max_space");
 
 	private final Duration minInterval;
 
@@ -46,6 +50,12 @@ public final class PolicyParser {
 	 */
 	public SnapshotPolicy parse(String name, Map<String, Object> existing, Map<String, Object> request) {
 		Map<String, Object> fields = new HashMap<>(existing);
+		Object requestedType = request.get("storage_type");
+		if (requestedType != null && !requestedType.equals(existing.get("storage_type"))) {
+			// a new storage type starts without the old type's fields
+			LOCAL_FIELDS.forEach(fields::remove);
+			S3Fields.NAMES.forEach(fields::remove);
+		}
 		request.forEach((key, value) -> {
 			if (value != null) {
 				fields.put(key, value);
@@ -55,9 +65,9 @@ public final class PolicyParser {
 		if (storageType.isEmpty()) {
 			throw new VaultErrorException(400, "missing \"storage_type\"");
 		}
-		if (!SnapshotPolicy.LOCAL.equals(storageType)) {
+		if (!SnapshotPolicy.LOCAL.equals(storageType) && !SnapshotPolicy.AWS_S3.equals(storageType)) {
 			throw new VaultErrorException(400, "unsupported storage_type \"" + storageType
-					+ "\": this version stores snapshots in a local directory only (storage_type=local)");
+					+ "\": this version stores snapshots in a local directory (local) or an S3 bucket (aws-s3)");
 		}
 		long interval = interval(fields.get("interval"));
 		long retain = integer(fields, "retain", 1);
@@ -78,15 +88,27 @@ public final class PolicyParser {
 		if (maxSpace < 0) {
 			throw new VaultErrorException(400, "\"local_max_space\" must not be negative");
 		}
+		S3Settings s3 = null;
+		if (SnapshotPolicy.AWS_S3.equals(storageType)) {
+			if (maxSpace != 0) {
+				throw new VaultErrorException(400, "\"local_max_space\" applies to storage_type=local only");
+			}
+			s3 = S3Fields.parse(fields);
+		}
+		else {
+			S3Fields.refuseWithLocal(fields);
+		}
 		return new SnapshotPolicy(name(name), interval, (int) Math.min(retain, Integer.MAX_VALUE), pathPrefix,
-				filePrefix, storageType, maxSpace);
+				filePrefix, storageType, maxSpace, s3);
 	}
 
 	/** A stored configuration (already validated when it was written). */
 	public static SnapshotPolicy stored(String name, Map<String, Object> fields) {
+		String storageType = string(fields, "storage_type");
 		return new SnapshotPolicy(name, integer(fields, "interval", 0), (int) integer(fields, "retain", 1),
-				string(fields, "path_prefix"), string(fields, "file_prefix"), string(fields, "storage_type"),
-				integer(fields, "local_max_space", 0));
+				string(fields, "path_prefix"), string(fields, "file_prefix"), storageType,
+				integer(fields, "local_max_space", 0),
+				SnapshotPolicy.AWS_S3.equals(storageType) ? S3Fields.parse(fields) : null);
 	}
 
 	private long interval(Object value) {
@@ -101,7 +123,7 @@ public final class PolicyParser {
 		return seconds;
 	}
 
-	private static long integer(Map<String, Object> fields, String field, long fallback) {
+	static long integer(Map<String, Object> fields, String field, long fallback) {
 		Object value = fields.get(field);
 		if (value == null || "".equals(value)) {
 			return fallback;
@@ -120,7 +142,7 @@ public final class PolicyParser {
 		}
 	}
 
-	private static String string(Map<String, Object> fields, String field) {
+	static String string(Map<String, Object> fields, String field) {
 		Object value = fields.get(field);
 		if (value instanceof Map<?, ?> || value instanceof Iterable<?>) {
 			throw invalid(field);
@@ -128,7 +150,7 @@ public final class PolicyParser {
 		return (value != null) ? String.valueOf(value).strip() : "";
 	}
 
-	private static VaultErrorException invalid(String field) {
+	static VaultErrorException invalid(String field) {
 		return new VaultErrorException(400, "error converting input for field \"" + field + "\"");
 	}
 

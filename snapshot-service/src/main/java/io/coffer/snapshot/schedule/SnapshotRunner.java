@@ -15,7 +15,9 @@ import io.coffer.snapshot.node.NodeClient;
 import io.coffer.support.node.NodeRefusedException;
 import io.coffer.support.node.NodeUnavailableException;
 import io.coffer.snapshot.policy.SnapshotPolicy;
-import io.coffer.snapshot.local.LocalTarget;
+import io.coffer.snapshot.target.LocalTarget;
+import io.coffer.snapshot.target.SnapshotTarget;
+import io.coffer.snapshot.target.SnapshotTargets;
 import io.coffer.support.snapshot.InvalidSnapshotException;
 import io.coffer.support.snapshot.SnapshotReader;
 import io.coffer.support.web.vault.VaultResponses;
@@ -26,12 +28,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Takes one snapshot of a configuration whose tick this instance claimed: streams it from
- * the active node into a temporary file beside its final name, verifies it
+ * the active node into a temporary file of its {@link SnapshotTarget}, verifies it
  * ({@link SnapshotReader#verify}: framing, manifest, checksums, entry count, key order),
- * only then gives it its final name, and keeps the {@code retain} newest. The outcome is
- * stored as the configuration's status on the node (Vault's fields plus
- * {@code verification}); a failure is recorded there and in the metrics, and the schedule
- * goes on.
+ * only then stores it under its final name (a rename, or an S3 upload), and keeps the
+ * {@code retain} newest. The outcome is stored as the configuration's status on the node
+ * (Vault's fields plus {@code verification}); a failure is recorded there and in the
+ * metrics, and the schedule goes on.
  */
 @Component
 public class SnapshotRunner {
@@ -42,11 +44,14 @@ public class SnapshotRunner {
 
 	private final SnapshotMetrics metrics;
 
+	private final SnapshotTargets targets;
+
 	private final Clock clock;
 
-	public SnapshotRunner(NodeClient node, SnapshotMetrics metrics, Clock clock) {
+	public SnapshotRunner(NodeClient node, SnapshotMetrics metrics, SnapshotTargets targets, Clock clock) {
 		this.node = node;
 		this.metrics = metrics;
+		this.targets = targets;
 		this.clock = clock;
 	}
 
@@ -57,25 +62,26 @@ public class SnapshotRunner {
 	public Map<String, Object> run(SnapshotPolicy policy, Map<String, Object> previous) {
 		Instant start = this.clock.instant();
 		long stamp = start.getEpochSecond() * 1_000_000_000L + start.getNano();
-		Path target = LocalTarget.fileFor(policy, stamp);
+		String url = SnapshotTargets.url(policy, stamp);
 		Map<String, Object> status = new LinkedHashMap<>(previous);
 		status.put("snapshot_start", VaultResponses.time(start));
-		status.put("snapshot_url", target.toString());
+		status.put("snapshot_url", url);
 		store(policy.name(), status);
 		status.put("snapshot_start", "");
 		status.put("snapshot_url", "");
 		status.put("last_snapshot_start", VaultResponses.time(start));
 		try {
-			SnapshotManifest manifest = take(policy, target);
+			Taken taken = take(policy, stamp);
+			SnapshotManifest manifest = taken.manifest();
 			Instant end = this.clock.instant();
 			status.put("last_snapshot_end", VaultResponses.time(end));
 			status.put("last_snapshot_error", "");
-			status.put("last_snapshot_url", target.toString());
+			status.put("last_snapshot_url", url);
 			status.put("last_success_time", VaultResponses.time(end));
 			status.put("consecutive_errors", 0);
-			status.put("verification", verified(manifest, Files.size(target), end));
-			this.metrics.saved(policy.name(), Duration.between(start, end), Files.size(target), end.getEpochSecond());
-			log.info("Automated snapshot {} stored at {} ({} entries at log index {})", policy.name(), target,
+			status.put("verification", verified(manifest, taken.size(), end));
+			this.metrics.saved(policy.name(), Duration.between(start, end), taken.size(), end.getEpochSecond());
+			log.info("Automated snapshot {} stored at {} ({} entries at log index {})", policy.name(), url,
 					manifest.entryCount(), manifest.logIndex());
 		}
 		catch (VerificationFailedException ex) {
@@ -96,23 +102,33 @@ public class SnapshotRunner {
 		return status;
 	}
 
-	private SnapshotManifest take(SnapshotPolicy policy, Path target) throws IOException {
-		Path temp = this.node.snapshot((content, length) -> LocalTarget.receive(policy, target, content, length));
-		try {
-			SnapshotManifest manifest;
+	/**
+	 * Receive, verify, and only then store; then retention. The temporary file is gone
+	 * afterwards whatever happened.
+	 */
+	private Taken take(SnapshotPolicy policy, long stamp) throws IOException {
+		try (SnapshotTarget target = this.targets.open(policy)) {
+			Path temp = this.node.snapshot((content, length) -> target.receive(stamp, content, length));
 			try {
-				manifest = SnapshotReader.verify(temp);
+				SnapshotManifest manifest;
+				try {
+					manifest = SnapshotReader.verify(temp);
+				}
+				catch (InvalidSnapshotException ex) {
+					throw new VerificationFailedException(ex.getMessage());
+				}
+				long size = Files.size(temp);
+				target.store(temp, stamp);
+				target.rotate(policy.retain());
+				return new Taken(manifest, size);
 			}
-			catch (InvalidSnapshotException ex) {
-				throw new VerificationFailedException(ex.getMessage());
+			finally {
+				Files.deleteIfExists(temp);
 			}
-			LocalTarget.publish(temp, target);
-			LocalTarget.rotate(policy);
-			return manifest;
 		}
-		finally {
-			Files.deleteIfExists(temp);
-		}
+	}
+
+	private record Taken(SnapshotManifest manifest, long size) {
 	}
 
 	private void failed(SnapshotPolicy policy, Map<String, Object> status, String error) {
@@ -126,7 +142,7 @@ public class SnapshotRunner {
 	}
 
 	private void spaceUsed(SnapshotPolicy policy) {
-		if (policy.localMaxSpace() > 0) {
+		if (policy.s3() == null && policy.localMaxSpace() > 0) {
 			try {
 				this.metrics.spaceUsed(policy.name(), LocalTarget.used(policy), policy.localMaxSpace());
 			}

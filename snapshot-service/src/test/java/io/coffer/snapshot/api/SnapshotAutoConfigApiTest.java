@@ -58,13 +58,48 @@ class SnapshotAutoConfigApiTest extends SnapshotServiceTest {
 		assertRefused(without(good, "path_prefix"), "path_prefix");
 		assertRefused(without(good, "storage_type"), "storage_type");
 		assertRefused(with(good, "storage_type", "ftp"), "unsupported storage_type");
-		assertRefused(with(good, "storage_type", "aws-s3"), "unsupported storage_type");
+		assertRefused(with(good, "storage_type", "google-gcs"), "unsupported storage_type");
+		assertRefused(with(good, "aws_s3_bucket", "b"), "aws_s3_bucket");
+		assertRefused(with(good, "aws_secret_access_key", "s"), "aws_secret_access_key");
 		assertRefused(with(good, "retain", 0), "retain");
 		assertRefused(with(good, "local_max_space", -1), "local_max_space");
 		assertRefused(with(good, "file_prefix", "../escape"), "file_prefix");
 
 		assertThat(gateway("LIST", CONFIG, null).statusCode()).isEqualTo(404);
 		assertThat(gateway("POST", CONFIG + "/bad%20name", good).statusCode()).isEqualTo(400);
+	}
+
+	@Test
+	void badAwsS3InputIsA400NamingTheFieldAndNeverQuotesTheSecret() {
+		Map<String, Object> good = Map.of("interval", "24h", "path_prefix", "snapshots", "storage_type", "aws-s3",
+				"aws_s3_bucket", "backups", "aws_access_key_id", "AKIDEXAMPLE", "aws_secret_access_key",
+				"secret-Jf83hdQ0");
+		assertRefused(without(good, "aws_s3_bucket"), "aws_s3_bucket");
+		assertRefused(with(good, "aws_s3_bucket", "bad/bucket"), "aws_s3_bucket");
+		assertRefused(without(good, "aws_secret_access_key"), "aws_secret_access_key");
+		assertRefused(without(good, "aws_access_key_id"), "aws_access_key_id");
+		assertRefused(with(good, "aws_s3_region", "Not A Region"), "aws_s3_region");
+		assertRefused(with(good, "aws_s3_endpoint", "ftp://host"), "aws_s3_endpoint");
+		assertRefused(with(good, "aws_s3_force_path_style", "sometimes"), "aws_s3_force_path_style");
+		assertRefused(with(good, "aws_s3_disable_tls", true), "aws_s3_disable_tls");
+		assertRefused(with(good, "local_max_space", 1024), "local_max_space");
+		assertRefused(with(with(good, "aws_s3_server_side_encryption", true), "aws_s3_enable_kms", true),
+				"aws_s3_enable_kms");
+		assertRefused(with(good, "aws_s3_kms_key", "alias/backups"), "aws_s3_kms_key");
+		assertRefused(without(good, "path_prefix"), "path_prefix");
+		HttpResponse<String> refused = gateway("POST", CONFIG + "/bad", with(good, "aws_s3_region", "Not A Region"));
+		assertThat(refused.body()).doesNotContain("secret-Jf83hdQ0");
+
+		assertThat(gateway("POST", CONFIG + "/s3", good).statusCode()).isEqualTo(204);
+		assertThat(gateway("POST", CONFIG + "/s3", Map.of("local_max_space", 5)).statusCode())
+			.as("a local-only field on an aws-s3 config")
+			.isEqualTo(400);
+		assertThat(gateway("POST", CONFIG + "/s3", Map.of("storage_type", "local", "path_prefix", "/backups"))
+			.statusCode()).as("switching type drops the aws fields").isEqualTo(204);
+		assertThat(data(gateway("GET", CONFIG + "/s3", null))).containsEntry("storage_type", "local")
+			.doesNotContainKey("aws_s3_bucket")
+			.doesNotContainKey("aws_access_key_id");
+		assertThat(NODE.entry("s3").config()).doesNotContainKey("aws_secret_access_key");
 	}
 
 	@Test

@@ -17,6 +17,7 @@ import io.coffer.snapshot.metrics.SnapshotMetrics;
 import io.coffer.snapshot.node.NodeClient;
 import io.coffer.snapshot.settings.SnapshotProperties;
 import io.coffer.snapshot.support.SnapshotServiceTest;
+import io.coffer.snapshot.target.SnapshotTargets;
 import io.coffer.support.identity.IdentityKeyFiles;
 import io.coffer.support.identity.IdentitySigner;
 import io.coffer.support.node.ActiveNodeCalls;
@@ -51,6 +52,9 @@ class SnapshotSchedulerTest extends SnapshotServiceTest {
 
 	@Autowired
 	MeterRegistry meters;
+
+	@Autowired
+	SnapshotTargets targets;
 
 	@Test
 	void twoInstancesTakeExactlyOneSnapshotPerTick() throws Exception {
@@ -182,8 +186,8 @@ class SnapshotSchedulerTest extends SnapshotServiceTest {
 		NodeClient node = new NodeClient(
 				new ActiveNodeCalls(List.of(NODE.url()), HttpClient.newHttpClient(), signer, JSON), JSON,
 				new NodeClient.Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(30)));
-		return new SnapshotScheduler(node, new SnapshotRunner(node, this.metrics, this.clock), this.metrics,
-				this.properties, this.clock);
+		return new SnapshotScheduler(node, new SnapshotRunner(node, this.metrics, this.targets, this.clock),
+				this.metrics, this.properties, this.clock);
 	}
 
 	private static List<Path> snapshots(Path dir) throws IOException {

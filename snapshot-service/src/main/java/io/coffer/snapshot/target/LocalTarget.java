@@ -1,4 +1,4 @@
-package io.coffer.snapshot.local;
+package io.coffer.snapshot.target;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,11 +26,43 @@ import io.coffer.snapshot.policy.SnapshotPolicy;
  * checked, {@code local_max_space} enforced before and while writing) and renamed only
  * once verified, so a file under a final name is never partial.
  */
-public final class LocalTarget {
+public final class LocalTarget implements SnapshotTarget {
 
 	private static final int BUFFER = 64 * 1024;
 
-	private LocalTarget() {
+	private final SnapshotPolicy policy;
+
+	public LocalTarget(SnapshotPolicy policy) {
+		this.policy = policy;
+	}
+
+	@Override
+	public String url(long stamp) {
+		return fileFor(this.policy, stamp).toString();
+	}
+
+	@Override
+	public Path receive(long stamp, InputStream content, long length) throws IOException {
+		return receive(this.policy, fileFor(this.policy, stamp), content, length);
+	}
+
+	@Override
+	public void store(Path verified, long stamp) throws IOException {
+		publish(verified, fileFor(this.policy, stamp));
+	}
+
+	@Override
+	public List<StoredSnapshot> list() throws IOException {
+		return list(this.policy);
+	}
+
+	@Override
+	public void delete(StoredSnapshot snapshot) throws IOException {
+		Files.deleteIfExists(Path.of(snapshot.url()));
+	}
+
+	@Override
+	public void close() {
 	}
 
 	/** The final name of the snapshot started at {@code stamp} (Unix nanoseconds). */
@@ -46,8 +78,7 @@ public final class LocalTarget {
 	 * @throws IOException when the snapshot does not fit in {@code local_max_space}, is
 	 * shorter or longer than announced, or cannot be written; no file is left behind
 	 */
-	public static Path receive(SnapshotPolicy policy, Path target, InputStream content, long length)
-			throws IOException {
+	static Path receive(SnapshotPolicy policy, Path target, InputStream content, long length) throws IOException {
 		Files.createDirectories(target.getParent());
 		long room = room(policy);
 		if (length >= 0 && length > room) {
@@ -81,16 +112,8 @@ public final class LocalTarget {
 	}
 
 	/** Gives a verified snapshot its final name. */
-	public static void publish(Path temp, Path target) throws IOException {
+	static void publish(Path temp, Path target) throws IOException {
 		Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-	}
-
-	/** Deletes all but the {@code retain} newest snapshots of the configuration. */
-	public static void rotate(SnapshotPolicy policy) throws IOException {
-		List<StoredSnapshot> kept = list(policy);
-		for (StoredSnapshot old : kept.subList(Math.min(policy.retain(), kept.size()), kept.size())) {
-			Files.deleteIfExists(old.file());
-		}
 	}
 
 	/** The configuration's snapshots in {@code path_prefix}, newest first. */
@@ -105,7 +128,7 @@ public final class LocalTarget {
 			for (Path file : files.toList()) {
 				Matcher matcher = name.matcher(file.getFileName().toString());
 				if (matcher.matches() && Files.isRegularFile(file)) {
-					out.add(new StoredSnapshot(file, Long.parseLong(matcher.group(1)), Files.size(file)));
+					out.add(new StoredSnapshot(file.toString(), Long.parseLong(matcher.group(1)), Files.size(file)));
 				}
 			}
 		}
