@@ -1,5 +1,6 @@
 package io.coffer.secrets.auth;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +8,7 @@ import java.util.Map;
 import com.nimbusds.jose.jwk.RSAKey;
 
 import io.coffer.secrets.auth.jwt.TestIdentityProvider;
+import io.coffer.secrets.auth.kubernetes.TestKubernetesApi;
 import io.coffer.secrets.ha.FakeHaCluster;
 import io.coffer.secrets.http.NodeClient;
 import io.coffer.secrets.storage.HaCluster;
@@ -15,6 +17,7 @@ import io.coffer.secrets.storage.Storage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -265,6 +268,64 @@ class AuthApiTest {
 			.of("error validating claims: claim \"repository\" does not match any associated bound claim values")));
 		assertThat(this.root.call("POST", "auth/jwt/oidc/auth_url", Map.of("role", "ci")).status()).isEqualTo(404);
 		assertThat(anonymous.call("GET", "auth/jwt/role/ci", null).status()).isEqualTo(403);
+	}
+
+	@Test
+	void kubernetesLoginOverHttpIsVouchedForByTheTokenReviewAndRefusalsUseVaultsEnvelope(@TempDir Path dir)
+			throws Exception {
+		RSAKey clusterKey = TestIdentityProvider.rsaKey("sa");
+		try (TestKubernetesApi api = TestKubernetesApi.start(dir)) {
+			assertThat(this.root.call("POST", "sys/auth/kubernetes", Map.of("type", "kubernetes")).status())
+				.isEqualTo(204);
+			assertThat(
+					this.root
+						.call("POST", "auth/kubernetes/config",
+								Map.of("kubernetes_host", api.url(), "kubernetes_ca_cert", api.caCert(),
+										"token_reviewer_jwt", TestKubernetesApi.REVIEWER, "disable_local_ca_jwt", true))
+						.status())
+				.isEqualTo(204);
+			NodeClient.Response role = this.root.call("POST", "auth/kubernetes/role/app",
+					Map.of("bound_service_account_names", "vault-auth", "bound_service_account_namespaces", "apps-*",
+							"audience", "vault", "token_policies", "web", "token_ttl", "15m"));
+			assertThat(role.status()).isEqualTo(204);
+			NodeClient anonymous = client(null);
+			String jwt = api.issue(clusterKey, Instant.now(), "apps-blue", "vault-auth", "uid-1", List.of("vault"));
+
+			NodeClient.Response login = anonymous.call("POST", "auth/kubernetes/login",
+					Map.of("role", "app", "jwt", jwt));
+
+			assertThat(login.status()).isEqualTo(200);
+			assertThat(auth(login)).containsEntry("lease_duration", 900)
+				.containsEntry("policies", List.of("default", "web"))
+				.containsEntry("metadata",
+						Map.of("role", "app", "service_account_name", "vault-auth", "service_account_namespace",
+								"apps-blue", "service_account_uid", "uid-1", "service_account_secret_name", ""));
+			NodeClient app = client(token(login));
+			assertThat(app.call("GET", "secret/data/web/app", null).status()).isEqualTo(200);
+			assertThat(app.call("GET", "secret/data/ops/db", null).status()).isEqualTo(403);
+			assertThat(app.call("GET", "auth/token/lookup-self", null).data()).containsEntry("display_name",
+					"kubernetes-apps-blue-vault-auth");
+
+			String elsewhere = api.issue(clusterKey, Instant.now(), "kube-system", "vault-auth", "uid-2",
+					List.of("vault"));
+			NodeClient.Response refused = anonymous.call("POST", "auth/kubernetes/login",
+					Map.of("role", "app", "jwt", elsewhere));
+			assertThat(refused.status()).isEqualTo(403);
+			assertThat(refused.json()).isEqualTo(Map.of("errors", List.of("namespace not authorized")));
+			api.revoke(jwt);
+			NodeClient.Response revoked = anonymous.call("POST", "auth/kubernetes/login",
+					Map.of("role", "app", "jwt", jwt));
+			assertThat(revoked.status()).isEqualTo(403);
+			assertThat(revoked.json()).isEqualTo(Map.of("errors", List.of("permission denied")));
+			NodeClient.Response unknown = anonymous.call("POST", "auth/kubernetes/login",
+					Map.of("role", "nope", "jwt", jwt));
+			assertThat(unknown.status()).isEqualTo(400);
+			assertThat(unknown.json()).isEqualTo(Map.of("errors", List.of("invalid role name \"nope\"")));
+			NodeClient.Response config = this.root.call("GET", "auth/kubernetes/config", null);
+			assertThat(config.data()).containsEntry("token_reviewer_jwt_set", true)
+				.doesNotContainKey("token_reviewer_jwt");
+			assertThat(anonymous.call("GET", "auth/kubernetes/role/app", null).status()).isEqualTo(403);
+		}
 	}
 
 	@Test
