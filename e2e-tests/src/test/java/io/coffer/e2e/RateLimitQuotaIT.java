@@ -81,6 +81,9 @@ class RateLimitQuotaIT {
 		VaultReply refused = two.send("PUT", "sys/leases/lookup", lookup, rootToken, Map.of());
 
 		assertThat(allowed.status()).isNotEqualTo(429).isNotEqualTo(403);
+		// lease-service's answer carries the quota's headers as a node's own answers do
+		assertThat(allowed.header("X-RateLimit-Limit")).isEqualTo("1");
+		assertThat(allowed.header("X-RateLimit-Remaining")).isEqualTo("0");
 		assertThat(refused.status()).isEqualTo(429);
 		assertThat(refused.json().at("/errors/0").asString())
 			.isEqualTo("request path \"sys/leases/lookup\": rate limit quota exceeded");

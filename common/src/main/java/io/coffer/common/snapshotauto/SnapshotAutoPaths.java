@@ -29,6 +29,14 @@ public final class SnapshotAutoPaths {
 	 */
 	public static final String SNAPSHOT = "/internal/snapshot-auto/snapshot";
 
+	/**
+	 * {@code POST} a snapshot archive (the body, streamed): any unsealed node checks it
+	 * as a restore would and decrypts every barrier entry under the snapshot's keyring,
+	 * answering a {@link SnapshotVerification}, or {@code 400} naming what failed.
+	 * Nothing is stored.
+	 */
+	public static final String VERIFY = "/internal/snapshot-auto/verify";
+
 	/** The audience of identities addressed to snapshot-service. */
 	public static final String AUDIENCE = "coffer-snapshot";
 

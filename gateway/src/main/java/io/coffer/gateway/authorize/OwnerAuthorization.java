@@ -1,5 +1,7 @@
 package io.coffer.gateway.authorize;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import io.coffer.common.authorize.AclEpoch;
@@ -91,7 +93,18 @@ public class OwnerAuthorization {
 		if (decision.cacheable() && (committed == null || committed.equals(decision.aclEpoch()))) {
 			this.cache.put(pending.key(), identity, decision.ttl(), pending.generation());
 		}
-		return new Authorization.Allowed(identity);
+		return new Authorization.Allowed(identity, rateLimitHeaders(answer));
+	}
+
+	private static Map<String, String> rateLimitHeaders(NodeAnswer answer) {
+		Map<String, String> headers = new LinkedHashMap<>();
+		for (String header : Authorization.Allowed.RATE_LIMIT_HEADERS) {
+			String value = answer.headers().getFirst(header);
+			if (value != null) {
+				headers.put(header, value);
+			}
+		}
+		return headers;
 	}
 
 	/** What a decision is stored under, carried across the call to the node. */

@@ -2,6 +2,7 @@ package io.coffer.gateway.proxy;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 
 import io.coffer.common.authorize.AclEpoch;
 import io.coffer.gateway.authorize.Authorization;
@@ -81,7 +82,10 @@ public class OwnerRoutingFilter implements GatewayFilter {
 			ForwardedRequest request = new ForwardedRequest(exchange, body, this.requestIds.next());
 			return this.authorization.authorize(exchange, owner.name(), path, body, request.requestId())
 				.flatMap((outcome) -> switch (outcome) {
-					case Authorization.Allowed allowed -> forward(request, chain, owner, allowed.identity(), 0);
+					case Authorization.Allowed allowed -> {
+						addOnCommit(exchange.getResponse(), allowed.rateLimitHeaders());
+						yield forward(request, chain, owner, allowed.identity(), 0);
+					}
 					case Authorization.Relayed relayed -> relay(exchange.getResponse(), relayed.answer());
 				});
 		});
@@ -99,6 +103,16 @@ public class OwnerRoutingFilter implements GatewayFilter {
 			}
 			return Mono.error(new OwnerUnavailableException(owner.name(), error));
 		}).then(Mono.fromRunnable(() -> exchange.getResponse().getHeaders().remove(AclEpoch.HEADER)));
+	}
+
+	/**
+	 * Vault's {@code X-RateLimit-*} headers of the decision (when the path's quota asks
+	 * for them) on the service's answer, as a node adds them to its own answers.
+	 */
+	private static void addOnCommit(ServerHttpResponse response, Map<String, String> headers) {
+		if (!headers.isEmpty()) {
+			response.beforeCommit(() -> Mono.fromRunnable(() -> headers.forEach(response.getHeaders()::set)));
+		}
 	}
 
 	/**

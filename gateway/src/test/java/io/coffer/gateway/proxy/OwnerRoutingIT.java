@@ -239,6 +239,39 @@ class OwnerRoutingIT extends GatewayIntegrationTest {
 	}
 
 	@Test
+	void anAllowedRequestOnARateLimitedPathGetsTheQuotasHeadersOnTheServicesAnswer() {
+		this.client.put()
+			.uri("/v1/sys/leases/lookup")
+			.header("X-Vault-Token", FakeSecretsNode.QUOTA_HEADERS_TOKEN)
+			.bodyValue("{}")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals("X-RateLimit-Limit", "5")
+			.expectHeader()
+			.valueEquals("X-RateLimit-Remaining", "4")
+			.expectHeader()
+			.valueEquals("X-RateLimit-Reset", "60")
+			.expectBody()
+			.json("{\"data\":{\"served_by\":\"lease\"}}");
+		assertThat(LEASE.received()).hasSize(1);
+	}
+
+	@Test
+	void anAllowedRequestWithoutAQuotaGetsNoRateLimitHeaders() {
+		this.client.put()
+			.uri("/v1/sys/leases/lookup")
+			.header("X-Vault-Token", TOKEN)
+			.bodyValue("{}")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.doesNotExist("X-RateLimit-Limit");
+	}
+
+	@Test
 	void aStandbysRefusalOfTheDecisionIsAskedAgainOnTheNewActive() {
 		// The gateway still believes a is active: a's refusal must send the question to
 		// b.

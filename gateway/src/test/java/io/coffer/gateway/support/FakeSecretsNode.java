@@ -50,6 +50,9 @@ public final class FakeSecretsNode {
 	 */
 	public static final String RATE_LIMITED_TOKEN = "test-rate-limited-token";
 
+	/** Allowed, on a path whose rate-limit quota asks for Vault's response headers. */
+	public static final String QUOTA_HEADERS_TOKEN = "test-quota-headers-token";
+
 	/** The accessor of every token {@code /internal/authorize} allows. */
 	public static final String ACCESSOR = "test-accessor";
 
@@ -284,6 +287,11 @@ public final class FakeSecretsNode {
 				.header("X-RateLimit-Reset", "7");
 			return json(response, 429,
 					"{\"errors\":[\"request path \\\"sys/leases/lookup\\\": rate limit quota exceeded\"]}");
+		}
+		if (body.contains(QUOTA_HEADERS_TOKEN)) {
+			response.header("X-RateLimit-Limit", "5")
+				.header("X-RateLimit-Remaining", "4")
+				.header("X-RateLimit-Reset", "60");
 		}
 		if (body.contains(DENIED_TOKEN)) {
 			return json(response, 200, "{\"allowed\":false,\"policies\":[],\"accessor\":\"\",\"display_name\":\"\","

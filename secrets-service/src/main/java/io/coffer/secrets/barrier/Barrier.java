@@ -46,9 +46,9 @@ public class Barrier {
 	 */
 	static final String DETACHED_AAD_PREFIX = "detached\u0000";
 
-	private static final byte VERSION = 1;
+	static final byte VERSION = 1;
 
-	private static final int HEADER_BYTES = 5;
+	static final int HEADER_BYTES = 5;
 
 	private final Storage storage;
 
@@ -148,16 +148,40 @@ public class Barrier {
 	 * @throws SealedException when the barrier is sealed
 	 */
 	public boolean opensKeyring(byte[] storedKeyring) {
+		try (SnapshotKeys keys = openSnapshotKeys(storedKeyring)) {
+			return true;
+		}
+		catch (BarrierException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * Opens {@code storedKeyring} (a keyring as stored, e.g. in a snapshot) with this
+	 * barrier's root key, to check the entries written under it.
+	 * @throws SealedException when the barrier is sealed
+	 * @throws BarrierException when it does not open (another cluster's, or damaged)
+	 */
+	public SnapshotKeys openSnapshotKeys(byte[] storedKeyring) {
 		byte[] key = this.rootKey;
 		if (key == null) {
 			throw new SealedException();
 		}
+		byte[] plain;
 		try {
-			Keyring.deserialize(AesGcm.decrypt(key, storedKeyring, aad(KEYRING_PATH))).retire();
-			return true;
+			plain = AesGcm.decrypt(key, storedKeyring, aad(KEYRING_PATH));
 		}
 		catch (RuntimeException ex) {
-			return false;
+			throw new BarrierException("the keyring does not open with this cluster's root key");
+		}
+		try {
+			return new SnapshotKeys(Keyring.deserialize(plain));
+		}
+		catch (RuntimeException ex) {
+			throw new BarrierException("the keyring is damaged");
+		}
+		finally {
+			Arrays.fill(plain, (byte) 0);
 		}
 	}
 
@@ -365,7 +389,7 @@ public class Barrier {
 		}
 	}
 
-	private static byte[] decryptWith(Keyring.Term term, String key, byte[] aad, byte[] stored) {
+	static byte[] decryptWith(Keyring.Term term, String key, byte[] aad, byte[] stored) {
 		try {
 			return AesGcm.decrypt(term.key(), Arrays.copyOfRange(stored, HEADER_BYTES, stored.length), aad);
 		}
@@ -398,7 +422,7 @@ public class Barrier {
 		return key;
 	}
 
-	private static byte[] aad(String key) {
+	static byte[] aad(String key) {
 		return key.getBytes(StandardCharsets.UTF_8);
 	}
 

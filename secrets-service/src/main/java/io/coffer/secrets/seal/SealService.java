@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import io.coffer.secrets.barrier.Barrier;
@@ -34,6 +35,13 @@ public class SealService {
 	private static final java.time.Duration REPLICATION_GRACE = java.time.Duration.ofSeconds(3);
 
 	public static final String SEAL_CONFIG_PATH = SealStore.SEAL_CONFIG_PATH;
+
+	/**
+	 * The seal's records, stored outside the barrier (needed while sealed; each protects
+	 * itself or holds nothing secret).
+	 */
+	public static final Set<String> RECORD_PATHS = Set.of(SealStore.SEAL_CONFIG_PATH, SealStore.ROOT_KEY_PATH,
+			SealStore.RECOVERY_CHECK_PATH);
 
 	private static final Logger log = LoggerFactory.getLogger(SealService.class);
 

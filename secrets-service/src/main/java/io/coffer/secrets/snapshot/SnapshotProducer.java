@@ -66,8 +66,16 @@ public class SnapshotProducer {
 		this.seal = seal;
 		this.barrier = barrier;
 		this.clock = clock;
-		this.scratch = storageProperties.dataDirFor(node.id()).resolve("snapshot-tmp");
+		this.scratch = scratchDir(storageProperties, node);
 		removeLeftovers(this.scratch);
+	}
+
+	/**
+	 * {@code <data-dir>/snapshot-tmp}: the node's scratch space for snapshots, emptied at
+	 * start.
+	 */
+	static Path scratchDir(StorageProperties storageProperties, NodeProperties node) {
+		return storageProperties.dataDirFor(node.id()).resolve("snapshot-tmp");
 	}
 
 	public BinaryBody take() {

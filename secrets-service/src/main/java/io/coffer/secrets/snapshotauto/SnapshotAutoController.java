@@ -1,5 +1,7 @@
 package io.coffer.secrets.snapshotauto;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 
@@ -14,8 +16,10 @@ import io.coffer.secrets.barrier.SealedException;
 import io.coffer.secrets.kernel.BinaryBody;
 import io.coffer.secrets.kernel.VaultException;
 import io.coffer.secrets.snapshot.SnapshotProducer;
+import io.coffer.secrets.snapshot.SnapshotVerifier;
 import io.coffer.secrets.storage.HaCluster;
 import io.coffer.secrets.storage.StandbyException;
+import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,10 +39,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * snapshot-service's calls on the active node ({@link SnapshotAutoPaths}): the
- * configurations, the tick claim, the status, and the streamed snapshot. Only
- * snapshot-service's identity (caller {@value SnapshotAutoPaths#CALLER}) may call them; a
- * sealed node answers {@code 503 Vault is sealed}, a standby its usual "not executed"
- * refusal, so snapshot-service moves on to the next node.
+ * configurations, the tick claim, the status, the streamed snapshot and its verification.
+ * Only snapshot-service's identity (caller {@value SnapshotAutoPaths#CALLER}) may call
+ * them; a sealed node answers {@code 503 Vault is sealed}, a standby its usual "not
+ * executed" refusal, so snapshot-service moves on to the next node.
  */
 @RestController
 class SnapshotAutoController {
@@ -55,9 +59,13 @@ class SnapshotAutoController {
 
 	private final HaCluster ha;
 
-	SnapshotAutoController(AutoSnapshotStore store, SnapshotProducer producer, Barrier barrier, HaCluster ha) {
+	private final SnapshotVerifier verifier;
+
+	SnapshotAutoController(AutoSnapshotStore store, SnapshotProducer producer, SnapshotVerifier verifier,
+			Barrier barrier, HaCluster ha) {
 		this.store = store;
 		this.producer = producer;
+		this.verifier = verifier;
 		this.barrier = barrier;
 		this.ha = ha;
 	}
@@ -133,6 +141,20 @@ class SnapshotAutoController {
 			.contentType(MediaType.parseMediaType(body.contentType()))
 			.contentLength(body.length())
 			.body(new InputStreamResource(body.content()));
+	}
+
+	/**
+	 * Any unsealed node verifies (nothing is written), so the active is not loaded with
+	 * it when a standby is asked first.
+	 */
+	@PostMapping(path = SnapshotAutoPaths.VERIFY, produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<Object> verify(HttpServletRequest request, Authentication caller) throws IOException {
+		if (!isSnapshotService(caller)) {
+			return denied();
+		}
+		try (InputStream body = request.getInputStream()) {
+			return json(this.verifier.verify(body));
+		}
 	}
 
 	private void activeOnly() {

@@ -1,6 +1,8 @@
 package io.coffer.secrets.snapshotauto;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,13 +19,17 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.UnaryOperator;
 
 import io.coffer.common.identity.InternalIdentity;
+import io.coffer.common.snapshot.SnapshotManifest;
 import io.coffer.common.snapshotauto.SnapshotAutoPaths;
 import io.coffer.secrets.http.NodeClient;
 import io.coffer.support.identity.IdentityKeyFiles;
 import io.coffer.support.identity.IdentitySigner;
 import io.coffer.support.snapshot.SnapshotReader;
+import io.coffer.support.snapshot.SnapshotWriter;
+import io.coffer.support.snapshot.StateWriter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -39,7 +46,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * snapshot-service's internal endpoints on an unsealed single node over real HTTP (real
  * RocksDB replica), signed as caller {@code snapshot} with the TEST "other" key: the
  * configurations behind the barrier, the check-and-set tick claim, the status, the
- * streamed snapshot, and that no other caller reaches them.
+ * streamed snapshot and its verification (every barrier entry decrypts), and that no
+ * other caller reaches them.
  */
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -141,6 +149,62 @@ class SnapshotAutoApiTest {
 	}
 
 	@Test
+	void aSnapshotVerifiesWithEveryBarrierEntryDecrypted() throws Exception {
+		Path archive = snapshot("verified.snap");
+
+		HttpResponse<String> response = verify(archive);
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		Map<?, ?> verification = JSON.readValue(response.body(), Map.class);
+		long entries = ((Number) verification.get("entryCount")).longValue();
+		long decrypted = ((Number) verification.get("decryptedEntries")).longValue();
+		// the keyring, the seal configuration and the protected root key (Shamir: no
+		// recovery key check)
+		assertThat(verification.get("sealRecords")).isEqualTo(3);
+		assertThat(decrypted).isPositive().isEqualTo(entries - 3);
+		assertThat(verification.get("keyringTerm")).isEqualTo(1);
+	}
+
+	@Test
+	void aSnapshotWithOneDamagedEntryFailsVerificationNamingTheEntryNotItsValue() throws Exception {
+		// checksums recomputed: only decryption can tell
+		Path damaged = rewritten(snapshot("damaged.snap"), "core/mounts", (value) -> {
+			byte[] copy = value.clone();
+			copy[copy.length - 1] ^= 1;
+			return copy;
+		});
+
+		HttpResponse<String> response = verify(damaged);
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(JSON.readValue(response.body(), Map.class)).isEqualTo(
+				Map.of("errors", List.of("snapshot entries do not decrypt: integrity check failed for core/mounts")));
+	}
+
+	@Test
+	void aSnapshotWhoseKeyringDoesNotOpenFailsVerification() throws Exception {
+		Path foreign = rewritten(snapshot("foreign.snap"), "core/keyring", (value) -> new byte[value.length]);
+
+		HttpResponse<String> response = verify(foreign);
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.body())
+			.contains("snapshot entries do not decrypt: the keyring does not open with this cluster's root key");
+	}
+
+	@Test
+	void aTruncatedSnapshotFailsVerification() throws Exception {
+		Path archive = snapshot("truncated.snap");
+		Path truncated = this.dir.resolve("truncated-half.snap");
+		Files.write(truncated, Arrays.copyOf(Files.readAllBytes(archive), (int) Files.size(archive) / 2));
+
+		HttpResponse<String> response = verify(truncated);
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.body()).contains("snapshot");
+	}
+
+	@Test
 	void otherCallersAreRefused() throws IOException {
 		put("guarded", 0);
 		for (String path : List.of(SnapshotAutoPaths.CONFIGS, one("guarded"), SnapshotAutoPaths.SNAPSHOT)) {
@@ -151,6 +215,47 @@ class SnapshotAutoApiTest {
 				Map.of("tick", 5, "granted", false), AUDIT_SIGNER))
 			.statusCode()).isEqualTo(403);
 		assertThat(claim("guarded", 5)).containsEntry("granted", true);
+		assertThat(send(request("POST", SnapshotAutoPaths.VERIFY, Map.of(), AUDIT_SIGNER)).statusCode()).isEqualTo(403);
+	}
+
+	private Path snapshot(String name) throws Exception {
+		HttpResponse<Path> response = this.http.send(
+				request("GET", SnapshotAutoPaths.SNAPSHOT, null, SNAPSHOT_SIGNER).build(),
+				HttpResponse.BodyHandlers.ofFile(this.dir.resolve(name)));
+		assertThat(response.statusCode()).isEqualTo(200);
+		return response.body();
+	}
+
+	private HttpResponse<String> verify(Path archive) throws Exception {
+		return this.http.send(request("GET", SnapshotAutoPaths.VERIFY, null, SNAPSHOT_SIGNER)
+			.POST(HttpRequest.BodyPublishers.ofFile(archive))
+			.header("Content-Type", "application/octet-stream")
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/**
+	 * The archive with the value at {@code key} replaced, re-packed with fresh checksums
+	 * and counts (so that only a decryption notices).
+	 */
+	private Path rewritten(Path archive, String key, UnaryOperator<byte[]> change) throws IOException {
+		Path state = this.dir.resolve(archive.getFileName() + ".state");
+		SnapshotManifest original;
+		StateWriter writer;
+		try (InputStream in = Files.newInputStream(archive); OutputStream out = Files.newOutputStream(state)) {
+			writer = new StateWriter(out);
+			StateWriter sink = writer;
+			original = SnapshotReader.read(in,
+					(entry, value) -> sink.write(entry, entry.equals(key) ? change.apply(value) : value));
+			writer.flush();
+		}
+		SnapshotManifest manifest = new SnapshotManifest(original.formatVersion(), original.clusterId(),
+				original.clusterName(), original.nodeId(), original.logEpoch(), original.logIndex(),
+				original.keyringTerm(), writer.entries(), writer.sha256(), writer.size(), original.createdTime());
+		Path rewritten = this.dir.resolve("rewritten-" + archive.getFileName());
+		try (OutputStream out = Files.newOutputStream(rewritten)) {
+			SnapshotWriter.write(out, manifest, state);
+		}
+		return rewritten;
 	}
 
 	private void put(String name, long tick) throws IOException {
