@@ -12,6 +12,14 @@
 set -euo pipefail
 readonly root=${COFFER_CREDENTIALS_DIR:-/credentials}
 readonly service_uid=10001 postgres_uid=999 grafana_uid=472
+
+# Hands a file to the uid of the container that reads it. The container runs as root; run by hand (or by
+# deploy/manifests's test) as another user, the files stay that user's.
+give() {
+	if [[ $(id -u) == 0 ]]; then
+		chown "$@"
+	fi
+}
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
 # caller -> private key file name (as deploy/local/run.sh names them; docs/identity.md)
@@ -27,10 +35,14 @@ mkdir -p "$root/public"
 for caller in "${!key_file[@]}"; do
 	dir="$root/$caller"
 	mkdir -p "$dir"
-	java -cp "${COFFER_SERVICE_SUPPORT_JAR:-coffer-service-support.jar}" "${COFFER_GENERATE_KEY_SOURCE:-GenerateIdentityKey.java}" "$dir/${key_file[$caller]}"
+	if [[ ! -f "$dir/${key_file[$caller]}" ]]; then
+		java -cp "${COFFER_SERVICE_SUPPORT_JAR:-coffer-service-support.jar}" \
+			"${COFFER_GENERATE_KEY_SOURCE:-GenerateIdentityKey.java}" "$dir/${key_file[$caller]}"
+	fi
 	public="${key_file[$caller]%.pem}.pub.pem"
+	rm -f "$root/public/$public"
 	cp "$dir/$public" "$root/public/$public"
-	chown -R "$service_uid:$service_uid" "$dir"
+	give -R "$service_uid:$service_uid" "$dir"
 	chmod 0400 "$dir/${key_file[$caller]}"
 	chmod 0444 "$dir/$public" "$root/public/$public"
 done
@@ -42,15 +54,16 @@ password_file() {
 	if [[ ! -s $file ]]; then
 		(umask 077 && head -c 32 /dev/urandom | base64 | tr -d '/+=\n' >"$file")
 	fi
-	chown "$owner:$owner" "$file"
+	give "$owner:$owner" "$file"
 	chmod 0400 "$file"
 }
 
 password_file "$root/postgres/password" "$postgres_uid"
 # lease-service reads the same password (Spring Boot configtree: the file's name is the property).
 mkdir -p "$root/lease-db"
+rm -f "$root/lease-db/spring.datasource.password"
 cp "$root/postgres/password" "$root/lease-db/spring.datasource.password"
-chown "$service_uid:$service_uid" "$root/lease-db/spring.datasource.password"
+give "$service_uid:$service_uid" "$root/lease-db/spring.datasource.password"
 chmod 0400 "$root/lease-db/spring.datasource.password"
 password_file "$root/grafana/admin-password" "$grafana_uid"
 echo "Credentials ready: identity key pairs for ${!key_file[*]}; PostgreSQL and Grafana passwords"

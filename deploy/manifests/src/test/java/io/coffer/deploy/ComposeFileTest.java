@@ -94,6 +94,10 @@ class ComposeFileTest {
 					.containsEntry("PORT", Integer.toString(kind.port()));
 				assertThat(service.get("image")).isEqualTo("coffer/" + kind.module() + ":0.1.0-SNAPSHOT");
 				assertThat(options(service)).as(name).containsEntry("server.port", Integer.toString(kind.port()));
+				// A read-only root file system; RocksDB and Netty extract native
+				// libraries to an exec /tmp.
+				assertThat(service).as(name).containsEntry("read_only", true);
+				assertThat(Repository.list(service.get("tmpfs"))).as(name).containsExactly("/tmp:exec,mode=1777");
 				List<Object> test = Repository.list(Repository.map(service.get("healthcheck")).get("test"));
 				URI health = URI.create(String.valueOf(test.get(test.size() - 1)));
 				assertThat(health.getPort()).as(name + " health check port").isEqualTo(kind.port());
