@@ -93,7 +93,7 @@ public class AuditEntries {
 		if (token.numUses() > 0) {
 			auth.put("remaining_uses", token.numUses());
 		}
-		auth.put("token_type", "service");
+		auth.put("token_type", token.type());
 		if (token.ttlSeconds() > 0) {
 			auth.put("token_ttl", token.ttlSeconds());
 		}

@@ -26,6 +26,9 @@ import org.springframework.stereotype.Component;
 @Component
 class AuthEndpoint implements SysEndpoint {
 
+	/** {@code sys/mounts/auth/}: Vault also tunes auth mounts through sys/mounts. */
+	private static final String MOUNTS_AUTH = "mounts/auth/";
+
 	private final AuthMounts mounts;
 
 	private final UserLockouts lockouts;
@@ -37,11 +40,23 @@ class AuthEndpoint implements SysEndpoint {
 
 	@Override
 	public boolean matches(String path) {
-		return path.equals("auth") || path.startsWith("auth/");
+		return path.equals("auth") || path.startsWith("auth/") || isMountsTune(path);
+	}
+
+	/**
+	 * {@code sys/mounts/auth/:path/tune}, Vault's other address of an auth mount's tune
+	 * (the CLI's {@code vault auth tune} uses it).
+	 */
+	private static boolean isMountsTune(String path) {
+		return path.startsWith(MOUNTS_AUTH) && path.endsWith("/tune") && path.length() > MOUNTS_AUTH.length() + 5;
 	}
 
 	@Override
 	public LogicalResponse handle(LogicalRequest request, Caller caller) {
+		if (isMountsTune(request.path())) {
+			String rest = request.path().substring(MOUNTS_AUTH.length());
+			return tune(request, fullPath(rest.substring(0, rest.length() - "/tune".length())));
+		}
 		String rest = request.path().replaceFirst("^auth/?", "");
 		if (rest.isEmpty()) {
 			if (request.operation() != Operation.READ) {
@@ -152,7 +167,21 @@ class AuthEndpoint implements SysEndpoint {
 				? GoBool.of(map.get("force_no_cache"))
 					.orElseThrow(() -> VaultException.badRequest("force_no_cache must be a boolean"))
 				: base.forceNoCache();
-		return new MountEntry.MountConfig(defaultTtl, maxTtl, noCache);
+		String tokenType = map.containsKey("token_type") ? tokenType(map.get("token_type")) : base.tokenType();
+		return new MountEntry.MountConfig(defaultTtl, maxTtl, noCache, tokenType);
+	}
+
+	/**
+	 * Vault's auth mount {@code token_type}: the type of the tokens its logins issue, or
+	 * their default when a role leaves it to the mount.
+	 */
+	private static String tokenType(Object value) {
+		String type = (value != null) ? value.toString() : "";
+		return switch (type) {
+			case "default-service", "default-batch", "service", "batch" -> type;
+			case "", "default" -> "default-service";
+			default -> throw VaultException.badRequest("invalid value for \"token_type\"");
+		};
 	}
 
 	/** Vault accepts {@code "system"} for "use the system default" in tune calls. */

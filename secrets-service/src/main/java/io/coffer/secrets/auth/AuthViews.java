@@ -11,7 +11,7 @@ import io.coffer.secrets.mount.MountViews;
  */
 final class AuthViews {
 
-	private static final String TOKEN_TYPE = "default-service";
+	private static final String DEFAULT_TOKEN_TYPE = "default-service";
 
 	private AuthViews() {
 	}
@@ -19,15 +19,20 @@ final class AuthViews {
 	@SuppressWarnings("unchecked")
 	static Map<String, Object> describe(MountEntry mount) {
 		Map<String, Object> out = MountViews.describe(mount);
-		((Map<String, Object>) out.get("config")).put("token_type", TOKEN_TYPE);
+		((Map<String, Object>) out.get("config")).put("token_type", tokenType(mount));
 		return out;
 	}
 
 	/** {@code GET sys/auth/:path/tune}: effective TTLs (system values where unset). */
 	static Map<String, Object> tune(MountEntry mount) {
 		Map<String, Object> out = MountViews.tune(mount);
-		out.put("token_type", TOKEN_TYPE);
+		out.put("token_type", tokenType(mount));
 		return out;
+	}
+
+	private static String tokenType(MountEntry mount) {
+		String type = mount.config().tokenType();
+		return type.isEmpty() ? DEFAULT_TOKEN_TYPE : type;
 	}
 
 	/**

@@ -49,10 +49,27 @@ public record MountEntry(String path, String type, String description, String ac
 	 * @param defaultLeaseTtl seconds; 0 = the system default
 	 * @param maxLeaseTtl seconds; 0 = the system default
 	 * @param forceNoCache Vault's flag, stored and reported
+	 * @param tokenType an auth mount's {@code token_type} ({@code default-service},
+	 * {@code default-batch}, {@code service}, {@code batch}); empty = not set (Vault's
+	 * {@code default-service}); always empty on secrets engines
 	 */
-	public record MountConfig(long defaultLeaseTtl, long maxLeaseTtl, boolean forceNoCache) {
+	public record MountConfig(long defaultLeaseTtl, long maxLeaseTtl, boolean forceNoCache, String tokenType) {
 
 		public static final MountConfig DEFAULTS = new MountConfig(0, 0, false);
+
+		public MountConfig {
+			// Mounts stored before token types existed have none.
+			tokenType = (tokenType != null) ? tokenType : "";
+		}
+
+		/** A configuration without a token type. */
+		public MountConfig(long defaultLeaseTtl, long maxLeaseTtl, boolean forceNoCache) {
+			this(defaultLeaseTtl, maxLeaseTtl, forceNoCache, "");
+		}
+
+		public MountConfig withTokenType(String type) {
+			return new MountConfig(this.defaultLeaseTtl, this.maxLeaseTtl, this.forceNoCache, type);
+		}
 
 	}
 

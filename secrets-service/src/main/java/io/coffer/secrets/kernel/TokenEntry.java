@@ -28,11 +28,13 @@ import java.util.Map;
  * @param role the token role it was created from, empty if none
  * @param boundCidrs where the token may be used from (Vault's {@code bound_cidrs}); empty
  * = anywhere
+ * @param batch whether this is a batch token: never stored, carried encrypted inside the
+ * token itself, without accessor, not renewable, not revocable, no children, no cubbyhole
  */
 public record TokenEntry(String accessor, List<String> policies, String path, String displayName, long creationTime,
 		long ttlSeconds, int numUses, boolean orphan, Map<String, String> meta, String parent, long expireTime,
 		long lastRenewalTime, long explicitMaxTtl, long period, long maxTtl, boolean renewable, String role,
-		List<String> boundCidrs) {
+		List<String> boundCidrs, boolean batch) {
 
 	/**
 	 * Stands in for a caller on login paths, which take no token. Its root policy only
@@ -48,6 +50,15 @@ public record TokenEntry(String accessor, List<String> policies, String path, St
 		parent = (parent != null) ? parent : "";
 		role = (role != null) ? role : "";
 		boundCidrs = (boundCidrs != null) ? List.copyOf(boundCidrs) : List.of();
+	}
+
+	/** A service token's entry. */
+	public TokenEntry(String accessor, List<String> policies, String path, String displayName, long creationTime,
+			long ttlSeconds, int numUses, boolean orphan, Map<String, String> meta, String parent, long expireTime,
+			long lastRenewalTime, long explicitMaxTtl, long period, long maxTtl, boolean renewable, String role,
+			List<String> boundCidrs) {
+		this(accessor, policies, path, displayName, creationTime, ttlSeconds, numUses, orphan, meta, parent, expireTime,
+				lastRenewalTime, explicitMaxTtl, period, maxTtl, renewable, role, boundCidrs, false);
 	}
 
 	/** An entry bound to no address. */
@@ -92,19 +103,19 @@ public record TokenEntry(String accessor, List<String> policies, String path, St
 	public TokenEntry withNumUses(int uses) {
 		return new TokenEntry(this.accessor, this.policies, this.path, this.displayName, this.creationTime,
 				this.ttlSeconds, uses, this.orphan, this.meta, this.parent, this.expireTime, this.lastRenewalTime,
-				this.explicitMaxTtl, this.period, this.maxTtl, this.renewable, this.role, this.boundCidrs);
+				this.explicitMaxTtl, this.period, this.maxTtl, this.renewable, this.role, this.boundCidrs, this.batch);
 	}
 
 	public TokenEntry renewed(long newExpireTime, long now) {
 		return new TokenEntry(this.accessor, this.policies, this.path, this.displayName, this.creationTime,
 				this.ttlSeconds, this.numUses, this.orphan, this.meta, this.parent, newExpireTime, now,
-				this.explicitMaxTtl, this.period, this.maxTtl, this.renewable, this.role, this.boundCidrs);
+				this.explicitMaxTtl, this.period, this.maxTtl, this.renewable, this.role, this.boundCidrs, this.batch);
 	}
 
 	public TokenEntry orphaned() {
 		return new TokenEntry(this.accessor, this.policies, this.path, this.displayName, this.creationTime,
 				this.ttlSeconds, this.numUses, true, this.meta, "", this.expireTime, this.lastRenewalTime,
-				this.explicitMaxTtl, this.period, this.maxTtl, this.renewable, this.role, this.boundCidrs);
+				this.explicitMaxTtl, this.period, this.maxTtl, this.renewable, this.role, this.boundCidrs, this.batch);
 	}
 
 	/**
@@ -115,7 +126,13 @@ public record TokenEntry(String accessor, List<String> policies, String path, St
 		List<String> bound = (this.ttlSeconds == 0) ? List.of() : cidrs;
 		return new TokenEntry(this.accessor, this.policies, this.path, this.displayName, this.creationTime,
 				this.ttlSeconds, this.numUses, this.orphan, this.meta, this.parent, this.expireTime,
-				this.lastRenewalTime, this.explicitMaxTtl, this.period, this.maxTtl, this.renewable, this.role, bound);
+				this.lastRenewalTime, this.explicitMaxTtl, this.period, this.maxTtl, this.renewable, this.role, bound,
+				this.batch);
+	}
+
+	/** Vault's name of the token's type, {@code service} or {@code batch}. */
+	public String type() {
+		return this.batch ? "batch" : "service";
 	}
 
 	@Override

@@ -64,12 +64,22 @@ public class LeaseRegistrar {
 	 */
 	public LogicalResponse register(SecretEngine engine, LogicalRequest request, String tokenAccessor,
 			LogicalResponse response) {
+		return register(engine, request, new LeaseOwner(tokenAccessor, 0), response);
+	}
+
+	/**
+	 * As {@link #register(SecretEngine, LogicalRequest, String, LogicalResponse)}, with
+	 * the lease's TTL and maximum TTL capped at {@link LeaseOwner#maxSeconds()}.
+	 */
+	public LogicalResponse register(SecretEngine engine, LogicalRequest request, LeaseOwner owner,
+			LogicalResponse response) {
 		LeasedSecret secret = response.secret();
 		if (secret == null) {
 			return response;
 		}
+		String tokenAccessor = owner.tokenAccessor();
 		String leaseId = request.fullPath() + "/" + Base62.random(this.random, LEASE_ID_RANDOM_LENGTH);
-		LeaseTerms terms = LeaseTerms.of(secret, request.mount());
+		LeaseTerms terms = LeaseTerms.of(secret, request.mount()).cappedAt(owner.maxSeconds());
 		if (this.mountLeases.tainted(request.mount().accessor())) {
 			// the mount is being disabled: its leases are being revoked
 			revoke(engine, leaseId, secret);

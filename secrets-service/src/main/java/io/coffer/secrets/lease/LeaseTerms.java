@@ -20,4 +20,15 @@ public record LeaseTerms(long ttlSeconds, long maxTtlSeconds) {
 		return new LeaseTerms(Math.min(ttl, max), max);
 	}
 
+	/**
+	 * These terms limited to {@code seconds} from now (a batch token's remaining TTL: its
+	 * leases never outlive it, as in Vault); {@code seconds <= 0} = unlimited.
+	 */
+	public LeaseTerms cappedAt(long seconds) {
+		if (seconds <= 0) {
+			return this;
+		}
+		return new LeaseTerms(Math.min(this.ttlSeconds, seconds), Math.min(this.maxTtlSeconds, seconds));
+	}
+
 }

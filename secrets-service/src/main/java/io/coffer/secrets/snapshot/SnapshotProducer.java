@@ -143,7 +143,7 @@ public class SnapshotProducer {
 		}
 	}
 
-	private static void deleteQuietly(Path file) {
+	static void deleteQuietly(Path file) {
 		if (file == null) {
 			return;
 		}

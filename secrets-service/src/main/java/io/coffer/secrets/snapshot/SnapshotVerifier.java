@@ -89,7 +89,7 @@ public class SnapshotVerifier {
 			throw VaultException.badRequest("failed to read the snapshot: " + ex.getMessage());
 		}
 		finally {
-			deleteQuietly(spooled);
+			SnapshotProducer.deleteQuietly(spooled);
 		}
 	}
 
@@ -110,18 +110,6 @@ public class SnapshotVerifier {
 
 	private static InputStream open(Path file) throws IOException {
 		return new BufferedInputStream(Files.newInputStream(file), 64 * 1024);
-	}
-
-	private static void deleteQuietly(Path file) {
-		if (file == null) {
-			return;
-		}
-		try {
-			Files.deleteIfExists(file);
-		}
-		catch (IOException ex) {
-			logger.warn("Could not delete the snapshot scratch file {}: {}", file, ex.toString());
-		}
 	}
 
 	/** Decrypts each barrier entry of the second pass; counts the seal's records. */

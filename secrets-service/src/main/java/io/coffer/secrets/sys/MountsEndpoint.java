@@ -82,6 +82,9 @@ class MountsEndpoint {
 		if (!(raw instanceof Map<?, ?> map)) {
 			throw VaultException.badRequest("config must be an object");
 		}
+		if (map.containsKey("token_type")) {
+			throw VaultException.badRequest("'token_type' can only be modified on auth mounts");
+		}
 		long defaultTtl = map.containsKey("default_lease_ttl") ? ttl(map.get("default_lease_ttl"), "default_lease_ttl")
 				: start.defaultLeaseTtl();
 		long maxTtl = map.containsKey("max_lease_ttl") ? ttl(map.get("max_lease_ttl"), "max_lease_ttl")

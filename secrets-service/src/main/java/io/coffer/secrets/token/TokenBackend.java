@@ -149,7 +149,8 @@ public class TokenBackend implements SecretEngine, CallerAware {
 	private LogicalResponse revoke(LogicalRequest request, Caller caller, String path) {
 		Fields fields = Fields.of(request.data());
 		switch (path) {
-			case "revoke-self" -> this.store.find(caller.token()).ifPresent((found) -> this.store.revoke(found.id()));
+			case "revoke-self" ->
+				this.store.find(caller.token()).map(TokenBackend::revocable).ifPresent(this.store::revoke);
 			case "revoke-accessor" -> this.store.revoke(byAccessor(request).id());
 			case "revoke-orphan" -> {
 				String token = required(fields.string("token"), "missing token ID");
@@ -158,14 +159,25 @@ public class TokenBackend implements SecretEngine, CallerAware {
 				}
 				StoredToken found = this.store.find(token)
 					.orElseThrow(() -> VaultException.badRequest("token to revoke not found"));
-				this.store.revokeOrphan(found.id());
+				this.store.revokeOrphan(revocable(found));
 			}
 			default -> {
 				String token = required(fields.string("token"), "missing token ID");
-				this.store.find(token).ifPresent((found) -> this.store.revoke(found.id()));
+				this.store.find(token).map(TokenBackend::revocable).ifPresent(this.store::revoke);
 			}
 		}
 		return LogicalResponse.empty();
+	}
+
+	/**
+	 * The storage id of a token to revoke. A batch token is not stored and cannot be
+	 * revoked (Vault's 400); it ends with its TTL or its parent.
+	 */
+	private static String revocable(StoredToken found) {
+		if (found.entry().batch()) {
+			throw VaultException.badRequest("batch tokens cannot be revoked");
+		}
+		return found.id();
 	}
 
 	private LogicalResponse accessors(LogicalRequest request, Caller caller) {
@@ -185,7 +197,11 @@ public class TokenBackend implements SecretEngine, CallerAware {
 	}
 
 	private StoredToken target(String token) {
-		return this.store.find(token).orElseThrow(() -> VaultException.badRequest("token not found"));
+		StoredToken found = this.store.find(token).orElseThrow(() -> VaultException.badRequest("token not found"));
+		if (found.entry().batch()) {
+			throw VaultException.badRequest("batch tokens cannot be renewed");
+		}
+		return found;
 	}
 
 	private StoredToken byAccessor(LogicalRequest request) {

@@ -53,16 +53,15 @@ class TokenCreation {
 	 */
 	LogicalResponse create(LogicalRequest request, Caller caller, boolean orphanPath, TokenRole role) {
 		TokenEntry parent = caller.entry();
+		if (parent.batch()) {
+			throw VaultException.badRequest("batch tokens cannot create more tokens");
+		}
 		if (parent.numUses() != 0) {
 			throw VaultException.badRequest("restricted use token cannot generate child tokens");
 		}
 		boolean isSudo = this.sudo.hasSudo(caller, request.fullPath());
 		Fields fields = FIELDS.accept(request.data());
-		String type = fields.string("type");
-		if (!type.isEmpty() && !type.equals("service")) {
-			throw VaultException
-				.badRequest(type.equals("batch") ? "batch tokens are not supported" : "invalid 'token_type' value");
-		}
+		boolean batch = batch(fields, role);
 		int numUses = fields.integer("num_uses");
 		if (numUses < 0) {
 			throw VaultException.badRequest("number of uses cannot be negative");
@@ -72,7 +71,15 @@ class TokenCreation {
 		if (policies.contains(PolicyNames.ROOT) && !parent.isRoot()) {
 			throw VaultException.badRequest("root tokens may not be created without parent token being root");
 		}
+		if (policies.contains(PolicyNames.ROOT) && batch) {
+			throw VaultException.badRequest("batch tokens cannot be root tokens");
+		}
 		String customId = customId(fields.string("id"), isSudo);
+		if (customId != null && batch) {
+			// The value of a batch token is its sealed entry; a chosen value cannot be
+			// one.
+			throw VaultException.badRequest("batch tokens cannot have a custom ID");
+		}
 		String parentId = parentId(caller, fields, orphanPath, role, isSudo);
 		long explicitMax = fields.seconds("explicit_max_ttl");
 		long period = fields.seconds("period");
@@ -80,9 +87,12 @@ class TokenCreation {
 			throw VaultException.badRequest("root or sudo privileges required to create periodic token");
 		}
 		long requestedTtl = fields.has("ttl") ? fields.seconds("ttl") : fields.seconds("lease");
-		boolean renewable = fields.bool("renewable", true);
+		boolean renewable = !batch && fields.bool("renewable", true);
 		List<String> warnings = new ArrayList<>(FIELDS.warnings(request.data()));
-		if (role != null) {
+		if (role != null && batch && role.numUses() > 0) {
+			throw VaultException.badRequest("batch tokens cannot have \"num_uses\" set");
+		}
+		if (role != null && !batch) {
 			explicitMax = lesser(explicitMax, role.explicitMaxTtl(), "Explicit max TTL", warnings);
 			period = lesser(period, role.period(), "Period", warnings);
 			if (role.numUses() > 0 && (numUses == 0 || role.numUses() < numUses)) {
@@ -113,9 +123,41 @@ class TokenCreation {
 		Map<String, String> meta = fields.stringMap("meta");
 		TokenEntry draft = new TokenEntry("", policies, path, displayName(fields.string("display_name")), now, ttl,
 				numUses, parentId.isEmpty(), meta, parentId, (ttl > 0) ? now + ttl : 0, 0, explicitMax, period,
-				limits.maxTtl(), renewable, (role != null) ? role.name() : "")
+				limits.maxTtl(), renewable, (role != null) ? role.name() : "", List.of(), batch)
 			.withBoundCidrs(boundCidrs(role, parent, parentId));
 		return this.issuer.issue(draft, customId, new TokenIssuer.Origin("token", TokenBackend.MOUNT.path()), warnings);
+	}
+
+	/**
+	 * Whether the new token is a batch token: the request's {@code type}, unless the role
+	 * fixes it ({@code service}, {@code batch}) or supplies a default
+	 * ({@code default-batch}). Batch tokens take no use count, period or explicit maximum
+	 * TTL (Vault's checks and messages).
+	 */
+	private static boolean batch(Fields fields, TokenRole role) {
+		String type = fields.string("type");
+		if (role != null) {
+			switch (role.tokenType()) {
+				case TokenRole.SERVICE -> type = TokenRole.SERVICE;
+				case TokenRole.BATCH -> type = TokenRole.BATCH;
+				case TokenRole.DEFAULT_BATCH -> type = type.isEmpty() ? TokenRole.BATCH : type;
+				default -> {
+				}
+			}
+		}
+		if (type.isEmpty() || type.equals(TokenRole.SERVICE)) {
+			return false;
+		}
+		if (!type.equals(TokenRole.BATCH)) {
+			throw VaultException.badRequest("invalid 'token_type' value");
+		}
+		for (String field : List.of("explicit_max_ttl", "num_uses", "period")) {
+			boolean set = field.equals("num_uses") ? fields.integer(field) != 0 : fields.seconds(field) != 0;
+			if (set) {
+				throw VaultException.badRequest("batch tokens cannot have \"" + field + "\" set");
+			}
+		}
+		return true;
 	}
 
 	private static List<String> policies(List<String> requested, TokenEntry parent, TokenRole role, boolean isSudo,

@@ -34,7 +34,9 @@ public class TokenIssuer {
 
 	/**
 	 * Issues the token of a successful login: an orphan with the method's policies (plus
-	 * {@code default} unless disabled), bounded by the method's and the mount's TTLs.
+	 * {@code default} unless disabled), bounded by the method's and the mount's TTLs; a
+	 * batch token when the role's or user's {@code token_type} and the mount's
+	 * {@code token_type} make it one (see {@link TokenParams#issuesBatch}).
 	 * @throws VaultException 400 when the grant would make a root token or is past its
 	 * maximum
 	 */
@@ -57,9 +59,10 @@ public class TokenIssuer {
 		TokenTtl.Result ttl = limits.calculate(params.ttl(), now, now);
 		String source = mount.path().replaceFirst("^auth/", "").replace('/', '-');
 		String displayName = (source + grant.displayName()).replaceFirst("-$", "");
+		boolean batch = params.issuesBatch(mount.config().tokenType());
 		TokenEntry draft = new TokenEntry("", names, mount.path() + grant.loginPath(), displayName, now, ttl.ttl(),
 				params.numUses(), true, grant.meta(), "", now + ttl.ttl(), 0, params.explicitMaxTtl(), params.period(),
-				max, true, "")
+				max, !batch, "", List.of(), batch)
 			.withBoundCidrs(params.boundCidrs());
 		return issue(draft, null, new Origin(mount.type(), mount.path()), ttl.warnings());
 	}

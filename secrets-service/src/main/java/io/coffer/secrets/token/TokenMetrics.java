@@ -77,7 +77,7 @@ public class TokenMetrics implements TokenListener {
 			.tag("auth_method", authMethod)
 			.tag("mount_point", mountPoint)
 			.tag("creation_ttl", ttlBucket(entry.ttlSeconds()))
-			.tag("token_type", "service")
+			.tag("token_type", entry.type())
 			.tag("namespace", NAMESPACE)
 			.register(this.registry)
 			.increment();

@@ -19,15 +19,28 @@ import io.coffer.secrets.kernel.VaultException;
  * @param numUses {@code token_num_uses}, 0 = unlimited
  * @param boundCidrs {@code token_bound_cidrs}: where the login's token may be used from,
  * empty = anywhere
+ * @param tokenType {@code token_type}: {@code default} (the auth mount decides),
+ * {@code service}, {@code batch}, {@code default-service} or {@code default-batch}
  */
 public record TokenParams(List<String> policies, boolean noDefaultPolicy, long ttl, long maxTtl, long explicitMaxTtl,
-		long period, int numUses, List<String> boundCidrs) {
+		long period, int numUses, List<String> boundCidrs, String tokenType) {
 
 	public static final TokenParams NONE = new TokenParams(List.of(), false, 0, 0, 0, 0, 0);
+
+	/** Vault's {@code token_type} when a role or user sets none: the mount decides. */
+	public static final String DEFAULT_TYPE = "default";
 
 	public TokenParams {
 		policies = List.copyOf(policies);
 		boundCidrs = (boundCidrs != null) ? List.copyOf(boundCidrs) : List.of();
+		// Settings stored before token types existed let the mount decide.
+		tokenType = (tokenType != null && !tokenType.isEmpty()) ? tokenType : DEFAULT_TYPE;
+	}
+
+	/** Settings letting the auth mount decide the token type. */
+	public TokenParams(List<String> policies, boolean noDefaultPolicy, long ttl, long maxTtl, long explicitMaxTtl,
+			long period, int numUses, List<String> boundCidrs) {
+		this(policies, noDefaultPolicy, ttl, maxTtl, explicitMaxTtl, period, numUses, boundCidrs, DEFAULT_TYPE);
 	}
 
 	/** Settings without address bounds. */
@@ -39,7 +52,7 @@ public record TokenParams(List<String> policies, boolean noDefaultPolicy, long t
 	/** These settings with the token bound to {@code cidrs} instead. */
 	public TokenParams withBoundCidrs(List<String> cidrs) {
 		return new TokenParams(this.policies, this.noDefaultPolicy, this.ttl, this.maxTtl, this.explicitMaxTtl,
-				this.period, this.numUses, cidrs);
+				this.period, this.numUses, cidrs, this.tokenType);
 	}
 
 	/**
@@ -61,10 +74,15 @@ public record TokenParams(List<String> policies, boolean noDefaultPolicy, long t
 				fields.has("token_explicit_max_ttl") ? fields.seconds("token_explicit_max_ttl") : this.explicitMaxTtl,
 				fields.has(periodField) ? fields.seconds(periodField) : this.period,
 				fields.has("token_num_uses") ? fields.integer("token_num_uses") : this.numUses,
-				fields.has(cidrField) ? Cidrs.validate(fields.list(cidrField), cidrField) : this.boundCidrs);
-		String type = fields.string("token_type");
-		if (!type.isEmpty() && !type.equals("service") && !type.equals("default-service") && !type.equals("default")) {
-			throw VaultException.badRequest("only service tokens are supported");
+				fields.has(cidrField) ? Cidrs.validate(fields.list(cidrField), cidrField) : this.boundCidrs,
+				fields.has("token_type") ? tokenType(fields.string("token_type")) : this.tokenType);
+		if (next.tokenType.endsWith(TokenRole.BATCH) && next.period != 0) {
+			throw VaultException
+				.badRequest("'token_type' cannot be 'batch' or 'default_batch' when set to generate periodic tokens");
+		}
+		if (next.tokenType.endsWith(TokenRole.BATCH) && next.numUses != 0) {
+			throw VaultException.badRequest(
+					"'token_type' cannot be 'batch' or 'default_batch' when set to generate tokens with limited use count");
 		}
 		if (next.numUses < 0) {
 			throw VaultException.badRequest("token_num_uses cannot be negative");
@@ -85,7 +103,32 @@ public record TokenParams(List<String> policies, boolean noDefaultPolicy, long t
 		out.put("token_period", this.period);
 		out.put("token_policies", this.policies);
 		out.put("token_ttl", this.ttl);
-		out.put("token_type", "default");
+		out.put("token_type", this.tokenType);
+	}
+
+	private static String tokenType(String value) {
+		return switch (value) {
+			case "", DEFAULT_TYPE -> DEFAULT_TYPE;
+			case TokenRole.SERVICE, TokenRole.BATCH, TokenRole.DEFAULT_SERVICE, TokenRole.DEFAULT_BATCH -> value;
+			default -> throw VaultException.badRequest("invalid 'token_type' value \"" + value + "\"");
+		};
+	}
+
+	/**
+	 * Whether a login with these settings through a mount whose {@code token_type} is
+	 * {@code mountType} issues a batch token, as Vault's router decides: a mount set to
+	 * {@code service} or {@code batch} forces it; a {@code default-*} mount (or none)
+	 * lets a role or user that names a type choose, else gives its default.
+	 */
+	public boolean issuesBatch(String mountType) {
+		String mount = (mountType == null || mountType.isEmpty()) ? TokenRole.DEFAULT_SERVICE : mountType;
+		return switch (mount) {
+			case TokenRole.BATCH -> true;
+			case TokenRole.SERVICE -> false;
+			case TokenRole.DEFAULT_BATCH ->
+				!this.tokenType.equals(TokenRole.SERVICE) && !this.tokenType.equals(TokenRole.DEFAULT_SERVICE);
+			default -> this.tokenType.equals(TokenRole.BATCH) || this.tokenType.equals(TokenRole.DEFAULT_BATCH);
+		};
 	}
 
 }

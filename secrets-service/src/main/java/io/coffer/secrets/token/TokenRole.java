@@ -26,10 +26,21 @@ import io.coffer.secrets.kernel.VaultException;
  * @param disallowedPoliciesGlob glob patterns of policies a token may never get
  * @param boundCidrs where its tokens may be used from ({@code token_bound_cidrs}, legacy
  * {@code bound_cidrs}), empty = anywhere
+ * @param tokenType {@code token_type}: {@code service} or {@code batch} fix the type of
+ * its tokens, {@code default-service} or {@code default-batch} only default it
  */
 record TokenRole(String name, List<String> allowedPolicies, List<String> disallowedPolicies, boolean orphan,
 		boolean renewable, String pathSuffix, long explicitMaxTtl, long period, int numUses, boolean noDefaultPolicy,
-		List<String> allowedPoliciesGlob, List<String> disallowedPoliciesGlob, List<String> boundCidrs) {
+		List<String> allowedPoliciesGlob, List<String> disallowedPoliciesGlob, List<String> boundCidrs,
+		String tokenType) {
+
+	static final String SERVICE = "service";
+
+	static final String BATCH = "batch";
+
+	static final String DEFAULT_SERVICE = "default-service";
+
+	static final String DEFAULT_BATCH = "default-batch";
 
 	TokenRole {
 		allowedPolicies = List.copyOf(allowedPolicies);
@@ -38,11 +49,13 @@ record TokenRole(String name, List<String> allowedPolicies, List<String> disallo
 		allowedPoliciesGlob = (allowedPoliciesGlob != null) ? List.copyOf(allowedPoliciesGlob) : List.of();
 		disallowedPoliciesGlob = (disallowedPoliciesGlob != null) ? List.copyOf(disallowedPoliciesGlob) : List.of();
 		boundCidrs = (boundCidrs != null) ? List.copyOf(boundCidrs) : List.of();
+		// Roles stored before token types existed made service tokens by default.
+		tokenType = (tokenType != null) ? tokenType : DEFAULT_SERVICE;
 	}
 
 	static TokenRole defaults(String name) {
 		return new TokenRole(name, List.of(), List.of(), false, true, "", 0, 0, 0, false, List.of(), List.of(),
-				List.of());
+				List.of(), DEFAULT_SERVICE);
 	}
 
 	/** Whether the role limits policies itself (then the parent's do not). */
@@ -63,12 +76,9 @@ record TokenRole(String name, List<String> allowedPolicies, List<String> disallo
 		if (uses < 0) {
 			throw VaultException.badRequest("token_num_uses cannot be negative");
 		}
-		String type = data.string("token_type");
-		if (!type.isEmpty() && !type.equals("service") && !type.equals("default-service") && !type.equals("default")) {
-			throw VaultException.badRequest("only service tokens are supported");
-		}
+		String type = data.has("token_type") ? tokenType(data.string("token_type")) : this.tokenType;
 		String cidrField = data.first("token_bound_cidrs", "bound_cidrs");
-		return new TokenRole(this.name,
+		TokenRole next = new TokenRole(this.name,
 				data.has("allowed_policies") ? PolicyNames.sanitize(data.list("allowed_policies"), false)
 						: this.allowedPolicies,
 				data.has("disallowed_policies") ? PolicyNames.sanitize(data.list("disallowed_policies"), false)
@@ -81,7 +91,46 @@ record TokenRole(String name, List<String> allowedPolicies, List<String> disallo
 						: this.allowedPoliciesGlob,
 				data.has("disallowed_policies_glob") ? globs(data.list("disallowed_policies_glob"))
 						: this.disallowedPoliciesGlob,
-				data.has(cidrField) ? Cidrs.validate(data.list(cidrField), cidrField) : this.boundCidrs);
+				data.has(cidrField) ? Cidrs.validate(data.list(cidrField), cidrField) : this.boundCidrs, type);
+		next.requireBatchCompatible();
+		return next;
+	}
+
+	private static String tokenType(String value) {
+		return switch (value) {
+			case SERVICE, BATCH, DEFAULT_SERVICE, DEFAULT_BATCH -> value;
+			case "", "default" -> DEFAULT_SERVICE;
+			default -> throw VaultException.badRequest("invalid 'token_type' value \"" + value + "\"");
+		};
+	}
+
+	/**
+	 * A role fixed to batch tokens must describe tokens a batch token can be (Vault's
+	 * checks and messages); a role's use count is refused too, as a batch token has none.
+	 */
+	private void requireBatchCompatible() {
+		if (!this.tokenType.equals(BATCH)) {
+			return;
+		}
+		String problem = null;
+		if (!this.orphan) {
+			problem = "non-orphan tokens";
+		}
+		else if (this.period != 0) {
+			problem = "periodic tokens";
+		}
+		else if (this.renewable) {
+			problem = "renewable tokens";
+		}
+		else if (this.explicitMaxTtl != 0) {
+			problem = "tokens with an explicit max TTL";
+		}
+		else if (this.numUses != 0) {
+			problem = "tokens with limited use count";
+		}
+		if (problem != null) {
+			throw VaultException.badRequest("'token_type' cannot be 'batch' when role is set to generate " + problem);
+		}
 	}
 
 	/** Vault keeps glob patterns sanitized like policy names, without adding default. */
@@ -107,7 +156,7 @@ record TokenRole(String name, List<String> allowedPolicies, List<String> disallo
 		out.put("token_no_default_policy", this.noDefaultPolicy);
 		out.put("token_num_uses", this.numUses);
 		out.put("token_period", this.period);
-		out.put("token_type", "default-service");
+		out.put("token_type", this.tokenType);
 		return out;
 	}
 

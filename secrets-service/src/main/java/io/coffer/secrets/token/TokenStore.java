@@ -27,7 +27,9 @@ import org.springframework.stereotype.Component;
  * Tokens, stored behind the barrier under an HMAC-SHA256 of the token with a per-cluster
  * salt, so neither storage nor a snapshot holds a usable token. Lookups go by that HMAC;
  * no token is compared in the clear. Accessors are indexed the same way, and each child
- * is indexed under its parent so that revoking a parent finds its whole tree.
+ * is indexed under its parent so that revoking a parent finds its whole tree. Batch
+ * tokens ({@link BatchTokens}) are not stored: each is its own entry, sealed by the
+ * barrier.
  */
 @Component
 public class TokenStore {
@@ -65,6 +67,8 @@ public class TokenStore {
 
 	private final TokenRevocation revocation;
 
+	private final BatchTokens batchTokens;
+
 	private volatile byte[] salt;
 
 	public TokenStore(Barrier barrier, SecureRandom random, Clock clock) {
@@ -79,6 +83,7 @@ public class TokenStore {
 		this.clock = clock;
 		this.events = events;
 		this.revocation = new TokenRevocation(this);
+		this.batchTokens = new BatchTokens(barrier);
 	}
 
 	/**
@@ -133,6 +138,10 @@ public class TokenStore {
 	 * request can use it.
 	 */
 	public Optional<TokenEntry> use(String token) {
+		if (BatchTokens.isBatch(token)) {
+			this.listeners.forEach(TokenListener::lookedUp);
+			return findBatch(token).map(StoredToken::entry).filter(TokenStore::usableByClient);
+		}
 		if (!wellFormed(token)) {
 			return Optional.empty();
 		}
@@ -168,6 +177,19 @@ public class TokenStore {
 	}
 
 	/**
+	 * The accessor under which a lease obtained by a token with this entry is recorded,
+	 * so that revoking that token revokes the lease: the token's own; for a batch token
+	 * (no accessor) its parent's, or empty for an orphan batch token, whose leases end
+	 * only with their TTL (Vault indexes them the same way).
+	 */
+	public String leaseOwnerAccessor(TokenEntry entry) {
+		if (!entry.batch()) {
+			return entry.accessor();
+		}
+		return entry.parent().isEmpty() ? "" : read(entry.parent()).map(TokenEntry::accessor).orElse("");
+	}
+
+	/**
 	 * Whether the client of the current request may use a token with this entry: a token
 	 * with {@code bound_cidrs} works only from an address inside them (the client address
 	 * of the gateway's signed identity), as Vault's {@code CheckToken}.
@@ -182,6 +204,14 @@ public class TokenStore {
 	 * @param customId a caller-chosen token, or null for a random one
 	 */
 	Issued create(TokenEntry draft, String customId) {
+		if (draft.batch()) {
+			TokenEntry entry = new TokenEntry("", draft.policies(), draft.path(), draft.displayName(),
+					draft.creationTime(), draft.ttlSeconds(), 0, draft.parent().isEmpty(), draft.meta(), draft.parent(),
+					draft.expireTime(), 0, 0, 0, draft.ttlSeconds(), false, draft.role(), draft.boundCidrs(), true);
+			// Not stored, so not counted by the listeners (their gauges count stored
+			// tokens); the creation counter still counts it.
+			return new Issued(this.batchTokens.seal(entry), "", entry);
+		}
 		String token = (customId != null) ? customId : "hvs." + Base62.random(this.random, SERVICE_BODY_LENGTH);
 		String accessor = Base62.random(this.random, ACCESSOR_LENGTH);
 		TokenEntry entry = new TokenEntry(accessor, draft.policies(), draft.path(), draft.displayName(),
@@ -203,9 +233,32 @@ public class TokenStore {
 		return new Issued(token, id, entry);
 	}
 
-	/** The live token behind {@code token}, with its storage id. */
+	/**
+	 * The live token behind {@code token}, with its storage id (empty for a batch token,
+	 * which is not stored).
+	 */
 	Optional<StoredToken> find(String token) {
+		if (BatchTokens.isBatch(token)) {
+			return findBatch(token);
+		}
 		return wellFormed(token) ? findById(idOf(token)) : Optional.empty();
+	}
+
+	/**
+	 * A batch token that opens, has not expired and, unless an orphan, whose parent is
+	 * still live: revoking a service token ends the batch tokens it created, as in Vault,
+	 * which checks the parent on every use.
+	 */
+	private Optional<StoredToken> findBatch(String token) {
+		Optional<TokenEntry> entry = this.batchTokens.open(token);
+		if (entry.isEmpty() || entry.get().expiredAt(now())) {
+			return Optional.empty();
+		}
+		String parent = entry.get().parent();
+		if (!parent.isEmpty() && findById(parent).isEmpty()) {
+			return Optional.empty();
+		}
+		return Optional.of(new StoredToken("", entry.get()));
 	}
 
 	/** The live token behind an accessor. */

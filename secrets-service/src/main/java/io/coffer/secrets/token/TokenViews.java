@@ -28,7 +28,7 @@ final class TokenViews {
 		auth.put("lease_duration", entry.ttlAt(now));
 		auth.put("renewable", entry.renewable());
 		auth.put("entity_id", "");
-		auth.put("token_type", "service");
+		auth.put("token_type", entry.type());
 		auth.put("orphan", entry.orphan());
 		auth.put("mfa_requirement", null);
 		auth.put("num_uses", Math.max(0, entry.numUses()));
@@ -71,7 +71,7 @@ final class TokenViews {
 			data.put("role", entry.role());
 		}
 		data.put("ttl", entry.ttlAt(now));
-		data.put("type", "service");
+		data.put("type", entry.type());
 		return data;
 	}
 

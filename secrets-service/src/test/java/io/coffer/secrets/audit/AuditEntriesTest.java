@@ -67,6 +67,20 @@ class AuditEntriesTest {
 	}
 
 	@Test
+	void aBatchTokensRequestIsAuditedAsBatchWithoutAccessor() {
+		TokenEntry batch = new TokenEntry("", List.of("default"), "auth/token/create", "token", 1_700_000_000L, 600, 0,
+				true, Map.of(), "", 1_700_000_600L, 0, 0, 0, 600, false, "", List.of(), true);
+		AuditEvent event = new AuditEvent("req-3", "read", "secret/data/app", Map.of(), "hvb.tok", batch, null,
+				this.mount, 0, null, null);
+		String line = this.entries.request(device(Map.of()), event);
+
+		assertThat(line).contains("\"token_type\":\"batch\"")
+			.contains("\"client_token\":\"" + h("hvb.tok") + "\"")
+			.doesNotContain("\"accessor\"")
+			.doesNotContain("client_token_accessor");
+	}
+
+	@Test
 	void logRawHashesNothingAndElisionCountsListKeys() {
 		AuditEvent listed = new AuditEvent("req-2", "list", "secret/metadata/", Map.of(), "hvs.tok", this.token, null,
 				this.mount, 0, new AuditedResponse(Map.of("keys", List.of("a", "b", "c")), List.of(), "", null, null),

@@ -267,6 +267,83 @@ class AuthApiTest {
 		assertThat(anonymous.call("GET", "auth/jwt/role/ci", null).status()).isEqualTo(403);
 	}
 
+	@Test
+	void aBatchTokenReadsWhatItsPolicyGrantsButIsNeitherRenewedNorGivenACubbyhole() {
+		NodeClient.Response created = this.root.call("POST", "auth/token/create",
+				Map.of("type", "batch", "policies", List.of("web"), "ttl", "1h"));
+		assertThat(created.status()).isEqualTo(200);
+		assertThat(auth(created)).containsEntry("token_type", "batch").containsEntry("accessor", "");
+		NodeClient batch = client(token(created));
+		assertThat(token(created)).startsWith("hvb.");
+		assertThat(batch.call("GET", "secret/data/web/app", null).status()).isEqualTo(200);
+		assertThat(batch.call("GET", "secret/data/ops/db", null).status()).isEqualTo(403);
+		assertThat(batch.call("GET", "auth/token/lookup-self", null).data()).containsEntry("type", "batch")
+			.containsEntry("renewable", false)
+			.containsEntry("accessor", "")
+			.containsEntry("policies", List.of("default", "web"));
+		NodeClient.Response renew = batch.call("POST", "auth/token/renew-self", Map.of());
+		assertThat(renew.status()).isEqualTo(400);
+		assertThat(renew.json()).isEqualTo(Map.of("errors", List.of("batch tokens cannot be renewed")));
+		NodeClient.Response cubbyhole = batch.call("POST", "cubbyhole/note", Map.of("k", "v"));
+		assertThat(cubbyhole.status()).isEqualTo(400);
+		assertThat(cubbyhole.json())
+			.isEqualTo(Map.of("errors", List.of("cubbyhole operations are only supported by \"service\" type tokens")));
+		assertThat(this.root.call("POST", "auth/token/revoke", Map.of("token", token(created))).status())
+			.isEqualTo(400);
+		assertThat(batch.call("GET", "secret/data/web/app", null).status()).isEqualTo(200);
+	}
+
+	@Test
+	void loginsIssueBatchTokensWhereTheMountOrTheRoleSaysSo() {
+		assertThat(this.root.call("POST", "sys/auth/crowd", Map.of("type", "userpass")).status()).isEqualTo(204);
+		assertThat(this.root.call("POST", "auth/crowd/users/bob", Map.of("password", "pw", "token_policies", "web"))
+			.status()).isEqualTo(204);
+		NodeClient anonymous = client(null);
+		assertThat(token(anonymous.call("POST", "auth/crowd/login/bob", Map.of("password", "pw")))).startsWith("hvs.");
+		assertThat(this.root.call("POST", "sys/mounts/auth/crowd/tune", Map.of("token_type", "batch")).status())
+			.isEqualTo(204);
+		assertThat(this.root.call("GET", "sys/auth/crowd/tune", null).data()).containsEntry("token_type", "batch");
+		NodeClient.Response login = anonymous.call("POST", "auth/crowd/login/bob", Map.of("password", "pw"));
+		assertThat(login.status()).isEqualTo(200);
+		assertThat(auth(login)).containsEntry("token_type", "batch").containsEntry("renewable", false);
+		NodeClient bob = client(token(login));
+		assertThat(token(login)).startsWith("hvb.");
+		assertThat(bob.call("GET", "secret/data/web/app", null).status()).isEqualTo(200);
+		assertThat(bob.call("GET", "auth/token/lookup-self", null).data()).containsEntry("type", "batch")
+			.containsEntry("path", "auth/crowd/login/bob")
+			.containsEntry("display_name", "crowd-bob");
+		assertThat(this.root.call("POST", "sys/auth/crowd/tune", Map.of("token_type", "bulk")).status()).isEqualTo(400);
+		assertThat(this.root.call("POST", "sys/mounts/secret/tune", Map.of("token_type", "batch")).status())
+			.isEqualTo(400);
+
+		assertThat(this.root
+			.call("POST", "sys/auth/apps", Map.of("type", "approle", "config", Map.of("token_type", "default-batch")))
+			.status()).isEqualTo(204);
+		assertThat(this.root.call("GET", "sys/auth/apps", null).data()).extractingByKey("config")
+			.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+			.containsEntry("token_type", "default-batch");
+		NodeClient.Response periodic = this.root.call("POST", "auth/apps/role/bulk",
+				Map.of("token_type", "batch", "token_period", "1h"));
+		assertThat(periodic.status()).isEqualTo(400);
+		assertThat(this.root.call("POST", "auth/apps/role/bulk", Map.of("token_policies", "web")).status())
+			.isEqualTo(204);
+		assertThat(appRoleLogin(anonymous, "bulk")).startsWith("hvb.");
+		assertThat(this.root.call("POST", "auth/apps/role/bulk", Map.of("token_type", "service")).status())
+			.isEqualTo(204);
+		assertThat(this.root.call("GET", "auth/apps/role/bulk", null).data()).containsEntry("token_type", "service");
+		assertThat(appRoleLogin(anonymous, "bulk")).startsWith("hvs.");
+	}
+
+	private String appRoleLogin(NodeClient anonymous, String role) {
+		String roleId = (String) this.root.call("GET", "auth/apps/role/" + role + "/role-id", null)
+			.data()
+			.get("role_id");
+		String secretId = (String) this.root.call("POST", "auth/apps/role/" + role + "/secret-id", Map.of())
+			.data()
+			.get("secret_id");
+		return token(anonymous.call("POST", "auth/apps/login", Map.of("role_id", roleId, "secret_id", secretId)));
+	}
+
 	private NodeClient client(String token) {
 		return new NodeClient("http://127.0.0.1:" + this.port).token(token);
 	}

@@ -78,6 +78,15 @@ class LeaseRegistrarTest {
 			.isEqualTo(new LeaseTerms(MountEntry.SYSTEM_DEFAULT_TTL_SECONDS, MountEntry.SYSTEM_DEFAULT_TTL_SECONDS));
 	}
 
+	@Test
+	void aBatchTokensCapShortensTheTermsButNeverLengthensThem() {
+		LeaseTerms terms = LeaseTerms.of(secret(0, 0), MOUNT);
+		assertThat(terms.cappedAt(120)).isEqualTo(new LeaseTerms(120, 120));
+		assertThat(terms.cappedAt(450)).isEqualTo(new LeaseTerms(300, 450));
+		assertThat(terms.cappedAt(9000)).isEqualTo(terms);
+		assertThat(terms.cappedAt(0)).isEqualTo(terms);
+	}
+
 	private static LeasedSecret secret(long ttl, long max) {
 		return new LeasedSecret(ttl, max, true, "", Map.of());
 	}

@@ -153,6 +153,44 @@ class LeasedSecretsApiTest {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
+	void aBatchTokensLeaseBelongsToItsParentAndNeverOutlivesTheToken() {
+		this.root.call("PUT", "sys/policies/acl/creds-reader",
+				Map.of("policy", "path \"leasetest/creds/*\" { capabilities = [\"read\"] }\n"
+						+ "path \"auth/token/create*\" { capabilities = [\"update\"] }"));
+		Map<String, Object> parent = token(this.root, "1h", "creds-reader");
+		NodeClient parentClient = new NodeClient(this.root.base()).token((String) parent.get("client_token"));
+		Map<String, Object> child = (Map<String, Object>) parentClient
+			.call("POST", "auth/token/create", Map.of("type", "batch", "ttl", "10m"))
+			.json()
+			.get("auth");
+		Map<String, Object> orphan = (Map<String, Object>) parentClient
+			.call("POST", "auth/token/create-orphan", Map.of("type", "batch", "ttl", "10m"))
+			.json()
+			.get("auth");
+
+		Map<String, Object> childLease = batchLease((String) child.get("client_token"));
+		assertThat(childLease).containsEntry("tokenAccessor", parent.get("accessor"));
+		assertThat((Integer) childLease.get("ttlSeconds")).isPositive().isLessThanOrEqualTo(600);
+		assertThat((Integer) childLease.get("maxTtlSeconds")).isPositive().isLessThanOrEqualTo(600);
+		Map<String, Object> orphanLease = batchLease((String) orphan.get("client_token"));
+		assertThat(orphanLease).containsEntry("tokenAccessor", "");
+		assertThat((Integer) orphanLease.get("maxTtlSeconds")).isPositive().isLessThanOrEqualTo(600);
+	}
+
+	private Map<String, Object> batchLease(String batchToken) {
+		assertThat(batchToken).startsWith("hvb.");
+		LEASE_SERVICE.reset();
+		NodeClient.Response read = new NodeClient(this.root.base()).token(batchToken)
+			.call("GET", "leasetest/creds/ro", null);
+		assertThat(read.status()).as(read.body()).isEqualTo(200);
+		assertThat((Integer) read.json().get("lease_duration")).isPositive().isLessThanOrEqualTo(600);
+		List<LeaseServiceStub.Call> calls = LEASE_SERVICE.calls(LeasePaths.REGISTER);
+		assertThat(calls).hasSize(1);
+		return calls.get(0).body();
+	}
+
+	@Test
 	void aSecretWhoseLeaseCannotBeRegisteredIsRevokedAndNeverShown() {
 		LEASE_SERVICE.answer(LeasePaths.REGISTER, 503, Map.of("errors", List.of("database unavailable")));
 

@@ -121,6 +121,10 @@ public class CubbyholeEngine implements SecretEngine, CallerAware {
 	}
 
 	private static String accessor(Caller caller) {
+		if (caller != null && caller.entry().batch()) {
+			// A batch token is not stored and so has no cubbyhole (Vault's 400).
+			throw VaultException.badRequest("cubbyhole operations are only supported by \"service\" type tokens");
+		}
 		if (caller == null || caller.entry().isLoginCaller() || caller.entry().accessor().isEmpty()) {
 			throw VaultException.permissionDenied();
 		}
