@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +35,7 @@ import static org.awaitility.Awaitility.await;
  * suite really exports: the shared suite is scraped as a Vault user scrapes it (the
  * gateway's and every node's {@code sys/metrics?format=prometheus}, the same registry as
  * a node's {@code /actuator/prometheus} that {@code deploy/prometheus/prometheus.yml}
- * scrapes; lease- and audit-service's {@code /actuator/prometheus}), and every metric
+ * scrapes; lease-, audit- and snapshot-service's {@code /actuator/prometheus}), and every metric
  * name a dashboard query selects must be in one of the scrapes, as must every community
  * name marked {@code provided}; a name marked {@code absent} must not be (else the table
  * is out of date). A name marked {@code provided (recording rule)} exists only in
@@ -48,6 +49,8 @@ class GrafanaDashboardsIT {
 	static final CofferClusterExtension coffer = CofferClusterExtension.shared();
 
 	private static final String DEVICE = "grafana-it";
+
+	private static final String SNAPSHOTS = "sys/storage/raft/snapshot-auto/config/grafana-it";
 
 	private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
@@ -148,6 +151,13 @@ class GrafanaDashboardsIT {
 			http.post("auth/token/revoke", Map.of("token", token), root).requireSuccess();
 			ServiceProcess audit = cluster.auditService();
 			await().until(() -> actuator(audit).contains("coffer_audit_device_delivered_total{device=\"" + DEVICE));
+			// the automated-snapshot meters exist per configuration from its first run
+			http.post(SNAPSHOTS, Map.of("interval", "2s", "path_prefix", log.getParent().resolve("snapshots").toString(),
+					"storage_type", "local", "local_max_space", 1L << 30), root)
+				.requireSuccess();
+			ServiceProcess snapshot = cluster.snapshotService();
+			await().atMost(Duration.ofSeconds(60))
+				.until(() -> actuator(snapshot).contains("vault_autosnapshots_percent_maxspace_used{"));
 			Map<String, Set<String>> scrapes = new LinkedHashMap<>();
 			scrapes.put("gateway", Exposition.sampleNames(sysMetrics(http, root)));
 			for (ServiceProcess node : cluster.nodes()) {
@@ -155,9 +165,11 @@ class GrafanaDashboardsIT {
 			}
 			scrapes.put("lease", Exposition.sampleNames(actuator(cluster.leaseService())));
 			scrapes.put("audit", Exposition.sampleNames(actuator(audit)));
+			scrapes.put("snapshot", Exposition.sampleNames(actuator(snapshot)));
 			return scrapes;
 		}
 		finally {
+			http.delete(SNAPSHOTS, root);
 			http.delete("sys/audit/" + DEVICE, root);
 		}
 	}

@@ -53,19 +53,34 @@ public class SnapshotMetrics {
 	}
 
 	public void saveError(String config) {
-		Counter.builder("vault.autosnapshots.save.errors")
-			.description("Automated snapshots that failed")
-			.tag("config", config)
-			.register(this.registry)
-			.increment();
+		saveErrors(config).increment();
 	}
 
 	public void verifyError(String config) {
-		Counter.builder("vault.autosnapshots.verify.errors")
+		verifyErrors(config).increment();
+	}
+
+	/**
+	 * Registers the configuration's error counters at 0, so that they exist (and alerts
+	 * and dashboards see 0, not nothing) before the first failure.
+	 */
+	public void known(String config) {
+		saveErrors(config);
+		verifyErrors(config);
+	}
+
+	private Counter saveErrors(String config) {
+		return Counter.builder("vault.autosnapshots.save.errors")
+			.description("Automated snapshots that failed")
+			.tag("config", config)
+			.register(this.registry);
+	}
+
+	private Counter verifyErrors(String config) {
+		return Counter.builder("vault.autosnapshots.verify.errors")
 			.description("Automated snapshots that failed their verification (not kept)")
 			.tag("config", config)
-			.register(this.registry)
-			.increment();
+			.register(this.registry);
 	}
 
 	/** Percent of {@code local_max_space} the configuration's snapshots take. */

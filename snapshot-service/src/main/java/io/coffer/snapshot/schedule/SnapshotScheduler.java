@@ -92,6 +92,7 @@ public class SnapshotScheduler {
 			return false;
 		}
 		AutoSnapshotEntry entry = found.get();
+		this.metrics.known(name);
 		SnapshotPolicy policy = PolicyParser.stored(name, entry.config());
 		if (policy.intervalSeconds() <= 0) {
 			return false;

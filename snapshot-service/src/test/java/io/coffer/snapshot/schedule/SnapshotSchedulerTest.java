@@ -90,6 +90,9 @@ class SnapshotSchedulerTest extends SnapshotServiceTest {
 		Map<String, Object> status = status("keep");
 		assertThat(status.get("last_snapshot_url")).isEqualTo(dir.resolve(name(newest)).toString());
 		assertThat(status.get("snapshots")).asList().hasSize(3);
+		// the error counters exist at 0 before any failure (dashboards and alerts see 0)
+		assertThat(counter("vault.autosnapshots.save.errors", "keep")).isZero();
+		assertThat(counter("vault.autosnapshots.verify.errors", "keep")).isZero();
 	}
 
 	@Test

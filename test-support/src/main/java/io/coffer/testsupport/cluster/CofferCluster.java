@@ -193,6 +193,17 @@ public final class CofferCluster implements AutoCloseable {
 	}
 
 	/**
+	 * snapshot-service, in a suite started {@link ClusterOptions#withSnapshots() with
+	 * snapshots}.
+	 */
+	public ServiceProcess snapshotService() {
+		return this.processes.stream()
+			.filter((p) -> ClusterLayout.SNAPSHOT.equals(p.kind()))
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException(this + " runs no snapshot-service: start it withSnapshots()"));
+	}
+
+	/**
 	 * Starts a stopped (or killed) audit-service again on its port; returns once it
 	 * reports healthy.
 	 */
