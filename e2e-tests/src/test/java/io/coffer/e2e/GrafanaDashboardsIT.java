@@ -35,11 +35,11 @@ import static org.awaitility.Awaitility.await;
  * suite really exports: the shared suite is scraped as a Vault user scrapes it (the
  * gateway's and every node's {@code sys/metrics?format=prometheus}, the same registry as
  * a node's {@code /actuator/prometheus} that {@code deploy/prometheus/prometheus.yml}
- * scrapes; lease-, audit- and snapshot-service's {@code /actuator/prometheus}), and every metric
- * name a dashboard query selects must be in one of the scrapes, as must every community
- * name marked {@code provided}; a name marked {@code absent} must not be (else the table
- * is out of date). A name marked {@code provided (recording rule)} exists only in
- * Prometheus: it must not be scraped (Prometheus would then hold two series of that
+ * scrapes; lease-, audit- and snapshot-service's {@code /actuator/prometheus}), and every
+ * metric name a dashboard query selects must be in one of the scrapes, as must every
+ * community name marked {@code provided}; a name marked {@code absent} must not be (else
+ * the table is out of date). A name marked {@code provided (recording rule)} exists only
+ * in Prometheus: it must not be scraped (Prometheus would then hold two series of that
  * name), a rule of {@code deploy/prometheus/rules} must record it, and every name that
  * rule's expression selects must be scraped.
  */
@@ -152,8 +152,10 @@ class GrafanaDashboardsIT {
 			ServiceProcess audit = cluster.auditService();
 			await().until(() -> actuator(audit).contains("coffer_audit_device_delivered_total{device=\"" + DEVICE));
 			// the automated-snapshot meters exist per configuration from its first run
-			http.post(SNAPSHOTS, Map.of("interval", "2s", "path_prefix", log.getParent().resolve("snapshots").toString(),
-					"storage_type", "local", "local_max_space", 1L << 30), root)
+			http.post(SNAPSHOTS,
+					Map.of("interval", "2s", "path_prefix", log.getParent().resolve("snapshots").toString(),
+							"storage_type", "local", "local_max_space", 1L << 30),
+					root)
 				.requireSuccess();
 			ServiceProcess snapshot = cluster.snapshotService();
 			await().atMost(Duration.ofSeconds(60))
