@@ -30,11 +30,13 @@ import java.util.Map;
  * = anywhere
  * @param batch whether this is a batch token: never stored, carried encrypted inside the
  * token itself, without accessor, not renewable, not revocable, no children, no cubbyhole
+ * @param entityId the identity entity the token belongs to (Vault's {@code entity_id}),
+ * empty for none
  */
 public record TokenEntry(String accessor, List<String> policies, String path, String displayName, long creationTime,
 		long ttlSeconds, int numUses, boolean orphan, Map<String, String> meta, String parent, long expireTime,
 		long lastRenewalTime, long explicitMaxTtl, long period, long maxTtl, boolean renewable, String role,
-		List<String> boundCidrs, boolean batch) {
+		List<String> boundCidrs, boolean batch, String entityId) {
 
 	/**
 	 * Stands in for a caller on login paths, which take no token. Its root policy only
@@ -50,6 +52,16 @@ public record TokenEntry(String accessor, List<String> policies, String path, St
 		parent = (parent != null) ? parent : "";
 		role = (role != null) ? role : "";
 		boundCidrs = (boundCidrs != null) ? List.copyOf(boundCidrs) : List.of();
+		entityId = (entityId != null) ? entityId : "";
+	}
+
+	/** An entry of no entity. */
+	public TokenEntry(String accessor, List<String> policies, String path, String displayName, long creationTime,
+			long ttlSeconds, int numUses, boolean orphan, Map<String, String> meta, String parent, long expireTime,
+			long lastRenewalTime, long explicitMaxTtl, long period, long maxTtl, boolean renewable, String role,
+			List<String> boundCidrs, boolean batch) {
+		this(accessor, policies, path, displayName, creationTime, ttlSeconds, numUses, orphan, meta, parent, expireTime,
+				lastRenewalTime, explicitMaxTtl, period, maxTtl, renewable, role, boundCidrs, batch, "");
 	}
 
 	/** A service token's entry. */
@@ -103,19 +115,22 @@ public record TokenEntry(String accessor, List<String> policies, String path, St
 	public TokenEntry withNumUses(int uses) {
 		return new TokenEntry(this.accessor, this.policies, this.path, this.displayName, this.creationTime,
 				this.ttlSeconds, uses, this.orphan, this.meta, this.parent, this.expireTime, this.lastRenewalTime,
-				this.explicitMaxTtl, this.period, this.maxTtl, this.renewable, this.role, this.boundCidrs, this.batch);
+				this.explicitMaxTtl, this.period, this.maxTtl, this.renewable, this.role, this.boundCidrs, this.batch,
+				this.entityId);
 	}
 
 	public TokenEntry renewed(long newExpireTime, long now) {
 		return new TokenEntry(this.accessor, this.policies, this.path, this.displayName, this.creationTime,
 				this.ttlSeconds, this.numUses, this.orphan, this.meta, this.parent, newExpireTime, now,
-				this.explicitMaxTtl, this.period, this.maxTtl, this.renewable, this.role, this.boundCidrs, this.batch);
+				this.explicitMaxTtl, this.period, this.maxTtl, this.renewable, this.role, this.boundCidrs, this.batch,
+				this.entityId);
 	}
 
 	public TokenEntry orphaned() {
 		return new TokenEntry(this.accessor, this.policies, this.path, this.displayName, this.creationTime,
 				this.ttlSeconds, this.numUses, true, this.meta, "", this.expireTime, this.lastRenewalTime,
-				this.explicitMaxTtl, this.period, this.maxTtl, this.renewable, this.role, this.boundCidrs, this.batch);
+				this.explicitMaxTtl, this.period, this.maxTtl, this.renewable, this.role, this.boundCidrs, this.batch,
+				this.entityId);
 	}
 
 	/**
@@ -127,7 +142,15 @@ public record TokenEntry(String accessor, List<String> policies, String path, St
 		return new TokenEntry(this.accessor, this.policies, this.path, this.displayName, this.creationTime,
 				this.ttlSeconds, this.numUses, this.orphan, this.meta, this.parent, this.expireTime,
 				this.lastRenewalTime, this.explicitMaxTtl, this.period, this.maxTtl, this.renewable, this.role, bound,
-				this.batch);
+				this.batch, this.entityId);
+	}
+
+	/** This entry belonging to the entity {@code id} (empty for none). */
+	public TokenEntry withEntityId(String id) {
+		return new TokenEntry(this.accessor, this.policies, this.path, this.displayName, this.creationTime,
+				this.ttlSeconds, this.numUses, this.orphan, this.meta, this.parent, this.expireTime,
+				this.lastRenewalTime, this.explicitMaxTtl, this.period, this.maxTtl, this.renewable, this.role,
+				this.boundCidrs, this.batch, id);
 	}
 
 	/** Vault's name of the token's type, {@code service} or {@code batch}. */

@@ -3,6 +3,7 @@ package io.coffer.secrets.pipeline;
 import java.util.List;
 
 import io.coffer.secrets.engine.cubbyhole.CubbyholeEngine;
+import io.coffer.secrets.engine.identity.IdentityEngine;
 import io.coffer.secrets.kernel.MountEntry;
 import io.coffer.secrets.kernel.SecretEngine;
 import io.coffer.secrets.router.MountSource;
@@ -13,14 +14,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * The mounts every node has and nobody enables or disables: {@code sys/},
- * {@code cubbyhole/} and {@code auth/token/}, in the router's one table next to the
- * stored mounts.
+ * {@code cubbyhole/}, {@code identity/} and {@code auth/token/}, in the router's one
+ * table next to the stored mounts.
  */
 @Component
 class BuiltinMounts implements MountSource {
 
 	private static final List<MountEntry> MOUNTS = List.of(SystemBackend.MOUNT, CubbyholeEngine.MOUNT,
-			TokenBackend.MOUNT);
+			IdentityEngine.MOUNT, TokenBackend.MOUNT);
 
 	private final SystemBackend system;
 
@@ -28,10 +29,13 @@ class BuiltinMounts implements MountSource {
 
 	private final TokenBackend tokens;
 
-	BuiltinMounts(SystemBackend system, CubbyholeEngine cubbyhole, TokenBackend tokens) {
+	private final IdentityEngine identity;
+
+	BuiltinMounts(SystemBackend system, CubbyholeEngine cubbyhole, TokenBackend tokens, IdentityEngine identity) {
 		this.system = system;
 		this.cubbyhole = cubbyhole;
 		this.tokens = tokens;
+		this.identity = identity;
 	}
 
 	@Override
@@ -43,6 +47,9 @@ class BuiltinMounts implements MountSource {
 	public SecretEngine engine(MountEntry mount) {
 		if (mount == SystemBackend.MOUNT) {
 			return this.system;
+		}
+		if (mount == IdentityEngine.MOUNT) {
+			return this.identity;
 		}
 		return (mount == CubbyholeEngine.MOUNT) ? this.cubbyhole : this.tokens;
 	}

@@ -45,7 +45,7 @@ class CapabilitiesEndpoint implements SysEndpoint {
 		if (request.operation() != Operation.UPDATE && request.operation() != Operation.CREATE) {
 			throw VaultException.unsupportedOperation();
 		}
-		List<String> tokenPolicies = request.path().equals(SELF) ? caller.entry().policies()
+		List<String> tokenPolicies = request.path().equals(SELF) ? this.policies.policiesFor(caller.entry())
 				: policiesOf(request.data().get("token"));
 		List<String> paths = list(request.data().get("paths"));
 		if (paths.isEmpty()) {

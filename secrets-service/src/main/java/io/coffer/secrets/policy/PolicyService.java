@@ -8,7 +8,10 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.coffer.secrets.kernel.Operation;
+import io.coffer.secrets.kernel.TokenEntry;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -26,8 +29,43 @@ public class PolicyService {
 
 	private final Map<List<String>, Compiled> cache = new ConcurrentHashMap<>();
 
+	private final ObjectProvider<IdentityPolicies> identity;
+
+	/** Policies without identity: tokens are authorized by their own policies only. */
 	public PolicyService(PolicyStore store) {
+		this(store, null);
+	}
+
+	@Autowired
+	public PolicyService(PolicyStore store, ObjectProvider<IdentityPolicies> identity) {
 		this.store = store;
+		this.identity = identity;
+	}
+
+	/**
+	 * Every policy a token is authorized with: its own and its entity's identity
+	 * policies. A token of a disabled entity gets none, so it is refused everything, as
+	 * Vault refuses it.
+	 */
+	public List<String> policiesFor(TokenEntry token) {
+		IdentityPolicies.EntityGrant grant = identityOf(token);
+		if (grant.disabled()) {
+			return List.of();
+		}
+		if (grant.policies().isEmpty()) {
+			return token.policies();
+		}
+		TreeSet<String> all = new TreeSet<>(token.policies());
+		all.addAll(grant.policies());
+		return List.copyOf(all);
+	}
+
+	/** What the token's entity adds (Vault's {@code identity_policies}). */
+	public IdentityPolicies.EntityGrant identityOf(TokenEntry token) {
+		if (token.entityId().isEmpty() || this.identity == null) {
+			return IdentityPolicies.EntityGrant.NONE;
+		}
+		return this.identity.getIfAvailable(() -> IdentityPolicies.NONE).of(token.entityId());
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.coffer.secrets.engine.cubbyhole.CubbyholeEngine;
+import io.coffer.secrets.engine.identity.IdentityEngine;
 import io.coffer.secrets.kernel.LogicalRequest;
 import io.coffer.secrets.kernel.LogicalResponse;
 import io.coffer.secrets.kernel.MountEntry;
@@ -32,6 +33,7 @@ class MountsEndpoint {
 			data.put(mount.path(), MountViews.describe(mount));
 		}
 		data.put(CubbyholeEngine.MOUNT.path(), MountViews.describe(CubbyholeEngine.MOUNT));
+		data.put(IdentityEngine.MOUNT.path(), MountViews.describe(IdentityEngine.MOUNT));
 		data.put(SystemBackend.MOUNT.path(), MountViews.describe(SystemBackend.MOUNT));
 		return LogicalResponse.data(data).withTopLevelCopy();
 	}

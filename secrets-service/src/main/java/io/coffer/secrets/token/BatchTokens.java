@@ -52,7 +52,8 @@ final class BatchTokens {
 	 */
 	String seal(TokenEntry entry) {
 		Claims claims = new Claims(entry.policies(), entry.path(), entry.displayName(), entry.creationTime(),
-				entry.ttlSeconds(), entry.meta(), entry.parent(), entry.expireTime(), entry.role(), entry.boundCidrs());
+				entry.ttlSeconds(), entry.meta(), entry.parent(), entry.expireTime(), entry.role(), entry.boundCidrs(),
+				entry.entityId());
 		byte[] sealed = this.barrier.sealDetached(CONTEXT, Json.write(claims));
 		String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(sealed);
 		if (token.length() > MAX_LENGTH) {
@@ -93,15 +94,17 @@ final class BatchTokens {
 	 * @param expireTime unix seconds
 	 * @param role the token role it was created from, empty if none
 	 * @param boundCidrs where it may be used from
+	 * @param entityId its identity entity, empty (or absent) for none
 	 */
 	record Claims(List<String> policies, String path, String displayName, long creationTime, long ttl,
-			Map<String, String> meta, String parent, long expireTime, String role, List<String> boundCidrs) {
+			Map<String, String> meta, String parent, long expireTime, String role, List<String> boundCidrs,
+			String entityId) {
 
 		TokenEntry entry() {
 			String parentId = (this.parent != null) ? this.parent : "";
 			return new TokenEntry("", this.policies, this.path, this.displayName, this.creationTime, this.ttl, 0,
 					parentId.isEmpty(), this.meta, parentId, this.expireTime, 0, 0, 0, this.ttl, false, this.role,
-					this.boundCidrs, true);
+					this.boundCidrs, true, this.entityId);
 		}
 
 	}

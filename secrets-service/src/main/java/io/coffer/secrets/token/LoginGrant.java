@@ -13,12 +13,22 @@ import io.coffer.secrets.kernel.MountEntry;
  * @param displayName the method's name for the login, e.g. the user name; may be empty
  * @param meta metadata for the token, e.g. {@code role_name}
  * @param params the role's or user's token settings
+ * @param aliasName the name of the identity entity alias the login is for (Vault's
+ * {@code auth.alias.name}: the user name, the RoleID, the service account's UID...);
+ * empty for a login that belongs to no entity
  */
 public record LoginGrant(MountEntry mount, String loginPath, String displayName, Map<String, String> meta,
-		TokenParams params) {
+		TokenParams params, String aliasName) {
 
 	public LoginGrant {
 		meta = (meta != null) ? Map.copyOf(meta) : Map.of();
+		aliasName = (aliasName != null) ? aliasName : "";
+	}
+
+	/** A login that belongs to no identity entity. */
+	public LoginGrant(MountEntry mount, String loginPath, String displayName, Map<String, String> meta,
+			TokenParams params) {
+		this(mount, loginPath, displayName, meta, params, "");
 	}
 
 }

@@ -29,7 +29,8 @@ public class SudoCheck {
 		if (caller.entry().isLoginCaller()) {
 			return false;
 		}
-		return this.policies.check(caller.entry().policies(), path, Operation.UPDATE, Map.of(), false).sudo();
+		return this.policies.check(this.policies.policiesFor(caller.entry()), path, Operation.UPDATE, Map.of(), false)
+			.sudo();
 	}
 
 }

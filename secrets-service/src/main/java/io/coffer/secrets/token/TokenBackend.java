@@ -12,7 +12,9 @@ import io.coffer.secrets.kernel.LogicalResponse;
 import io.coffer.secrets.kernel.MountEntry;
 import io.coffer.secrets.kernel.Operation;
 import io.coffer.secrets.kernel.SecretEngine;
+import io.coffer.secrets.kernel.TokenEntry;
 import io.coffer.secrets.kernel.VaultException;
+import io.coffer.secrets.policy.PolicyService;
 
 import org.springframework.stereotype.Component;
 
@@ -46,8 +48,11 @@ public class TokenBackend implements SecretEngine, CallerAware {
 
 	private final SudoCheck sudo;
 
+	private final PolicyService policies;
+
 	TokenBackend(TokenStore store, TokenCreation creation, TokenRenewal renewal, TokenRoles roles, TokenTidy tidy,
-			SudoCheck sudo) {
+			SudoCheck sudo, PolicyService policies) {
+		this.policies = policies;
 		this.store = store;
 		this.creation = creation;
 		this.renewal = renewal;
@@ -110,8 +115,8 @@ public class TokenBackend implements SecretEngine, CallerAware {
 			case "create", "create-orphan" ->
 				write(request, () -> this.creation.create(request, caller, path.equals("create-orphan"), null));
 			case "lookup" -> readOrWrite(request, () -> lookup(caller, Fields.of(request.data()).string("token")));
-			case "lookup-self" -> readOrWrite(request,
-					() -> LogicalResponse.data(TokenViews.lookup(caller.token(), caller.entry(), this.store.now())));
+			case "lookup-self" ->
+				readOrWrite(request, () -> LogicalResponse.data(lookupView(caller.token(), caller.entry())));
 			case "lookup-accessor" -> write(request, () -> lookupAccessor(request));
 			case "renew", "renew-self", "renew-accessor" -> write(request, () -> renew(request, caller, path));
 			case "revoke", "revoke-self", "revoke-accessor", "revoke-orphan" ->
@@ -125,12 +130,16 @@ public class TokenBackend implements SecretEngine, CallerAware {
 	private LogicalResponse lookup(Caller caller, String token) {
 		String wanted = token.isEmpty() ? caller.token() : token;
 		StoredToken found = this.store.find(wanted).orElseThrow(() -> new VaultException(403, "bad token"));
-		return LogicalResponse.data(TokenViews.lookup(wanted, found.entry(), this.store.now()));
+		return LogicalResponse.data(lookupView(wanted, found.entry()));
 	}
 
 	private LogicalResponse lookupAccessor(LogicalRequest request) {
 		StoredToken found = byAccessor(request);
-		return LogicalResponse.data(TokenViews.lookup("", found.entry(), this.store.now()));
+		return LogicalResponse.data(lookupView("", found.entry()));
+	}
+
+	private Map<String, Object> lookupView(String token, TokenEntry entry) {
+		return TokenViews.lookup(token, entry, this.store.now(), this.policies.identityOf(entry).policies());
 	}
 
 	private LogicalResponse renew(LogicalRequest request, Caller caller, String path) {

@@ -123,7 +123,7 @@ class TokenCreation {
 		Map<String, String> meta = fields.stringMap("meta");
 		TokenEntry draft = new TokenEntry("", policies, path, displayName(fields.string("display_name")), now, ttl,
 				numUses, parentId.isEmpty(), meta, parentId, (ttl > 0) ? now + ttl : 0, 0, explicitMax, period,
-				limits.maxTtl(), renewable, (role != null) ? role.name() : "", List.of(), batch)
+				limits.maxTtl(), renewable, (role != null) ? role.name() : "", List.of(), batch, parent.entityId())
 			.withBoundCidrs(boundCidrs(role, parent, parentId));
 		return this.issuer.issue(draft, customId, new TokenIssuer.Origin("token", TokenBackend.MOUNT.path()), warnings);
 	}

@@ -11,6 +11,8 @@ import io.coffer.secrets.kernel.TokenEntry;
 import io.coffer.secrets.kernel.VaultException;
 import io.coffer.secrets.policy.PolicyService;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,19 +28,31 @@ public class TokenIssuer {
 
 	private final TokenMetrics metrics;
 
+	private final ObjectProvider<EntityLinker> entities;
+
+	/** An issuer whose logins belong to no identity entity. */
 	public TokenIssuer(TokenStore store, PolicyService policies, TokenMetrics metrics) {
+		this(store, policies, metrics, null);
+	}
+
+	@Autowired
+	public TokenIssuer(TokenStore store, PolicyService policies, TokenMetrics metrics,
+			ObjectProvider<EntityLinker> entities) {
 		this.store = store;
 		this.policies = policies;
 		this.metrics = metrics;
+		this.entities = entities;
 	}
 
 	/**
 	 * Issues the token of a successful login: an orphan with the method's policies (plus
 	 * {@code default} unless disabled), bounded by the method's and the mount's TTLs; a
 	 * batch token when the role's or user's {@code token_type} and the mount's
-	 * {@code token_type} make it one (see {@link TokenParams#issuesBatch}).
+	 * {@code token_type} make it one (see {@link TokenParams#issuesBatch}). A grant with
+	 * an alias name belongs to the identity entity of that alias, created on the first
+	 * login, as Vault links logins to entities.
 	 * @throws VaultException 400 when the grant would make a root token or is past its
-	 * maximum
+	 * maximum; 403 when the alias's entity is disabled
 	 */
 	public LogicalResponse login(LoginGrant grant) {
 		TokenParams params = grant.params();
@@ -60,11 +74,20 @@ public class TokenIssuer {
 		String source = mount.path().replaceFirst("^auth/", "").replace('/', '-');
 		String displayName = (source + grant.displayName()).replaceFirst("-$", "");
 		boolean batch = params.issuesBatch(mount.config().tokenType());
+		String entityId = entityOf(grant);
 		TokenEntry draft = new TokenEntry("", names, mount.path() + grant.loginPath(), displayName, now, ttl.ttl(),
 				params.numUses(), true, grant.meta(), "", now + ttl.ttl(), 0, params.explicitMaxTtl(), params.period(),
-				max, !batch, "", List.of(), batch)
+				max, !batch, "", List.of(), batch, entityId)
 			.withBoundCidrs(params.boundCidrs());
 		return issue(draft, null, new Origin(mount.type(), mount.path()), ttl.warnings());
+	}
+
+	private String entityOf(LoginGrant grant) {
+		if (grant.aliasName().isEmpty() || this.entities == null) {
+			return "";
+		}
+		EntityLinker linker = this.entities.getIfAvailable();
+		return (linker != null) ? linker.link(grant.mount(), grant.aliasName()) : "";
 	}
 
 	/**
@@ -98,7 +121,8 @@ public class TokenIssuer {
 			}
 		}
 		return LogicalResponse.empty()
-			.withAuth(TokenViews.auth(issued.token(), issued.entry(), this.store.now()))
+			.withAuth(TokenViews.auth(issued.token(), issued.entry(), this.store.now(),
+					this.policies.identityOf(issued.entry()).policies()))
 			.withWarnings(all);
 	}
 

@@ -3,6 +3,7 @@ package io.coffer.secrets.token;
 import io.coffer.secrets.kernel.LogicalResponse;
 import io.coffer.secrets.kernel.TokenEntry;
 import io.coffer.secrets.kernel.VaultException;
+import io.coffer.secrets.policy.PolicyService;
 
 import org.springframework.stereotype.Component;
 
@@ -16,8 +17,11 @@ class TokenRenewal {
 
 	private final TokenStore store;
 
-	TokenRenewal(TokenStore store) {
+	private final PolicyService policies;
+
+	TokenRenewal(TokenStore store, PolicyService policies) {
 		this.store = store;
+		this.policies = policies;
 	}
 
 	/**
@@ -37,7 +41,7 @@ class TokenRenewal {
 				entry.creationTime(), now);
 		TokenEntry renewed = this.store.update(target.id(), (current) -> current.renewed(now + result.ttl(), now));
 		return LogicalResponse.empty()
-			.withAuth(TokenViews.auth(shownToken, renewed, now))
+			.withAuth(TokenViews.auth(shownToken, renewed, now, this.policies.identityOf(renewed).policies()))
 			.withWarnings(result.warnings());
 	}
 

@@ -207,7 +207,8 @@ public class TokenStore {
 		if (draft.batch()) {
 			TokenEntry entry = new TokenEntry("", draft.policies(), draft.path(), draft.displayName(),
 					draft.creationTime(), draft.ttlSeconds(), 0, draft.parent().isEmpty(), draft.meta(), draft.parent(),
-					draft.expireTime(), 0, 0, 0, draft.ttlSeconds(), false, draft.role(), draft.boundCidrs(), true);
+					draft.expireTime(), 0, 0, 0, draft.ttlSeconds(), false, draft.role(), draft.boundCidrs(), true,
+					draft.entityId());
 			// Not stored, so not counted by the listeners (their gauges count stored
 			// tokens); the creation counter still counts it.
 			return new Issued(this.batchTokens.seal(entry), "", entry);
@@ -217,7 +218,7 @@ public class TokenStore {
 		TokenEntry entry = new TokenEntry(accessor, draft.policies(), draft.path(), draft.displayName(),
 				draft.creationTime(), draft.ttlSeconds(), draft.numUses(), draft.parent().isEmpty(), draft.meta(),
 				draft.parent(), draft.expireTime(), 0, draft.explicitMaxTtl(), draft.period(), draft.maxTtl(),
-				draft.renewable(), draft.role(), draft.boundCidrs());
+				draft.renewable(), draft.role(), draft.boundCidrs(), false, draft.entityId());
 		String id = idOf(token);
 		if (customId != null && this.barrier.get(ID_PREFIX + id).isPresent()) {
 			throw VaultException.badRequest("cannot create a token with a duplicate ID");

@@ -53,7 +53,8 @@ public final class TokenFixture {
 	final TokenRoles roles = new TokenRoles(this.store);
 
 	final TokenBackend backend = new TokenBackend(this.store, new TokenCreation(this.store, this.issuer, this.sudo),
-			new TokenRenewal(this.store), this.roles, new TokenTidy(this.store), this.sudo);
+			new TokenRenewal(this.store, this.policies), this.roles, new TokenTidy(this.store), this.sudo,
+			this.policies);
 
 	public final String rootToken;
 

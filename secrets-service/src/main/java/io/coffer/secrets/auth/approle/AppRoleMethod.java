@@ -71,7 +71,7 @@ final class AppRoleMethod implements AuthMethod {
 			}
 		}
 		meta.put("role_name", role.name());
-		return new LoginGrant(this.mount, "login", "", meta, token);
+		return new LoginGrant(this.mount, "login", "", meta, token, role.roleId());
 	}
 
 	@Override

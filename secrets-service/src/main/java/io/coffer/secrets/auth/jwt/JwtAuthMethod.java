@@ -96,7 +96,7 @@ final class JwtAuthMethod implements AuthMethod {
 		catch (IllegalArgumentException ex) {
 			throw VaultException.badRequest(ex.getMessage());
 		}
-		return new LoginGrant(this.mount, "login", user, meta, role.token());
+		return new LoginGrant(this.mount, "login", user, meta, role.token(), user);
 	}
 
 	@Override

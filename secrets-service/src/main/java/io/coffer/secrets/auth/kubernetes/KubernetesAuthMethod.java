@@ -100,7 +100,7 @@ final class KubernetesAuthMethod implements AuthMethod {
 			throw ServiceAccountJwt.forbidden("service account name not authorized");
 		}
 		requireNamespace(config, role, account.namespace());
-		aliasName(role, account);
+		String alias = aliasName(role, account);
 		review(config, role, account, jwt);
 		Map<String, String> meta = new LinkedHashMap<>();
 		meta.put("service_account_uid", account.uid());
@@ -108,7 +108,8 @@ final class KubernetesAuthMethod implements AuthMethod {
 		meta.put("service_account_namespace", account.namespace());
 		meta.put("service_account_secret_name", account.secretName());
 		meta.put("role", roleName);
-		return new LoginGrant(this.mount, "login", account.namespace() + "-" + account.name(), meta, role.token());
+		return new LoginGrant(this.mount, "login", account.namespace() + "-" + account.name(), meta, role.token(),
+				alias);
 	}
 
 	/**

@@ -76,7 +76,7 @@ final class UserpassMethod implements AuthMethod {
 			// Vault's userpass refuses the login itself from outside token_bound_cidrs.
 			throw VaultException.permissionDenied();
 		}
-		return new LoginGrant(this.mount, "login/" + name, name, Map.of("username", name), user.get().token());
+		return new LoginGrant(this.mount, "login/" + name, name, Map.of("username", name), user.get().token(), name);
 	}
 
 	/** The user a login names (Vault's alias name for userpass), for the lockout. */

@@ -1,0 +1,71 @@
+package io.coffer.secrets.engine.identity;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+import io.coffer.secrets.kernel.MountEntry;
+import io.coffer.secrets.policy.IdentityPolicies;
+import io.coffer.secrets.policy.PolicyStore;
+import io.coffer.secrets.token.EntityLinker;
+
+/**
+ * What identity means to a token: the entity a login belongs to ({@link EntityLinker})
+ * and the policies the entity and its groups add ({@link IdentityPolicies}). The group
+ * graph is cached per policy-store generation, which every identity change, every HA
+ * transition and every seal moves, so no node keeps a stale membership after a change it
+ * may have missed. Entities are read on each request: a disabled entity is refused at
+ * once.
+ */
+public final class IdentityResolver implements IdentityPolicies, EntityLinker {
+
+	/** Identity never grants {@code root}: only a root token holds it. */
+	private static final String ROOT = "root";
+
+	private final Identities identities;
+
+	private final PolicyStore policies;
+
+	private volatile Cached cached = new Cached(Long.MIN_VALUE, new Memberships(List.of()));
+
+	IdentityResolver(Identities identities, PolicyStore policies) {
+		this.identities = identities;
+		this.policies = policies;
+	}
+
+	@Override
+	public EntityGrant of(String entityId) {
+		Optional<Entity> entity = this.identities.store().entity(entityId);
+		if (entity.isEmpty()) {
+			return EntityGrant.NONE;
+		}
+		if (entity.get().disabled()) {
+			return new EntityGrant(true, List.of());
+		}
+		TreeSet<String> all = new TreeSet<>(entity.get().policies());
+		all.addAll(memberships().policiesOf(entityId));
+		all.remove(ROOT);
+		return new EntityGrant(false, List.copyOf(all));
+	}
+
+	@Override
+	public String link(MountEntry authMount, String aliasName) {
+		return this.identities.link(authMount, aliasName);
+	}
+
+	/** The current group graph. */
+	Memberships memberships() {
+		long generation = this.policies.generation();
+		Cached current = this.cached;
+		if (current.generation() == generation) {
+			return current.memberships();
+		}
+		Memberships fresh = new Memberships(this.identities.store().groups());
+		this.cached = new Cached(generation, fresh);
+		return fresh;
+	}
+
+	private record Cached(long generation, Memberships memberships) {
+	}
+
+}
