@@ -113,8 +113,7 @@ public class Authorizer {
 			return audited(request, requestId, operation, path, null, AuthorizeDecision.denied(before));
 		}
 		TokenEntry entry = caller.get();
-		AclDecision decision = this.policies.check(this.policies.policiesFor(entry), path, operation, request.data(),
-				true);
+		AclDecision decision = this.policies.check(entry, path, operation, request.data(), true);
 		// The engine owning the path declares whether it needs sudo (sys/ declares
 		// Vault's list).
 		boolean sudo = this.router.route(path)

@@ -43,8 +43,7 @@ class Authorize implements RequestStep {
 		LogicalRequest request = state.logical();
 		MountEntry mount = request.mount();
 		boolean kvV2 = "kv".equals(mount.type()) && "2".equals(mount.options().get("version"));
-		AclDecision decision = this.policies.check(this.policies.policiesFor(caller), path, request.operation(),
-				request.data(), !kvV2);
+		AclDecision decision = this.policies.check(caller, path, request.operation(), request.data(), !kvV2);
 		boolean sudo = state.route().engine().requiresSudo(request.path());
 		if (!decision.allowed() || (sudo && !decision.sudo()) || !decision.permitsWrapTtl(state.http().wrapTtl())) {
 			throw denied(path);

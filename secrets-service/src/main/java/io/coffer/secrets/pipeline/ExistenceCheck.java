@@ -42,7 +42,7 @@ class ExistenceCheck implements RequestStep {
 		SecretEngine engine = state.route().engine();
 		Caller caller = state.caller();
 		if (engine.treatsCreateAsUpdate() && (caller.entry().isLoginCaller()
-				|| !this.policies.separatesCreateFromUpdate(this.policies.policiesFor(caller.entry()), state.path()))) {
+				|| !this.policies.separatesCreateFromUpdate(caller.entry(), state.path()))) {
 			return;
 		}
 		boolean exists = (engine == this.cubbyhole) ? this.cubbyhole.exists(request, caller) : engine.exists(request);

@@ -9,6 +9,7 @@ import io.coffer.secrets.kernel.Caller;
 import io.coffer.secrets.kernel.LogicalRequest;
 import io.coffer.secrets.kernel.LogicalResponse;
 import io.coffer.secrets.kernel.Operation;
+import io.coffer.secrets.kernel.TokenEntry;
 import io.coffer.secrets.kernel.SysEndpoint;
 import io.coffer.secrets.kernel.VaultException;
 
@@ -45,8 +46,7 @@ class CapabilitiesEndpoint implements SysEndpoint {
 		if (request.operation() != Operation.UPDATE && request.operation() != Operation.CREATE) {
 			throw VaultException.unsupportedOperation();
 		}
-		List<String> tokenPolicies = request.path().equals(SELF) ? this.policies.policiesFor(caller.entry())
-				: policiesOf(request.data().get("token"));
+		TokenEntry token = request.path().equals(SELF) ? caller.entry() : entryOf(request.data().get("token"));
 		List<String> paths = list(request.data().get("paths"));
 		if (paths.isEmpty()) {
 			paths = list(request.data().get("path"));
@@ -56,7 +56,7 @@ class CapabilitiesEndpoint implements SysEndpoint {
 		}
 		Map<String, Object> data = new LinkedHashMap<>();
 		for (String path : paths) {
-			data.put(path, this.policies.capabilities(tokenPolicies, path));
+			data.put(path, this.policies.capabilities(token, path));
 		}
 		if (paths.size() == 1) {
 			data.put("capabilities", data.get(paths.get(0)));
@@ -64,11 +64,11 @@ class CapabilitiesEndpoint implements SysEndpoint {
 		return LogicalResponse.data(data).withTopLevelCopy();
 	}
 
-	private List<String> policiesOf(Object token) {
+	private TokenEntry entryOf(Object token) {
 		if (!(token instanceof String text) || text.isEmpty()) {
 			throw VaultException.badRequest("invalid token");
 		}
-		return this.tokens.policiesOf(text).orElseThrow(() -> VaultException.badRequest("invalid token"));
+		return this.tokens.entryOf(text).orElseThrow(() -> VaultException.badRequest("invalid token"));
 	}
 
 	/** Vault's comma-string-slice: a JSON list, or one string split at commas. */

@@ -29,6 +29,9 @@ public class PolicyService {
 
 	private final Map<List<String>, Compiled> cache = new ConcurrentHashMap<>();
 
+	/** ACLs of templated policy sets, per entity. */
+	private final Map<EntityKey, Compiled> entityCache = new ConcurrentHashMap<>();
+
 	private final ObjectProvider<IdentityPolicies> identity;
 
 	/** Policies without identity: tokens are authorized by their own policies only. */
@@ -81,11 +84,26 @@ public class PolicyService {
 	 */
 	public AclDecision check(List<String> policies, String path, Operation operation, Map<String, Object> data,
 			boolean enforceParameters) {
+		return decide(policies, "", path, operation, data, enforceParameters);
+	}
+
+	/**
+	 * Decides one request of a token: with its own and its entity's policies, templated
+	 * paths filled from its entity (see
+	 * {@link #check(List, String, Operation, Map, boolean)} for the other parameters).
+	 */
+	public AclDecision check(TokenEntry token, String path, Operation operation, Map<String, Object> data,
+			boolean enforceParameters) {
+		return decide(policiesFor(token), token.entityId(), path, operation, data, enforceParameters);
+	}
+
+	private AclDecision decide(List<String> policies, String entityId, String path, Operation operation,
+			Map<String, Object> data, boolean enforceParameters) {
 		List<String> names = normalized(policies);
 		if (names.contains(PolicyStore.ROOT)) {
 			return AclDecision.rootPolicy();
 		}
-		Optional<Acl.Match> match = acl(names).lookup(strip(path), operation == Operation.LIST);
+		Optional<Acl.Match> match = acl(names, entityId).lookup(strip(path), operation == Operation.LIST);
 		if (match.isEmpty()) {
 			return AclDecision.denied("no policy grants access to this path");
 		}
@@ -113,12 +131,12 @@ public class PolicyService {
 	 * Whether the policies grant exactly one of {@code create} and {@code update} on the
 	 * path, i.e. whether a write's ACL decision depends on the existence check.
 	 */
-	public boolean separatesCreateFromUpdate(List<String> policies, String path) {
-		List<String> names = normalized(policies);
+	public boolean separatesCreateFromUpdate(TokenEntry token, String path) {
+		List<String> names = normalized(policiesFor(token));
 		if (names.contains(PolicyStore.ROOT)) {
 			return false;
 		}
-		return acl(names).lookup(strip(path), false)
+		return acl(names, token.entityId()).lookup(strip(path), false)
 			.map(Acl.Match::permissions)
 			.filter((permissions) -> !permissions.denies())
 			.map((permissions) -> permissions.capabilities().contains(Capability.CREATE) != permissions.capabilities()
@@ -131,11 +149,20 @@ public class PolicyService {
 	 * for root, {@code ["deny"]} when nothing is granted.
 	 */
 	public List<String> capabilities(List<String> policies, String path) {
+		return capabilities(policies, "", path);
+	}
+
+	/** {@link #capabilities(List, String)} of a token, its entity's policies included. */
+	public List<String> capabilities(TokenEntry token, String path) {
+		return capabilities(policiesFor(token), token.entityId(), path);
+	}
+
+	private List<String> capabilities(List<String> policies, String entityId, String path) {
 		List<String> names = normalized(policies);
 		if (names.contains(PolicyStore.ROOT)) {
 			return List.of("root");
 		}
-		return acl(names).lookup(strip(path), true)
+		return acl(names, entityId).lookup(strip(path), true)
 			.map(Acl.Match::permissions)
 			.filter((permissions) -> !permissions.denies())
 			.map(PolicyService::names)
@@ -149,22 +176,51 @@ public class PolicyService {
 		return this.store.exists(name);
 	}
 
-	private Acl acl(List<String> names) {
+	/**
+	 * The ACL of a set of policies. Without templated paths it is shared by every token
+	 * holding that set; with some, each entity gets its own, filled from its identity (a
+	 * token without an entity gets the set without the templated paths).
+	 */
+	private Acl acl(List<String> names, String entityId) {
 		long generation = this.store.generation();
-		Compiled cached = this.cache.get(names);
-		if (cached != null && cached.generation() == generation) {
-			return cached.acl();
+		Compiled plain = this.cache.get(names);
+		if (plain == null || plain.generation() != generation) {
+			List<Policy> policies = load(names);
+			plain = new Compiled(generation, compile(policies, Map.of()),
+					policies.stream().anyMatch(PolicyTemplates::isTemplated));
+			remember(this.cache, names, plain);
 		}
+		if (!plain.templated() || entityId.isEmpty() || this.identity == null) {
+			return plain.acl();
+		}
+		EntityKey key = new EntityKey(names, entityId);
+		Compiled own = this.entityCache.get(key);
+		if (own != null && own.generation() == generation) {
+			return own.acl();
+		}
+		Map<String, String> values = this.identity.getIfAvailable(() -> IdentityPolicies.NONE).templateValues(entityId);
+		Acl acl = compile(load(names), values);
+		remember(this.entityCache, key, new Compiled(generation, acl, true));
+		return acl;
+	}
+
+	private List<Policy> load(List<String> names) {
 		List<Policy> policies = new ArrayList<>();
 		for (String name : names) {
 			this.store.policy(name).ifPresent(policies::add);
 		}
-		Acl acl = Acl.compile(policies);
-		if (this.cache.size() >= MAX_CACHED_ACLS) {
-			this.cache.clear();
+		return policies;
+	}
+
+	private static Acl compile(List<Policy> policies, Map<String, String> values) {
+		return Acl.compile(policies.stream().map((policy) -> PolicyTemplates.resolve(policy, values)).toList());
+	}
+
+	private static <K> void remember(Map<K, Compiled> cache, K key, Compiled compiled) {
+		if (cache.size() >= MAX_CACHED_ACLS) {
+			cache.clear();
 		}
-		this.cache.put(names, new Compiled(generation, acl));
-		return acl;
+		cache.put(key, compiled);
 	}
 
 	private static AclDecision decision(boolean allowed, List<String> capabilities, boolean sudo, String reason,
@@ -191,7 +247,10 @@ public class PolicyService {
 		return path.startsWith("/") ? path.substring(1) : path;
 	}
 
-	private record Compiled(long generation, Acl acl) {
+	private record Compiled(long generation, Acl acl, boolean templated) {
+	}
+
+	private record EntityKey(List<String> names, String entityId) {
 	}
 
 }

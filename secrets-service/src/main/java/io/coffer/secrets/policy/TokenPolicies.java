@@ -1,7 +1,8 @@
 package io.coffer.secrets.policy;
 
-import java.util.List;
 import java.util.Optional;
+
+import io.coffer.secrets.kernel.TokenEntry;
 
 /**
  * The policies attached to a token, for {@code sys/capabilities}. Implemented by the
@@ -9,7 +10,10 @@ import java.util.Optional;
  */
 public interface TokenPolicies {
 
-	/** The policies of a live token; empty when the token is unknown or expired. */
-	Optional<List<String>> policiesOf(String token);
+	/**
+	 * The entry of a live token (its policies and entity); empty when the token is
+	 * unknown or expired.
+	 */
+	Optional<TokenEntry> entryOf(String token);
 
 }

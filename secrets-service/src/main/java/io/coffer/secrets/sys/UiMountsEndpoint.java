@@ -102,8 +102,7 @@ class UiMountsEndpoint implements SysEndpoint {
 		String rest = path.substring(Math.min(path.length(), mount.path().length()));
 		List<String> candidates = List.of(path, mount.path() + "data/" + rest, mount.path() + "metadata/" + rest);
 		return candidates.stream()
-			.anyMatch((candidate) -> !this.policies.capabilities(this.policies.policiesFor(caller.entry()), candidate)
-				.equals(List.of("deny")));
+			.anyMatch((candidate) -> !this.policies.capabilities(caller.entry(), candidate).equals(List.of("deny")));
 	}
 
 }

@@ -56,7 +56,7 @@ class MetricsAccess {
 			.filter(TokenStore::usableByClient)
 			.filter((e) -> e.numUses() == 0)
 			.orElseThrow(VaultException::permissionDenied);
-		if (!this.policies.check(this.policies.policiesFor(entry), PATH, Operation.READ, Map.of(), true).allowed()) {
+		if (!this.policies.check(entry, PATH, Operation.READ, Map.of(), true).allowed()) {
 			throw VaultException.permissionDenied();
 		}
 	}

@@ -29,8 +29,7 @@ public class SudoCheck {
 		if (caller.entry().isLoginCaller()) {
 			return false;
 		}
-		return this.policies.check(this.policies.policiesFor(caller.entry()), path, Operation.UPDATE, Map.of(), false)
-			.sudo();
+		return this.policies.check(caller.entry(), path, Operation.UPDATE, Map.of(), false).sudo();
 	}
 
 }

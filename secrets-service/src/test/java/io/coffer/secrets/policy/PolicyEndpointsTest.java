@@ -34,7 +34,7 @@ class PolicyEndpointsTest {
 	private final TokenStore tokens = new TokenStore(this.fixture.barrier, new SecureRandom(), Clock.systemUTC());
 
 	private final CapabilitiesEndpoint capabilities = new CapabilitiesEndpoint(this.fixture.service,
-			(token) -> this.tokens.lookup(token).map(TokenEntry::policies));
+			this.tokens::lookup);
 
 	private final Caller devCaller = new Caller("hvs.dev",
 			new TokenEntry("acc", List.of("default", "dev"), "auth/token/create", "token", 0, 0, 0, false, Map.of()));

@@ -173,9 +173,8 @@ final class Identities {
 					(previous != null) ? previous.creationTime() : now, now);
 			this.store.putAlias(alias, previous, ops);
 			this.store.write(ops);
-			if (previous != null) {
-				this.policies.invalidate();
-			}
+			// An entity's aliases fill ACL templates.
+			this.policies.invalidate();
 			return alias;
 		}
 		finally {

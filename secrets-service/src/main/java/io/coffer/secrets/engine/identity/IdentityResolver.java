@@ -1,6 +1,8 @@
 package io.coffer.secrets.engine.identity;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -46,6 +48,39 @@ public final class IdentityResolver implements IdentityPolicies, EntityLinker {
 		all.addAll(memberships().policiesOf(entityId));
 		all.remove(ROOT);
 		return new EntityGrant(false, List.copyOf(all));
+	}
+
+	@Override
+	public Map<String, String> templateValues(String entityId) {
+		Optional<Entity> found = this.identities.store().entity(entityId);
+		if (found.isEmpty()) {
+			return Map.of();
+		}
+		Entity entity = found.get();
+		Map<String, String> values = new HashMap<>();
+		values.put("identity.entity.id", entity.id());
+		values.put("identity.entity.name", entity.name());
+		entity.metadata().forEach((key, value) -> values.put("identity.entity.metadata." + key, value));
+		for (EntityAlias alias : this.identities.store().aliasesOf(entity.id())) {
+			String prefix = "identity.entity.aliases." + alias.mountAccessor() + ".";
+			values.put(prefix + "id", alias.id());
+			values.put(prefix + "name", alias.name());
+			alias.customMetadata().forEach((key, value) -> values.put(prefix + "custom_metadata." + key, value));
+		}
+		Memberships memberships = memberships();
+		for (String groupId : memberships.groupIdsOf(entityId)) {
+			this.identities.store().group(groupId).ifPresent((group) -> {
+				values.put("identity.groups.ids." + group.id() + ".name", group.name());
+				values.put("identity.groups.names." + group.name() + ".id", group.id());
+				group.metadata()
+					.forEach((key, value) -> values.put("identity.groups.ids." + group.id() + ".metadata." + key,
+							value));
+				group.metadata()
+					.forEach((key, value) -> values.put("identity.groups.names." + group.name() + ".metadata." + key,
+							value));
+			});
+		}
+		return values;
 	}
 
 	@Override

@@ -51,6 +51,11 @@ final class Memberships {
 		return List.copyOf(new TreeSet<>(all));
 	}
 
+	/** Every group the entity belongs to, directly or not, sorted. */
+	List<String> groupIdsOf(String entityId) {
+		return List.copyOf(new TreeSet<>(closure(new LinkedHashSet<>(directGroupIds(entityId)))));
+	}
+
 	/** The groups that list {@code groupId} among their member groups, sorted. */
 	List<String> parentGroupIds(String groupId) {
 		return List.copyOf(new TreeSet<>(this.parentsOfGroup.getOrDefault(groupId, List.of())));

@@ -95,8 +95,7 @@ public class SealController {
 		TokenEntry caller = this.tokens.lookup(presented)
 			.filter(TokenStore::usableByClient)
 			.orElseThrow(VaultException::permissionDenied);
-		AclDecision decision = this.policies.check(this.policies.policiesFor(caller), "sys/seal", Operation.UPDATE,
-				Map.of(), true);
+		AclDecision decision = this.policies.check(caller, "sys/seal", Operation.UPDATE, Map.of(), true);
 		if (!decision.allowed() || !decision.sudo()) {
 			throw VaultException.permissionDenied();
 		}

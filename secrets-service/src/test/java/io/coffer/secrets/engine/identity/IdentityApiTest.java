@@ -259,6 +259,52 @@ class IdentityApiTest {
 	}
 
 	@Test
+	void templatedPolicyPathsGrantEachEntityItsOwnPathsOnly() {
+		this.root.call("PUT", "sys/policy/per-user", Map.of("policy", """
+				path "secret/data/{{identity.entity.name}}/*" { capabilities = ["read", "create", "update"] }
+				path "secret/data/by-login/{{ identity.entity.aliases.%s.name }}" { capabilities = ["read"] }
+				path "secret/data/team-{{identity.entity.metadata.team}}/*" { capabilities = ["read"] }
+				""".formatted(this.peopleAccessor)));
+		String ivanEntity = (String) this.root
+			.call("POST", "identity/entity", Map.of("name", "ivan", "metadata", Map.of("team", "blue")))
+			.data()
+			.get("id");
+		this.root.call("POST", "identity/entity-alias",
+				Map.of("name", "ivan-login", "mount_accessor", this.peopleAccessor, "canonical_id", ivanEntity));
+		this.root.call("POST", "auth/people/users/ivan-login", Map.of("password", "pw", "token_policies", "per-user"));
+		this.root.call("POST", "auth/people/users/judy", Map.of("password", "pw", "token_policies", "per-user"));
+		for (String path : List.of("ivan/app", "judy/app", "by-login/ivan-login", "by-login/judy", "team-blue/x")) {
+			this.root.call("POST", "secret/data/" + path, Map.of("data", Map.of("k", path)));
+		}
+		Map<String, Object> ivanLogin = login("ivan-login");
+		assertThat(ivanLogin).containsEntry("entity_id", ivanEntity);
+		NodeClient ivan = client((String) ivanLogin.get("client_token"));
+		NodeClient judy = client((String) login("judy").get("client_token"));
+		NodeClient noEntity = client(
+				token(this.root.call("POST", "auth/token/create", Map.of("policies", "per-user", "no_parent", true))));
+
+		assertThat(ivan.call("GET", "secret/data/ivan/app", null).status()).isEqualTo(200);
+		assertThat(ivan.call("POST", "secret/data/ivan/new", Map.of("data", Map.of("k", "v"))).status()).isEqualTo(200);
+		assertThat(ivan.call("GET", "secret/data/by-login/ivan-login", null).status()).isEqualTo(200);
+		assertThat(ivan.call("GET", "secret/data/team-blue/x", null).status()).isEqualTo(200);
+		assertThat(ivan.call("GET", "secret/data/judy/app", null).status()).isEqualTo(403);
+		assertThat(ivan.call("GET", "secret/data/by-login/judy", null).status()).isEqualTo(403);
+
+		assertThat(judy.call("GET", "secret/data/ivan/app", null).status()).isEqualTo(403);
+		assertThat(judy.call("GET", "secret/data/by-login/judy", null).status()).isEqualTo(200);
+		assertThat(judy.call("GET", "secret/data/team-blue/x", null).status()).isEqualTo(403);
+
+		for (String path : List.of("ivan/app", "judy/app", "by-login/ivan-login", "team-blue/x")) {
+			assertThat(noEntity.call("GET", "secret/data/" + path, null).status()).isEqualTo(403);
+		}
+
+		// Renaming the entity moves what the template grants.
+		this.root.call("POST", "identity/entity/id/" + ivanEntity, Map.of("name", "judy"));
+		assertThat(ivan.call("GET", "secret/data/ivan/app", null).status()).isEqualTo(403);
+		assertThat(ivan.call("GET", "secret/data/judy/app", null).status()).isEqualTo(200);
+	}
+
+	@Test
 	void identityIsAlwaysMountedAndLookupsCheckTheirCriteria() {
 		assertThat(this.root.call("GET", "sys/mounts", null).data()).containsKey("identity/");
 		assertError(this.root.call("POST", "identity/lookup/entity", Map.of()),
