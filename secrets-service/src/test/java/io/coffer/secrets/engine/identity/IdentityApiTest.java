@@ -189,6 +189,38 @@ class IdentityApiTest {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
+	void anAppRoleLoginIsAliasedByItsRoleIdAndItsBatchTokenCarriesTheEntity() {
+		assertThat(this.root.call("POST", "sys/auth/apps", Map.of("type", "approle")).status()).isEqualTo(204);
+		assertThat(this.root
+			.call("POST", "auth/apps/role/batcher",
+					Map.of("token_type", "batch", "token_policies", "default", "token_ttl", "10m"))
+			.status()).isEqualTo(204);
+		String roleId = (String) this.root.call("GET", "auth/apps/role/batcher/role-id", null).data().get("role_id");
+		NodeClient.Response login = client(null).call("POST", "auth/apps/login",
+				Map.of("role_id", roleId, "secret_id", secretId("batcher")));
+		assertThat(login.status()).isEqualTo(200);
+		Map<String, Object> auth = auth(login);
+		assertThat((String) auth.get("client_token")).startsWith("hvb.");
+		String entityId = (String) auth.get("entity_id");
+		assertThat(entityId).isNotEmpty();
+		assertThat(client((String) auth.get("client_token")).call("GET", "auth/token/lookup-self", null).data())
+			.containsEntry("entity_id", entityId)
+			.containsEntry("type", "batch");
+		List<Map<String, Object>> aliases = (List<Map<String, Object>>) this.root
+			.call("GET", "identity/entity/id/" + entityId, null)
+			.data()
+			.get("aliases");
+		assertThat(aliases).singleElement()
+			.satisfies((alias) -> assertThat(alias).containsEntry("name", roleId)
+				.containsEntry("mount_accessor", accessor("apps/"))
+				.containsEntry("mount_type", "approle"));
+		assertThat(auth(client(null).call("POST", "auth/apps/login",
+				Map.of("role_id", roleId, "secret_id", secretId("batcher")))))
+			.containsEntry("entity_id", entityId);
+	}
+
+	@Test
 	void groupPoliciesApplyToMembersAndLeavingTheGroupRevokesThemAtOnce() {
 		this.root.call("POST", "auth/people/users/grace", Map.of("password", "pw"));
 		Map<String, Object> login = login("grace");
@@ -320,6 +352,12 @@ class IdentityApiTest {
 		NodeClient.Response login = client(null).call("POST", "auth/people/login/" + user, Map.of("password", "pw"));
 		assertThat(login.status()).isEqualTo(200);
 		return auth(login);
+	}
+
+	private String secretId(String role) {
+		return (String) this.root.call("POST", "auth/apps/role/" + role + "/secret-id", Map.of())
+			.data()
+			.get("secret_id");
 	}
 
 	@SuppressWarnings("unchecked")
