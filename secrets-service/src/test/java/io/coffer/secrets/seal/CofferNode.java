@@ -20,7 +20,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * port, HTTP port) that can be stopped and started again on the same data dir and ports,
  * like a restarted process.
  */
-final class CofferNode implements AutoCloseable {
+public final class CofferNode implements AutoCloseable {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -36,7 +36,7 @@ final class CofferNode implements AutoCloseable {
 
 	private ConfigurableApplicationContext context;
 
-	CofferNode(String name) {
+	public CofferNode(String name) {
 		this.name = name;
 		this.dataDir = Path.of("target", "test-data", name + "-" + RANDOM.nextInt(1_000_000));
 		this.clusterName = "coffer-seal-test-" + name + "-" + RANDOM.nextInt(1_000_000);
@@ -48,7 +48,7 @@ final class CofferNode implements AutoCloseable {
 	 * Starts the node with these extra properties (e.g. its seal) on top of the test
 	 * config.
 	 */
-	CofferNode start(Map<String, String> properties) {
+	public CofferNode start(Map<String, String> properties) {
 		List<String> args = new ArrayList<>(List.of("--server.port=" + this.httpPort, "--coffer.node.id=" + this.name,
 				"--coffer.storage.data-dir=" + this.dataDir.toAbsolutePath(),
 				"--coffer.cluster.name=" + this.clusterName, "--coffer.cluster.port=" + this.clusterPort));
@@ -57,22 +57,27 @@ final class CofferNode implements AutoCloseable {
 		return this;
 	}
 
-	void stop() {
+	public void stop() {
 		if (this.context != null) {
 			this.context.close();
 			this.context = null;
 		}
 	}
 
-	String address() {
+	/** The node's data directory (replica, audit journal): delete it to lose the node for good. */
+	public Path dataDir() {
+		return this.dataDir;
+	}
+
+	public String address() {
 		return "http://127.0.0.1:" + this.httpPort;
 	}
 
-	NodeClient client() {
+	public NodeClient client() {
 		return new NodeClient(address());
 	}
 
-	int health() {
+	public int health() {
 		return client().call("GET", "sys/health", null).status();
 	}
 

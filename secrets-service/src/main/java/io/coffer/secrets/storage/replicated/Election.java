@@ -76,7 +76,7 @@ final class Election implements Runnable {
 	}
 
 	private void contend() {
-		if (!this.joined || !this.follower.ready() || !this.runtime.cpReady()) {
+		if (!this.joined || this.runtime.auth.retired() || !this.follower.ready() || !this.runtime.cpReady()) {
 			pause(Duration.ofMillis(200));
 			return;
 		}
@@ -132,7 +132,9 @@ final class Election implements Runnable {
 		try {
 			for (int attempt = 0; attempt < 5; attempt++) {
 				LogEntry head = log.head();
-				if (head == null || this.runtime.admit(head) != NodeRuntime.Admission.APPLY || !catchUp(head)) {
+				if (head == null || this.runtime.admit(head) != NodeRuntime.Admission.APPLY || !catchUp(head)
+						|| this.runtime.auth.retired()) {
+					// retired: it caught up past another cluster's state, whose keys it lacks
 					return null;
 				}
 				log.archive(LogCodec.encode(head));
