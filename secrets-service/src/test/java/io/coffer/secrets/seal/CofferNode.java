@@ -37,11 +37,34 @@ public final class CofferNode implements AutoCloseable {
 	private ConfigurableApplicationContext context;
 
 	public CofferNode(String name) {
+		this(name, "coffer-seal-test-" + name + "-" + RANDOM.nextInt(1_000_000));
+	}
+
+	private CofferNode(String name, String clusterName) {
 		this.name = name;
 		this.dataDir = Path.of("target", "test-data", name + "-" + RANDOM.nextInt(1_000_000));
-		this.clusterName = "coffer-seal-test-" + name + "-" + RANDOM.nextInt(1_000_000);
+		this.clusterName = clusterName;
 		this.clusterPort = freePort(20000 + RANDOM.nextInt(12000));
 		this.httpPort = freePort(0);
+	}
+
+	/**
+	 * The nodes of one multi-node cluster ({@code name-1} ...): one Hazelcast cluster
+	 * name; start each with {@link #members(List)}.
+	 */
+	public static List<CofferNode> cluster(String name, int size) {
+		String clusterName = "coffer-seal-test-" + name + "-" + RANDOM.nextInt(1_000_000);
+		List<CofferNode> nodes = new ArrayList<>();
+		for (int i = 1; i <= size; i++) {
+			nodes.add(new CofferNode(name + "-" + i, clusterName));
+		}
+		return nodes;
+	}
+
+	/** The properties that make {@code nodes} one cluster of their size. */
+	public static Map<String, String> members(List<CofferNode> nodes) {
+		String members = String.join(",", nodes.stream().map((n) -> "127.0.0.1:" + n.clusterPort).toList());
+		return Map.of("coffer.cluster.size", String.valueOf(nodes.size()), "coffer.cluster.members", members);
 	}
 
 	/**

@@ -8,6 +8,9 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.time.Duration;
 import java.util.stream.Stream;
 
 import io.coffer.secrets.http.NodeClient;
@@ -17,15 +20,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The disaster-recovery drill of docs/runbooks/disaster-recovery.md, end to end over
  * HTTP with real nodes (own Spring context, RocksDB replica, Hazelcast): cluster A holds
  * data and a snapshot is saved off-cluster; every node of A is lost (its data directory
- * deleted); a brand-new cluster B is initialized with its own keys, refuses a damaged
- * snapshot, then restores A's snapshot with {@code snapshot-force}; B is sealed, opens
- * only with A's unseal keys, and then serves exactly A's data: KV v2 versions, a policy,
- * A's tokens (B's root token is gone), and transit decrypts A's ciphertext.
+ * deleted); a brand-new three-node cluster B (one Hazelcast CP group, three Spring
+ * contexts in this JVM) is initialized with its own keys, refuses a damaged snapshot,
+ * then restores A's snapshot with {@code snapshot-force} on its active node; every node
+ * of B is sealed, opens only with A's unseal keys, and then B serves exactly A's data:
+ * KV v2 versions, a policy, A's tokens (B's root token is gone), and transit decrypts
+ * A's ciphertext.
  */
 class DisasterRecoveryDrillTest {
 
@@ -34,12 +40,12 @@ class DisasterRecoveryDrillTest {
 
 	private final CofferNode a = new CofferNode("dr-a");
 
-	private final CofferNode b = new CofferNode("dr-b");
+	private final List<CofferNode> b = CofferNode.cluster("dr-b", 3);
 
 	@AfterEach
 	void stop() {
 		this.a.close();
-		this.b.close();
+		this.b.forEach(CofferNode::close);
 	}
 
 	@Test
@@ -81,15 +87,21 @@ class DisasterRecoveryDrillTest {
 		this.a.stop();
 		deleteTree(this.a.dataDir());
 
-		// a brand-new cluster B with its own keys and some state of its own
-		this.b.start(Map.of());
-		Map<String, Object> initB = this.b.client()
+		// a brand-new three-node cluster B with its own keys and some state of its own
+		Map<String, String> members = CofferNode.members(this.b);
+		this.b.stream()
+			.map((node) -> CompletableFuture.runAsync(() -> node.start(members)))
+			.toList()
+			.forEach(CompletableFuture::join);
+		Map<String, Object> initB = this.b.getFirst()
+			.client()
 			.call("PUT", "sys/init", Map.of("secret_shares", 1, "secret_threshold", 1))
 			.json();
 		String keyB = ((List<String>) initB.get("keys")).getFirst();
 		String rootB = (String) initB.get("root_token");
-		this.b.client().call("PUT", "sys/unseal", Map.of("key", keyB));
-		NodeClient rootOnB = this.b.client().awaitActive().token(rootB);
+		this.b.forEach((node) -> assertThat(node.client().call("PUT", "sys/unseal", Map.of("key", keyB)).status())
+			.isEqualTo(200));
+		NodeClient rootOnB = activeOfB().client().token(rootB);
 		assertThat(rootOnB.call("POST", "sys/mounts/b-only", Map.of("type", "kv")).status()).isEqualTo(204);
 
 		// a damaged snapshot changes nothing; the normal restore refuses another cluster's
@@ -104,30 +116,39 @@ class DisasterRecoveryDrillTest {
 		assertThat(rootOnB.call("GET", "sys/mounts", null).data()).containsKey("b-only/");
 		assertThat(sealStatus(rootOnB).get("sealed")).isEqualTo(false);
 
-		// the forced restore: B holds A's state and is sealed with A's seal configuration
+		// the forced restore: every node of B holds A's state and is sealed with A's seal
+		// configuration
 		NodeClient.Response forced = rootOnB.upload("POST", "sys/storage/raft/snapshot-force", saved.file());
 		assertThat(forced.status()).as(forced.body()).isEqualTo(204);
-		Map<String, Object> sealed = sealStatus(rootOnB);
-		assertThat(sealed).containsEntry("sealed", true).containsEntry("t", 2).containsEntry("n", 3);
+		for (CofferNode node : this.b) {
+			await().atMost(Duration.ofSeconds(30)).until(() -> Boolean.TRUE.equals(sealStatus(node.client()).get("sealed")));
+			assertThat(sealStatus(node.client())).containsEntry("t", 2).containsEntry("n", 3);
+		}
 		assertThat(rootOnB.call("GET", "secret/data/app", null).status()).isEqualTo(503);
 
-		// B's unseal key does not open it; A's keys do
-		NodeClient unsealer = this.b.client();
-		unsealer.call("PUT", "sys/unseal", Map.of("key", keysA.get(2)));
-		assertThat(unsealer.call("PUT", "sys/unseal", Map.of("key", keyB)).status()).isEqualTo(400);
-		assertThat(sealStatus(unsealer).get("sealed")).isEqualTo(true);
-		unsealer.call("PUT", "sys/unseal", Map.of("key", keysA.get(2)));
-		unsealer.call("PUT", "sys/unseal", Map.of("key", keysA.get(0)));
-		NodeClient rootAOnB = this.b.client().awaitActive().token(rootA);
+		// B's unseal key does not open it; A's keys do, on every node
+		NodeClient first = this.b.getFirst().client();
+		first.call("PUT", "sys/unseal", Map.of("key", keysA.get(2)));
+		assertThat(first.call("PUT", "sys/unseal", Map.of("key", keyB)).status()).isEqualTo(400);
+		assertThat(sealStatus(first).get("sealed")).isEqualTo(true);
+		for (CofferNode node : this.b) {
+			NodeClient unsealer = node.client();
+			unsealer.call("PUT", "sys/unseal", Map.of("reset", true));
+			unsealer.call("PUT", "sys/unseal", Map.of("key", keysA.get(2)));
+			assertThat(unsealer.call("PUT", "sys/unseal", Map.of("key", keysA.get(0))).status()).isEqualTo(200);
+			assertThat(sealStatus(unsealer).get("sealed")).isEqualTo(false);
+		}
+		CofferNode active = activeOfB();
+		NodeClient rootAOnB = active.client().token(rootA);
 
 		// exactly A's data
 		assertThat(rootAOnB.call("GET", "sys/health", null).json().get("cluster_id")).isEqualTo(clusterA);
 		assertThat(kv(rootAOnB, "secret/data/app")).containsEntry("password", "v2");
 		assertThat(kv(rootAOnB, "secret/data/app?version=1")).containsEntry("password", "v1");
-		NodeClient app = this.b.client().token(appToken);
+		NodeClient app = active.client().token(appToken);
 		assertThat(kv(app, "secret/data/app")).containsEntry("password", "v2");
 		assertThat(app.call("GET", "sys/mounts", null).status()).isEqualTo(403);
-		assertThat(this.b.client().token(rootB).call("GET", "sys/mounts", null).status()).isEqualTo(403);
+		assertThat(active.client().token(rootB).call("GET", "sys/mounts", null).status()).isEqualTo(403);
 		assertThat(rootAOnB.call("GET", "sys/mounts", null).data()).containsKeys("secret/", "transit/")
 			.doesNotContainKey("b-only/");
 		Object plaintext = rootAOnB.call("POST", "transit/decrypt/dr", Map.of("ciphertext", ciphertext))
@@ -137,6 +158,15 @@ class DisasterRecoveryDrillTest {
 			.isEqualTo("payroll");
 		assertThat(put(rootAOnB, "secret/data/app", Map.of("data", Map.of("password", "v3")))).isEqualTo(200);
 		assertThat(kv(rootAOnB, "secret/data/app")).containsEntry("password", "v3");
+	}
+
+	/** B's active node, once there is one. */
+	private CofferNode activeOfB() {
+		return await().atMost(Duration.ofSeconds(60))
+			.until(() -> this.b.stream()
+				.filter((node) -> node.client().call("GET", "sys/health", null).status() == 200)
+				.findFirst(), Optional::isPresent)
+			.get();
 	}
 
 	private static int put(NodeClient client, String path, Object body) {

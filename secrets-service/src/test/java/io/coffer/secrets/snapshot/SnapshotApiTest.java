@@ -189,10 +189,10 @@ class SnapshotApiTest {
 		assertThat(this.root.call("PUT", "kv/force/me", Map.of("value", "before")).status()).isEqualTo(204);
 		NodeClient.Download saved = this.root.download(SNAPSHOT, this.dir.resolve("force-own.snap"));
 		assertThat(this.root.call("PUT", "kv/force/me", Map.of("value", "after")).status()).isEqualTo(204);
+		NodeClient other = client(token(List.of("default")));
 		long index = this.ha.appliedIndex();
 
-		assertThat(client(token(List.of("default"))).upload("PUT", "sys/storage/raft/snapshot-force", saved.file())
-			.status()).isEqualTo(403);
+		assertThat(other.upload("PUT", "sys/storage/raft/snapshot-force", saved.file()).status()).isEqualTo(403);
 		assertThat(this.ha.appliedIndex()).isEqualTo(index);
 		NodeClient.Response restored = forcer.upload("PUT", "sys/storage/raft/snapshot-force", saved.file());
 

@@ -132,8 +132,7 @@ final class Election implements Runnable {
 		try {
 			for (int attempt = 0; attempt < 5; attempt++) {
 				LogEntry head = log.head();
-				if (head == null || this.runtime.admit(head) != NodeRuntime.Admission.APPLY || !catchUp(head)
-						|| this.runtime.auth.retired()) {
+				if (head == null || !trusted(head) || !catchUp(head) || this.runtime.auth.retired()) {
 					// retired: it caught up past another cluster's state, whose keys it lacks
 					return null;
 				}
@@ -152,6 +151,20 @@ final class Election implements Runnable {
 		finally {
 			this.runtime.applyLock.unlock();
 		}
+	}
+
+	/**
+	 * Whether this node may build on {@code head}: it verifies under the log key, or it
+	 * is the foreign restore entry this replica installed last, which was signed with
+	 * the key of the state it replaced (a node unsealed with the restored state's keys
+	 * continues the log after it under the new key).
+	 */
+	private boolean trusted(LogEntry head) {
+		if (this.runtime.admit(head) == NodeRuntime.Admission.APPLY) {
+			return true;
+		}
+		return head.isRestore() && head.restore().foreign()
+				&& head.position().equals(this.runtime.replica.position());
 	}
 
 	private boolean catchUp(LogEntry head) {
