@@ -101,8 +101,8 @@ class SnapshotRestorer {
 
 	/**
 	 * Commits another cluster's state, then seals this node once it holds that state
-	 * (also when the outcome is unknown but the restore was installed here): the root
-	 * key it holds opens the replaced keyring only.
+	 * (also when the outcome is unknown but the restore was installed here): the root key
+	 * it holds opens the replaced keyring only.
 	 */
 	private void commitForeign(StorageRestore restore, SnapshotManifest manifest) {
 		logger.warn("Forced restore of cluster {}'s snapshot: this cluster's state, keys and tokens are replaced; "

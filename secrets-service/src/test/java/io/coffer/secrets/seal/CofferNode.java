@@ -87,7 +87,10 @@ public final class CofferNode implements AutoCloseable {
 		}
 	}
 
-	/** The node's data directory (replica, audit journal): delete it to lose the node for good. */
+	/**
+	 * The node's data directory (replica, audit journal): delete it to lose the node for
+	 * good.
+	 */
 	public Path dataDir() {
 		return this.dataDir;
 	}

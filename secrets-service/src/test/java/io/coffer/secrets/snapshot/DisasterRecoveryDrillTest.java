@@ -23,15 +23,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The disaster-recovery drill of docs/runbooks/disaster-recovery.md, end to end over
- * HTTP with real nodes (own Spring context, RocksDB replica, Hazelcast): cluster A holds
- * data and a snapshot is saved off-cluster; every node of A is lost (its data directory
+ * The disaster-recovery drill of docs/runbooks/disaster-recovery.md, end to end over HTTP
+ * with real nodes (own Spring context, RocksDB replica, Hazelcast): cluster A holds data
+ * and a snapshot is saved off-cluster; every node of A is lost (its data directory
  * deleted); a brand-new three-node cluster B (one Hazelcast CP group, three Spring
  * contexts in this JVM) is initialized with its own keys, refuses a damaged snapshot,
  * then restores A's snapshot with {@code snapshot-force} on its active node; every node
- * of B is sealed, opens only with A's unseal keys, and then B serves exactly A's data:
- * KV v2 versions, a policy, A's tokens (B's root token is gone), and transit decrypts
- * A's ciphertext.
+ * of B is sealed, opens only with A's unseal keys, and then B serves exactly A's data: KV
+ * v2 versions, a policy, A's tokens (B's root token is gone), and transit decrypts A's
+ * ciphertext.
  */
 class DisasterRecoveryDrillTest {
 
@@ -76,8 +76,7 @@ class DisasterRecoveryDrillTest {
 			.get("auth")).get("client_token");
 		assertThat(rootOnA.call("POST", "sys/mounts/transit", Map.of("type", "transit")).status()).isEqualTo(204);
 		assertThat(rootOnA.call("POST", "transit/keys/dr", Map.of()).status()).isIn(200, 204);
-		String ciphertext = (String) rootOnA
-			.call("POST", "transit/encrypt/dr", Map.of("plaintext", base64("payroll")))
+		String ciphertext = (String) rootOnA.call("POST", "transit/encrypt/dr", Map.of("plaintext", base64("payroll")))
 			.data()
 			.get("ciphertext");
 		NodeClient.Download saved = rootOnA.download("sys/storage/raft/snapshot", this.dir.resolve("a.snap"));
@@ -104,7 +103,8 @@ class DisasterRecoveryDrillTest {
 		NodeClient rootOnB = activeOfB().client().token(rootB);
 		assertThat(rootOnB.call("POST", "sys/mounts/b-only", Map.of("type", "kv")).status()).isEqualTo(204);
 
-		// a damaged snapshot changes nothing; the normal restore refuses another cluster's
+		// a damaged snapshot changes nothing; the normal restore refuses another
+		// cluster's
 		Path truncated = Files.write(this.dir.resolve("truncated.snap"),
 				Arrays.copyOf(Files.readAllBytes(saved.file()), (int) Files.size(saved.file()) - 100));
 		NodeClient.Response damaged = rootOnB.upload("POST", "sys/storage/raft/snapshot-force", truncated);
@@ -121,7 +121,8 @@ class DisasterRecoveryDrillTest {
 		NodeClient.Response forced = rootOnB.upload("POST", "sys/storage/raft/snapshot-force", saved.file());
 		assertThat(forced.status()).as(forced.body()).isEqualTo(204);
 		for (CofferNode node : this.b) {
-			await().atMost(Duration.ofSeconds(30)).until(() -> Boolean.TRUE.equals(sealStatus(node.client()).get("sealed")));
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> Boolean.TRUE.equals(sealStatus(node.client()).get("sealed")));
 			assertThat(sealStatus(node.client())).containsEntry("t", 2).containsEntry("n", 3);
 		}
 		assertThat(rootOnB.call("GET", "secret/data/app", null).status()).isEqualTo(503);

@@ -133,7 +133,8 @@ final class Election implements Runnable {
 			for (int attempt = 0; attempt < 5; attempt++) {
 				LogEntry head = log.head();
 				if (head == null || !trusted(head) || !catchUp(head) || this.runtime.auth.retired()) {
-					// retired: it caught up past another cluster's state, whose keys it lacks
+					// retired: it caught up past another cluster's state, whose keys it
+					// lacks
 					return null;
 				}
 				log.archive(LogCodec.encode(head));
@@ -155,16 +156,15 @@ final class Election implements Runnable {
 
 	/**
 	 * Whether this node may build on {@code head}: it verifies under the log key, or it
-	 * is the foreign restore entry this replica installed last, which was signed with
-	 * the key of the state it replaced (a node unsealed with the restored state's keys
+	 * is the foreign restore entry this replica installed last, which was signed with the
+	 * key of the state it replaced (a node unsealed with the restored state's keys
 	 * continues the log after it under the new key).
 	 */
 	private boolean trusted(LogEntry head) {
 		if (this.runtime.admit(head) == NodeRuntime.Admission.APPLY) {
 			return true;
 		}
-		return head.isRestore() && head.restore().foreign()
-				&& head.position().equals(this.runtime.replica.position());
+		return head.isRestore() && head.restore().foreign() && head.position().equals(this.runtime.replica.position());
 	}
 
 	private boolean catchUp(LogEntry head) {

@@ -52,10 +52,10 @@ final class LogAuth {
 
 	/**
 	 * This node installed another cluster's state (a forced restore): the key held no
-	 * longer belongs to the state, so no entry is signed with it any more (an active would
-	 * write only unsigned empty entries, which change no data) and the node stays out of
-	 * the election. Reports are still signed and verified, so the restoring node can
-	 * count the nodes that installed the restore. Ends with the next {@link #use}.
+	 * longer belongs to the state, so no entry is signed with it any more (an active
+	 * would write only unsigned empty entries, which change no data) and the node stays
+	 * out of the election. Reports are still signed and verified, so the restoring node
+	 * can count the nodes that installed the restore. Ends with the next {@link #use}.
 	 */
 	void retire() {
 		this.retired = true;

@@ -41,8 +41,8 @@ record RestoreMark(UUID id, byte[] digest, long count, boolean foreign) implemen
 
 	@Override
 	public boolean equals(Object other) {
-		return other instanceof RestoreMark mark && mark.id.equals(this.id) && mark.count == this.count && mark.foreign == this.foreign
-				&& java.util.Arrays.equals(mark.digest, this.digest);
+		return other instanceof RestoreMark mark && mark.id.equals(this.id) && mark.count == this.count
+				&& mark.foreign == this.foreign && java.util.Arrays.equals(mark.digest, this.digest);
 	}
 
 	@Override
