@@ -186,7 +186,9 @@ final class Follower implements Runnable {
 				this.ready = false;
 				if (run.getFirst().isRestore() && run.getFirst().restore().foreign()) {
 					// another cluster's state: copied only once this node holds its keys
-					this.runtime.foreignStateInstalled();
+					if (!this.runtime.auth.retired()) {
+						this.runtime.foreignStateInstalled();
+					}
 					return false;
 				}
 				this.runtime.observeCommitted(head.index());
