@@ -18,10 +18,13 @@ final class GroupPaths {
 
 	private final Identities identities;
 
+	private final Groups groups;
+
 	private final IdentityViews views;
 
-	GroupPaths(Identities identities, IdentityViews views) {
+	GroupPaths(Identities identities, Groups groups, IdentityViews views) {
 		this.identities = identities;
+		this.groups = groups;
 		this.views = views;
 	}
 
@@ -51,8 +54,8 @@ final class GroupPaths {
 	private LogicalResponse write(LogicalRequest request, String id, String pathName) {
 		IdentityFields fields = fields(request);
 		String name = (pathName != null) ? pathName : fields.string("name");
-		Group group = this.identities
-			.writeGroup(new Identities.GroupWrite(id, name, fields.string("type"), fields.list("policies"),
+		Group group = this.groups
+			.writeGroup(new Groups.GroupWrite(id, name, fields.string("type"), fields.list("policies"),
 					fields.list("member_entity_ids"), fields.list("member_group_ids"), fields.pairs("metadata")));
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("id", group.id());
@@ -69,7 +72,7 @@ final class GroupPaths {
 
 	private LogicalResponse delete(Group group) {
 		if (group != null) {
-			this.identities.deleteGroup(group.id());
+			this.groups.deleteGroup(group.id());
 		}
 		return LogicalResponse.empty();
 	}

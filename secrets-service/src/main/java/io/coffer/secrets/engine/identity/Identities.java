@@ -16,11 +16,11 @@ import io.coffer.secrets.policy.PolicyStore;
 import io.coffer.secrets.storage.StorageOp;
 
 /**
- * Changes to entities, aliases and groups with Vault's checks and messages. Every change
- * is one atomic batch made under one lock (only the active node writes), and every change
- * that can alter what a token may do moves the policy store's generation, which drops
- * compiled ACLs, identity caches and the gateway's cached decisions on this node (other
- * nodes drop theirs when they become active).
+ * Changes to entities and aliases ({@link Groups}: groups) with Vault's checks and
+ * messages. Every change is one atomic batch made under one lock (only the active node
+ * writes), and every change that can alter what a token may do moves the policy store's
+ * generation, which drops compiled ACLs, identity caches and the gateway's cached
+ * decisions on this node (other nodes drop theirs when they become active).
  */
 final class Identities {
 
@@ -43,6 +43,11 @@ final class Identities {
 
 	IdentityStore store() {
 		return this.store;
+	}
+
+	/** The lock every identity change is made under. */
+	ReentrantLock lock() {
+		return this.lock;
 	}
 
 	/**
@@ -200,89 +205,6 @@ final class Identities {
 	}
 
 	/**
-	 * Creates or updates an internal group: by {@code id} when given (it must exist),
-	 * else by name. Members must exist and no group may contain itself, directly or not.
-	 */
-	Group writeGroup(GroupWrite write) {
-		this.lock.lock();
-		try {
-			Group previous = null;
-			if (write.id() != null) {
-				previous = this.store.group(write.id())
-					.orElseThrow(() -> VaultException.badRequest("group not found from ID"));
-			}
-			else if (write.name() != null && !write.name().isEmpty()) {
-				previous = this.store.groupByName(write.name()).orElse(null);
-			}
-			if (write.type() != null && !write.type().isEmpty() && !write.type().equals("internal")) {
-				throw VaultException.badRequest(write.type().equals("external")
-						? "external groups are not supported: Coffer has internal groups only"
-						: "invalid type \"" + write.type() + "\"");
-			}
-			String now = now();
-			String id = (previous != null) ? previous.id() : UUID.randomUUID().toString();
-			String name = (write.name() != null && !write.name().isEmpty()) ? write.name()
-					: (previous != null) ? previous.name() : "group_" + id.substring(0, 8);
-			Optional<Group> holder = this.store.groupByName(name);
-			if (holder.isPresent() && !holder.get().id().equals(id)) {
-				throw VaultException.badRequest("group name is already in use");
-			}
-			List<String> entities = distinct(
-					orElse(write.memberEntityIds(), (previous != null) ? previous.memberEntityIds() : List.of()));
-			for (String entity : entities) {
-				if (this.store.entity(entity).isEmpty()) {
-					throw VaultException.badRequest("invalid member entity ID \"" + entity + "\"");
-				}
-			}
-			List<String> groups = distinct(
-					orElse(write.memberGroupIds(), (previous != null) ? previous.memberGroupIds() : List.of()));
-			requireAcyclic(id, groups);
-			Group group = new Group(id, name,
-					distinct(orElse(write.policies(), (previous != null) ? previous.policies() : List.of())), entities,
-					groups, orElse(write.metadata(), (previous != null) ? previous.metadata() : Map.of()),
-					(previous != null) ? previous.creationTime() : now, now,
-					(previous != null) ? previous.modifyIndex() + 1 : 1);
-			List<StorageOp> ops = new ArrayList<>();
-			this.store.putGroup(group, previous, ops);
-			this.store.write(ops);
-			this.policies.invalidate();
-			return group;
-		}
-		finally {
-			this.lock.unlock();
-		}
-	}
-
-	/** Deletes a group and its place in other groups; an unknown id succeeds. */
-	void deleteGroup(String id) {
-		this.lock.lock();
-		try {
-			Optional<Group> found = this.store.group(id);
-			if (found.isEmpty()) {
-				return;
-			}
-			List<StorageOp> ops = new ArrayList<>();
-			String now = now();
-			for (Group parent : this.store.groups()) {
-				if (parent.memberGroupIds().contains(id)) {
-					List<String> members = new ArrayList<>(parent.memberGroupIds());
-					members.remove(id);
-					this.store.putGroup(
-							new Group(parent.id(), parent.name(), parent.policies(), parent.memberEntityIds(), members,
-									parent.metadata(), parent.creationTime(), now, parent.modifyIndex() + 1),
-							parent, ops);
-				}
-			}
-			this.store.deleteGroup(found.get(), ops);
-			this.store.write(ops);
-			this.policies.invalidate();
-		}
-		finally {
-			this.lock.unlock();
-		}
-	}
-
-	/**
 	 * The entity of a login's alias, creating the entity and alias on the first login.
 	 * @throws VaultException 403 when the entity is disabled
 	 */
@@ -332,45 +254,15 @@ final class Identities {
 		return new Entity(id, name, Map.of(), List.of(), false, now, now);
 	}
 
-	/**
-	 * Refuses member groups that do not exist or that contain {@code groupId} (directly
-	 * or through their own member groups), which would make a cycle.
-	 */
-	private void requireAcyclic(String groupId, List<String> memberGroupIds) {
-		for (String member : memberGroupIds) {
-			if (member.equals(groupId)) {
-				throw VaultException.badRequest("cyclic relationship detected for member group ID \"" + member + "\"");
-			}
-			if (this.store.group(member).isEmpty()) {
-				throw VaultException.badRequest("invalid member group ID \"" + member + "\"");
-			}
-			if (reaches(member, groupId, new LinkedHashSet<>())) {
-				throw VaultException.badRequest("cyclic relationship detected for member group ID \"" + member + "\"");
-			}
-		}
-	}
-
-	private boolean reaches(String from, String target, java.util.Set<String> seen) {
-		if (!seen.add(from)) {
-			return false;
-		}
-		for (String child : this.store.group(from).map(Group::memberGroupIds).orElse(List.of())) {
-			if (child.equals(target) || reaches(child, target, seen)) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	private String now() {
+	String now() {
 		return this.clock.instant().toString();
 	}
 
-	private static <T> T orElse(T value, T fallback) {
+	static <T> T orElse(T value, T fallback) {
 		return (value != null) ? value : fallback;
 	}
 
-	private static List<String> distinct(List<String> values) {
+	static List<String> distinct(List<String> values) {
 		return List.copyOf(new LinkedHashSet<>(values));
 	}
 
@@ -397,21 +289,6 @@ final class Identities {
 	 */
 	record AliasWrite(String id, String name, String mountAccessor, String canonicalId,
 			Map<String, String> customMetadata) {
-	}
-
-	/**
-	 * A group write; null fields are unset.
-	 *
-	 * @param id the group to update, or null
-	 * @param name the name
-	 * @param type {@code internal} (the only type served)
-	 * @param policies the policies
-	 * @param memberEntityIds the member entities
-	 * @param memberGroupIds the member groups
-	 * @param metadata the metadata
-	 */
-	record GroupWrite(String id, String name, String type, List<String> policies, List<String> memberEntityIds,
-			List<String> memberGroupIds, Map<String, String> metadata) {
 	}
 
 }

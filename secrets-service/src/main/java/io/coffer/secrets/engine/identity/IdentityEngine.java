@@ -44,7 +44,7 @@ public final class IdentityEngine implements SecretEngine {
 		List<PathSpec> all = new ArrayList<>();
 		all.addAll(new EntityPaths(identities, views).paths());
 		all.addAll(new AliasPaths(identities, views).paths());
-		all.addAll(new GroupPaths(identities, views).paths());
+		all.addAll(new GroupPaths(identities, new Groups(identities, policies), views).paths());
 		all.addAll(new LookupPaths(store, views).paths());
 		this.paths = new EnginePaths(all);
 	}
