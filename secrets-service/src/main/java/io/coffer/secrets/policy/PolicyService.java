@@ -43,6 +43,21 @@ public class PolicyService {
 	 */
 	public AclDecision check(List<String> policies, String path, Operation operation, Map<String, Object> data,
 			boolean enforceParameters) {
+		return decide(policies, path, operation, data, enforceParameters);
+	}
+
+	/**
+	 * Decides a recover from a loaded snapshot: Vault asks the {@code recover} capability
+	 * on the path written, and nothing else (no parameter constraints: the data come from
+	 * the snapshot).
+	 */
+	public AclDecision checkRecover(List<String> policies, String path) {
+		return decide(policies, path, null, Map.of(), false);
+	}
+
+	/** {@code operation} null: a recover. */
+	private AclDecision decide(List<String> policies, String path, Operation operation, Map<String, Object> data,
+			boolean enforceParameters) {
 		List<String> names = normalized(policies);
 		if (names.contains(PolicyStore.ROOT)) {
 			return AclDecision.rootPolicy();
@@ -58,7 +73,7 @@ public class PolicyService {
 		}
 		List<String> capabilities = names(permissions);
 		boolean sudo = permissions.capabilities().contains(Capability.SUDO);
-		Capability needed = Capability.requiredFor(operation);
+		Capability needed = (operation != null) ? Capability.requiredFor(operation) : Capability.RECOVER;
 		if (!permissions.capabilities().contains(needed)) {
 			return decision(false, capabilities, sudo, rule + " does not grant " + needed.vaultName(), permissions);
 		}
