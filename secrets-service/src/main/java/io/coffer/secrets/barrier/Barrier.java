@@ -191,8 +191,8 @@ public class Barrier {
 	 * barrier's root key. Its views decrypt the snapshot's entries exactly as live ones;
 	 * writes fail in {@code snapshot}. {@link #seal()} it when done to drop its keys.
 	 * @throws SealedException when this barrier is sealed
-	 * @throws BarrierException when the snapshot holds no keyring or its keyring does
-	 * not open with this cluster's root key
+	 * @throws BarrierException when the snapshot holds no keyring or its keyring does not
+	 * open with this cluster's root key
 	 */
 	public Barrier openSnapshot(Storage snapshot) {
 		byte[] key = this.rootKey;

@@ -84,8 +84,8 @@ public class RequestReader {
 			}
 			if (id == null || id.isBlank()) {
 				if (method.equals("RECOVER")) {
-					throw VaultException.badRequest("missing snapshot ID: set the "
-							+ SnapshotAccess.SNAPSHOT_ID_HEADER + " header");
+					throw VaultException
+						.badRequest("missing snapshot ID: set the " + SnapshotAccess.SNAPSHOT_ID_HEADER + " header");
 				}
 				return null;
 			}

@@ -22,8 +22,8 @@ import io.coffer.secrets.kernel.SnapshotAccess;
 public record VaultHttpRequest(Operation operation, String path, Map<String, Object> data, String token,
 		String requestId, Duration wrapTtl, SnapshotAccess snapshot) {
 
-	public VaultHttpRequest(Operation operation, String path, Map<String, Object> data, String token,
-			String requestId, Duration wrapTtl) {
+	public VaultHttpRequest(Operation operation, String path, Map<String, Object> data, String token, String requestId,
+			Duration wrapTtl) {
 		this(operation, path, data, token, requestId, wrapTtl, null);
 	}
 

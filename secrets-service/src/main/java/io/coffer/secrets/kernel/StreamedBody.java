@@ -7,9 +7,9 @@ import java.util.concurrent.Callable;
 
 /**
  * The unread body of the request being handled on this thread, for the few paths whose
- * body is not JSON but a stream read by the handler itself (a snapshot to restore or to load,
- * of any size). The body is read only when the handler runs, i.e. after the request was
- * authenticated and authorized, so an unauthorized client cannot make the node store
+ * body is not JSON but a stream read by the handler itself (a snapshot to restore or to
+ * load, of any size). The body is read only when the handler runs, i.e. after the request
+ * was authenticated and authorized, so an unauthorized client cannot make the node store
  * anything.
  */
 public final class StreamedBody {

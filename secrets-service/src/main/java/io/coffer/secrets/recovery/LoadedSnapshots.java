@@ -71,8 +71,8 @@ class LoadedSnapshots {
 		}
 		current();
 		if (this.loaded != null) {
-			throw VaultException.badRequest("a snapshot is already loaded (" + this.loaded.id()
-					+ "): unload it before loading another one");
+			throw VaultException.badRequest(
+					"a snapshot is already loaded (" + this.loaded.id() + "): unload it before loading another one");
 		}
 		String id = UUID.randomUUID().toString();
 		LoadedSnapshotStorage storage = LoadedSnapshotStorage.create(this.root.resolve(id));

@@ -43,9 +43,12 @@ class SnapshotLoadEndpoint implements SysEndpoint {
 				if (!id.isEmpty()) {
 					throw VaultException.unsupportedOperation();
 				}
-				yield LogicalResponse.data(this.snapshots.load(StreamedBody.current()
-					.orElseThrow(() -> VaultException.badRequest("the snapshot to load must be the request body")))
-					.status());
+				yield LogicalResponse.data(
+						this.snapshots
+							.load(StreamedBody.current()
+								.orElseThrow(() -> VaultException
+									.badRequest("the snapshot to load must be the request body")))
+							.status());
 			}
 			case LIST -> {
 				if (!id.isEmpty()) {

@@ -103,7 +103,9 @@ public class SnapshotRequests {
 		return live.handle(withData(request, Operation.UPDATE, request.path(), write));
 	}
 
-	/** The path read in the snapshot, relative to the mount: the request's own by default. */
+	/**
+	 * The path read in the snapshot, relative to the mount: the request's own by default.
+	 */
 	private static String sourcePath(SnapshotAccess access, LogicalRequest request) {
 		if (access.sourcePath() == null) {
 			return request.path();

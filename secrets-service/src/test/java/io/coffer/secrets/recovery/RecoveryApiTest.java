@@ -92,7 +92,8 @@ class RecoveryApiTest {
 		assertThat(refused.status()).isEqualTo(400);
 		assertThat(refused.body()).contains("invalid snapshot");
 		assertThat(this.root.call("LIST", LOAD, null).status()).isEqualTo(404);
-		assertThat(loadedDir()).satisfiesAnyOf((d) -> assertThat(d).doesNotExist(), (d) -> assertThat(d).isEmptyDirectory());
+		assertThat(loadedDir()).satisfiesAnyOf((d) -> assertThat(d).doesNotExist(),
+				(d) -> assertThat(d).isEmptyDirectory());
 	}
 
 	@Test
@@ -172,8 +173,8 @@ class RecoveryApiTest {
 	@Test
 	@Order(4)
 	void recoveringAKvV2SecretWritesTheSnapshotsVersionAsANewVersion() {
-		NodeClient.Response recovered = this.root.call("PUT",
-				"kv2/data/app/db?recover_snapshot_id=" + this.snapshotId, null);
+		NodeClient.Response recovered = this.root.call("PUT", "kv2/data/app/db?recover_snapshot_id=" + this.snapshotId,
+				null);
 
 		assertThat(recovered.status()).as(recovered.body()).isEqualTo(200);
 		assertThat(recovered.data()).containsEntry("version", 3);
