@@ -1,12 +1,8 @@
 package io.coffer.e2e;
 
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +15,7 @@ import io.coffer.e2e.dashboards.DashboardQuery;
 import io.coffer.e2e.dashboards.Exposition;
 import io.coffer.e2e.dashboards.GrafanaFiles;
 import io.coffer.e2e.dashboards.RecordingRule;
+import io.coffer.e2e.dashboards.SuiteActivity;
 import io.coffer.testsupport.cluster.CofferCluster;
 import io.coffer.testsupport.cluster.CofferClusterExtension;
 import io.coffer.testsupport.cluster.ServiceProcess;
@@ -26,9 +23,6 @@ import io.coffer.testsupport.http.VaultHttp;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The committed Grafana dashboards and the community coverage table against what the
@@ -47,12 +41,6 @@ class GrafanaDashboardsIT {
 
 	@RegisterExtension
 	static final CofferClusterExtension coffer = CofferClusterExtension.shared();
-
-	private static final String DEVICE = "grafana-it";
-
-	private static final String SNAPSHOTS = "sys/storage/raft/snapshot-auto/config/grafana-it";
-
-	private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
 	@Test
 	void everyDashboardQueryAndEveryProvidedCommunityMetricIsScraped() throws Exception {
@@ -118,73 +106,28 @@ class GrafanaDashboardsIT {
 	}
 
 	/**
-	 * Scrapes each process once audit-service has delivered to a device of this test (its
-	 * per-device meters exist from a device's first delivery) and a mount has been
-	 * created in, read, listed and deleted from (the route summaries of the active node
-	 * exist from a mount's first request of each operation), then disables the device.
+	 * Scrapes each process while {@link SuiteActivity} has made every lazily created
+	 * meter exist.
 	 */
-	private static Map<String, Set<String>> scrapeWithAnAuditDeviceDelivering()
-			throws IOException, InterruptedException {
+	private static Map<String, Set<String>> scrapeWithAnAuditDeviceDelivering() {
 		CofferCluster cluster = coffer.cluster();
 		VaultHttp http = cluster.http();
 		String root = cluster.rootToken();
-		Path log = Files.createTempDirectory("coffer-grafana-it").resolve("audit.log");
-		http.put("sys/audit/" + DEVICE, Map.of("type", "file", "options", Map.of("file_path", log.toString())), root)
-			.requireSuccess();
-		try {
-			http.post("secret/data/grafana-it", Map.of("data", Map.of("k", "v")), root).requireSuccess();
-			// Vault's per-mount route summaries exist from a mount's first request of
-			// each operation:
-			// cubbyhole tells a create from an update, as Vault's router does.
-			http.put("cubbyhole/grafana-it", Map.of("k", "v"), root).requireSuccess();
-			http.get("cubbyhole/grafana-it", root).requireSuccess();
-			http.list("cubbyhole/", root).requireSuccess();
-			http.delete("cubbyhole/grafana-it", root).requireSuccess();
-			// vault_token_creation exists from the first token created (its labels come
-			// from the token).
-			String token = http.post("auth/token/create", Map.of("policies", List.of("default"), "ttl", "1m"), root)
-				.requireSuccess()
-				.json()
-				.path("auth")
-				.path("client_token")
-				.asString();
-			http.post("auth/token/revoke", Map.of("token", token), root).requireSuccess();
-			ServiceProcess audit = cluster.auditService();
-			await().until(() -> actuator(audit).contains("coffer_audit_device_delivered_total{device=\"" + DEVICE));
-			// the automated-snapshot meters exist per configuration from its first run
-			http.post(SNAPSHOTS,
-					Map.of("interval", "2s", "path_prefix", log.getParent().resolve("snapshots").toString(),
-							"storage_type", "local", "local_max_space", 1L << 30),
-					root)
-				.requireSuccess();
-			ServiceProcess snapshot = cluster.snapshotService();
-			await().atMost(Duration.ofSeconds(60))
-				.until(() -> actuator(snapshot).contains("vault_autosnapshots_percent_maxspace_used{"));
+		try (SuiteActivity activity = SuiteActivity.start(cluster, "grafana-it")) {
 			Map<String, Set<String>> scrapes = new LinkedHashMap<>();
 			scrapes.put("gateway", Exposition.sampleNames(sysMetrics(http, root)));
 			for (ServiceProcess node : cluster.nodes()) {
 				scrapes.put(node.name(), Exposition.sampleNames(sysMetrics(http.at(node.baseUri()), root)));
 			}
-			scrapes.put("lease", Exposition.sampleNames(actuator(cluster.leaseService())));
-			scrapes.put("audit", Exposition.sampleNames(actuator(audit)));
-			scrapes.put("snapshot", Exposition.sampleNames(actuator(snapshot)));
+			scrapes.put("lease", Exposition.sampleNames(SuiteActivity.actuator(cluster.leaseService())));
+			scrapes.put("audit", Exposition.sampleNames(SuiteActivity.actuator(cluster.auditService())));
+			scrapes.put("snapshot", Exposition.sampleNames(SuiteActivity.actuator(cluster.snapshotService())));
 			return scrapes;
-		}
-		finally {
-			http.delete(SNAPSHOTS, root);
-			http.delete("sys/audit/" + DEVICE, root);
 		}
 	}
 
 	private static String sysMetrics(VaultHttp http, String token) {
 		return http.get("sys/metrics?format=prometheus", token).requireSuccess().body();
-	}
-
-	private static String actuator(ServiceProcess process) throws IOException, InterruptedException {
-		HttpRequest request = HttpRequest.newBuilder(process.baseUri().resolve("/actuator/prometheus")).GET().build();
-		HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).as("%s /actuator/prometheus", process.name()).isEqualTo(200);
-		return response.body();
 	}
 
 }
