@@ -3,12 +3,16 @@ package io.coffer.secrets.recovery;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.coffer.secrets.barrier.Barrier;
 import io.coffer.secrets.barrier.BarrierView;
 import io.coffer.secrets.kernel.MountEntry;
 import io.coffer.secrets.kernel.SecretEngine;
+import io.coffer.secrets.kernel.VaultException;
 import io.coffer.secrets.mount.MountService;
 import io.coffer.secrets.storage.LoadedSnapshotStorage;
 
@@ -16,6 +20,8 @@ import io.coffer.secrets.storage.LoadedSnapshotStorage;
  * One snapshot loaded on this node: its pairs in their own read-only database and a
  * barrier opened with the snapshot's keyring, so an engine built over a view of it reads
  * the snapshot's data exactly as it reads live data. Engines are built once per mount.
+ * Every use runs under {@link #use}, so an unload waits for the requests using it and
+ * never closes the database under them.
  */
 final class LoadedSnapshot implements AutoCloseable {
 
@@ -32,6 +38,10 @@ final class LoadedSnapshot implements AutoCloseable {
 	private final Barrier barrier;
 
 	private final Map<String, SecretEngine> engines = new ConcurrentHashMap<>();
+
+	private final ReadWriteLock lock = new ReentrantReadWriteLock();
+
+	private boolean closed;
 
 	LoadedSnapshot(Identity identity, LoadedSnapshotStorage storage, Barrier barrier) {
 		this.id = identity.id();
@@ -62,15 +72,45 @@ final class LoadedSnapshot implements AutoCloseable {
 				"expires_at", this.expiresAt.toString(), "status", "ready");
 	}
 
-	/** Drops the snapshot's keys and deletes its database. */
-	@Override
-	public void close() {
-		this.engines.clear();
+	/**
+	 * Runs {@code work} while the snapshot stays loaded.
+	 * @throws VaultException 400 when it was unloaded meanwhile
+	 */
+	<T> T use(Supplier<T> work) {
+		this.lock.readLock().lock();
 		try {
-			this.barrier.seal();
+			if (this.closed) {
+				throw LoadedSnapshots.notLoaded(this.id);
+			}
+			return work.get();
 		}
 		finally {
-			this.storage.close();
+			this.lock.readLock().unlock();
+		}
+	}
+
+	/**
+	 * Drops the snapshot's keys and deletes its database, once the requests using it are
+	 * done.
+	 */
+	@Override
+	public void close() {
+		this.lock.writeLock().lock();
+		try {
+			if (this.closed) {
+				return;
+			}
+			this.closed = true;
+			this.engines.clear();
+			try {
+				this.barrier.seal();
+			}
+			finally {
+				this.storage.close();
+			}
+		}
+		finally {
+			this.lock.writeLock().unlock();
 		}
 	}
 

@@ -114,7 +114,11 @@ class LoadedSnapshots {
 	 * @throws VaultException 400 when no snapshot with this id is loaded on this node
 	 */
 	LoadedSnapshot require(String id) {
-		return find(id).orElseThrow(() -> VaultException.badRequest("snapshot " + id + " is not loaded"));
+		return find(id).orElseThrow(() -> notLoaded(id));
+	}
+
+	static VaultException notLoaded(String id) {
+		return VaultException.badRequest("snapshot " + id + " is not loaded");
 	}
 
 	synchronized List<String> ids() {

@@ -60,14 +60,16 @@ public class SnapshotRequests {
 			throw VaultException.unsupportedOperation();
 		}
 		LoadedSnapshot snapshot = this.snapshots.require(access.snapshotId());
-		SecretEngine fromSnapshot = snapshot.engine(mount, (view) -> this.kv.create(mount, view));
-		if (!access.recover()) {
-			if (request.operation() != Operation.READ && request.operation() != Operation.LIST) {
-				throw VaultException.unsupportedOperation();
+		return snapshot.use(() -> {
+			SecretEngine fromSnapshot = snapshot.engine(mount, (view) -> this.kv.create(mount, view));
+			if (!access.recover()) {
+				if (request.operation() != Operation.READ && request.operation() != Operation.LIST) {
+					throw VaultException.unsupportedOperation();
+				}
+				return fromSnapshot.handle(withData(request, request.operation(), request.path(), withoutId(request)));
 			}
-			return fromSnapshot.handle(withData(request, request.operation(), request.path(), withoutId(request)));
-		}
-		return recover(access, request, fromSnapshot, live);
+			return recover(access, request, fromSnapshot, live);
+		});
 	}
 
 	private LogicalResponse recover(SnapshotAccess access, LogicalRequest request, SecretEngine fromSnapshot,
