@@ -142,8 +142,40 @@ class PrometheusScrapeIT {
 		});
 	}
 
+	/**
+	 * What a scrape costs: Prometheus' own {@code scrape_duration_seconds} and
+	 * {@code scrape_samples_scraped} per target, averaged over the last minute, printed
+	 * and written to {@code target/e2e-results/prometheus-scrapes.txt} (docs/metrics.md
+	 * quotes them).
+	 */
 	@Test
 	@Order(2)
+	void scrapeCostPerTargetIsReported() throws Exception {
+		StringBuilder report = new StringBuilder("job instance samples avg_scrape_ms max_scrape_ms\n");
+		JsonNode samples = prometheus.query("scrape_samples_scraped").path("result");
+		assertThat(samples).isNotEmpty();
+		for (JsonNode sample : samples) {
+			JsonNode labels = sample.path("metric");
+			String selector = "{job=\"" + labels.path("job").asString() + "\",instance=\""
+					+ labels.path("instance").asString() + "\"}";
+			double average = value(prometheus.query("avg_over_time(scrape_duration_seconds" + selector + "[1m])"));
+			double max = value(prometheus.query("max_over_time(scrape_duration_seconds" + selector + "[1m])"));
+			int count = (int) Double.parseDouble(sample.path("value").get(1).asString());
+			assertThat(count).as("samples scraped from %s", selector).isPositive();
+			report.append(String.format("%s %s %d %.1f %.1f%n", labels.path("job").asString(),
+					labels.path("instance").asString(), count, average * 1000, max * 1000));
+		}
+		System.out.print("PROMETHEUS SCRAPES:\n" + report);
+		Path results = Files.createDirectories(Path.of("target", "e2e-results"));
+		Files.writeString(results.resolve("prometheus-scrapes.txt"), report);
+	}
+
+	private static double value(JsonNode data) {
+		return Double.parseDouble(data.path("result").get(0).path("value").get(1).asString());
+	}
+
+	@Test
+	@Order(3)
 	void everyDashboardQueryReturnsData() {
 		List<String> empty = new ArrayList<>();
 		int queries = 0;
@@ -163,7 +195,7 @@ class PrometheusScrapeIT {
 	}
 
 	@Test
-	@Order(3)
+	@Order(4)
 	void sealingTheClusterFiresTheSealedAndNoActiveNodeAlerts() {
 		assertThat(firing("CofferSealed")).as("sealed alerts before sealing").isEmpty();
 		assertThat(firing("CofferNoActiveNode")).as("no-active alert before sealing").isEmpty();

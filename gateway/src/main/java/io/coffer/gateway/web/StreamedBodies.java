@@ -12,7 +12,8 @@ import org.springframework.http.HttpMethod;
 public final class StreamedBodies {
 
 	/** {@code POST}/{@code PUT} on these paths stream their body. */
-	public static final String[] PATHS = { "/v1/sys/storage/raft/snapshot", "/v1/sys/storage/raft/snapshot-load" };
+	public static final String[] PATHS = { "/v1/sys/storage/raft/snapshot", "/v1/sys/storage/raft/snapshot-force",
+			"/v1/sys/storage/raft/snapshot-load" };
 
 	private static final Set<String> PATH_SET = Set.of(PATHS);
 

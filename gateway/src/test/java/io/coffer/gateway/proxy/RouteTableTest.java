@@ -43,6 +43,7 @@ class RouteTableTest {
 		assertThat(table.ownerOf("sys/leasesx/lookup").name()).isEqualTo("secrets");
 		assertThat(table.ownerOf("sys/revoke-other").name()).isEqualTo("secrets");
 		assertThat(table.ownerOf("sys/storage/raft/snapshot").name()).isEqualTo("secrets");
+		assertThat(table.ownerOf("sys/storage/raft/snapshot-force").name()).isEqualTo("secrets");
 		assertThat(table.ownerOf("sys/quotas/rate-limit/global").name()).isEqualTo("secrets");
 		assertThat(table.ownerOf("sys/quotas/config").name()).isEqualTo("secrets");
 		assertThat(table.ownerOf("auth/token/revoke").name()).isEqualTo("secrets");

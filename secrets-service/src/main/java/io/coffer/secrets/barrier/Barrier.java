@@ -157,6 +157,15 @@ public class Barrier {
 	}
 
 	/**
+	 * Whether the keyring now in storage opens with the root key this barrier holds:
+	 * false when sealed, or once another cluster's state was restored underneath it.
+	 */
+	public boolean opensStoredKeyring() {
+		Optional<byte[]> stored = this.storage.get(KEYRING_PATH);
+		return stored.isPresent() && this.rootKey != null && opensKeyring(stored.get());
+	}
+
+	/**
 	 * Opens {@code storedKeyring} (a keyring as stored, e.g. in a snapshot) with this
 	 * barrier's root key, to check the entries written under it.
 	 * @throws SealedException when the barrier is sealed

@@ -15,7 +15,8 @@ import java.util.concurrent.Callable;
 public final class StreamedBody {
 
 	/** Paths (below {@code /v1/}) whose POST/PUT body is streamed, not parsed. */
-	private static final Set<String> STREAMED = Set.of("sys/storage/raft/snapshot", "sys/storage/raft/snapshot-load");
+	private static final Set<String> STREAMED = Set.of("sys/storage/raft/snapshot", "sys/storage/raft/snapshot-force",
+			"sys/storage/raft/snapshot-load");
 
 	private static final ThreadLocal<InputStream> CURRENT = new ThreadLocal<>();
 

@@ -289,9 +289,32 @@ public class SealService {
 		}
 		this.ha.leaveElection();
 		this.barrier.seal();
+		this.identity = null;
 		this.tokens.reset();
 		this.events.publishEvent(new SealEvent.Sealed());
 		log.info("Sealed{}", this.configured.isAuto() ? "; an auto-unseal node stays sealed until restarted" : "");
+	}
+
+	/**
+	 * After a forced restore installed another cluster's state on this node: seals it
+	 * (every key, token and cache of the replaced state is dropped), so it is unsealed
+	 * with the restored state's unseal keys, as in Vault. With an auto seal it tries once
+	 * to unseal through the seal (Vault reloads the root key with its auto seal); if the
+	 * seal cannot open the restored root key the node stays sealed.
+	 */
+	public void sealForForeignState() {
+		seal();
+		if (!this.configured.isAuto()) {
+			return;
+		}
+		try {
+			AutoUnsealOutcome outcome = autoUnseal();
+			log.info("After the forced restore, auto-unseal with the {} seal: {}", this.configured.type(), outcome);
+		}
+		catch (RuntimeException ex) {
+			log.warn("After the forced restore, auto-unseal with the {} seal failed, node stays sealed: {}",
+					this.configured.type(), ex.getMessage());
+		}
 	}
 
 	/**

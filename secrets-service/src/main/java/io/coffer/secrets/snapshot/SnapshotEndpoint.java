@@ -16,13 +16,19 @@ import org.springframework.stereotype.Component;
  * to its file). Vault asks no {@code sudo} for it, only {@code read} on the path.
  * {@code POST} (or {@code PUT}) restores the snapshot in the request body
  * ({@code vault operator raft snapshot restore}): {@code 204} once a majority of the
- * nodes installed it. Restoring another cluster's snapshot ({@code snapshot-force}) is
- * absent.
+ * nodes installed it; a snapshot of another cluster is refused. {@code POST} (or
+ * {@code PUT}) on {@code sys/storage/raft/snapshot-force}
+ * ({@code vault operator raft snapshot restore -force}) also restores another cluster's
+ * snapshot: its state replaces this cluster's and every node seals, to be unsealed with
+ * that cluster's keys. Like Vault, both need {@code update} on their path, no
+ * {@code sudo}.
  */
 @Component
 class SnapshotEndpoint implements SysEndpoint {
 
 	static final String PATH = "storage/raft/snapshot";
+
+	static final String FORCE_PATH = "storage/raft/snapshot-force";
 
 	private final SnapshotProducer producer;
 
@@ -35,15 +41,22 @@ class SnapshotEndpoint implements SysEndpoint {
 
 	@Override
 	public boolean matches(String path) {
-		return path.equals(PATH);
+		return path.equals(PATH) || path.equals(FORCE_PATH);
 	}
 
 	@Override
 	public LogicalResponse handle(LogicalRequest request, Caller caller) {
+		boolean force = request.path().endsWith(FORCE_PATH);
 		return switch (request.operation()) {
-			case READ -> LogicalResponse.binary(this.producer.take());
+			case READ -> {
+				if (force) {
+					throw VaultException.unsupportedOperation();
+				}
+				yield LogicalResponse.binary(this.producer.take());
+			}
 			case UPDATE -> this.restorer.restore(StreamedBody.current()
-				.orElseThrow(() -> VaultException.badRequest("the snapshot to restore must be the request body")));
+				.orElseThrow(() -> VaultException.badRequest("the snapshot to restore must be the request body")),
+					force);
 			default -> throw VaultException.unsupportedPath(request.path());
 		};
 	}

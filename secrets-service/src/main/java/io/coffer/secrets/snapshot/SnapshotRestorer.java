@@ -6,6 +6,7 @@ import java.time.Duration;
 
 import io.coffer.common.snapshot.SnapshotManifest;
 import io.coffer.secrets.barrier.Barrier;
+import io.coffer.secrets.barrier.SealedException;
 import io.coffer.secrets.kernel.LogicalResponse;
 import io.coffer.secrets.kernel.VaultException;
 import io.coffer.secrets.seal.SealService;
@@ -24,9 +25,13 @@ import org.springframework.stereotype.Component;
 /**
  * Restores a snapshot streamed in the request body: every pair goes straight into a
  * restore staged by storage (never whole in memory), the archive is checked as it is read
- * (format, checksums, counts, key order), the snapshot's keyring must open with this
- * cluster's root key, and only then is the restore committed on every node through the
- * log. Any refusal leaves the stored state untouched.
+ * (format, checksums, counts, key order), and only then is the restore committed on every
+ * node through the log. Any refusal leaves the stored state untouched.
+ * <p>
+ * The snapshot's keyring must open with this cluster's root key, unless the restore is
+ * forced ({@code snapshot-force}, Vault's disaster recovery into another cluster): then
+ * the state of the other cluster replaces this one's, seal records included, and every
+ * node seals, to be unsealed with the snapshot's cluster's keys.
  */
 @Component
 class SnapshotRestorer {
@@ -49,7 +54,10 @@ class SnapshotRestorer {
 		this.timeout = timeout;
 	}
 
-	LogicalResponse restore(InputStream body) {
+	/**
+	 * @param force whether another cluster's snapshot may replace this cluster's state
+	 */
+	LogicalResponse restore(InputStream body, boolean force) {
 		if (this.seal.isSealed()) {
 			throw new VaultException(503, "Vault is sealed");
 		}
@@ -58,32 +66,54 @@ class SnapshotRestorer {
 			SnapshotManifest manifest = SnapshotReader.read(body, restore::put);
 			byte[] keyring = restore.get(Barrier.KEYRING_PATH)
 				.orElseThrow(() -> VaultException.badRequest("invalid snapshot: it holds no keyring"));
-			if (!this.barrier.opensKeyring(keyring)) {
+			boolean foreign = !this.barrier.opensKeyring(keyring);
+			if (foreign && !force) {
 				throw VaultException.badRequest("the snapshot was taken on another cluster (cluster "
 						+ manifest.clusterId() + "): its keyring does not open with this cluster's root key; "
-						+ "restoring another cluster's snapshot (snapshot-force) is not supported");
+						+ "use sys/storage/raft/snapshot-force to replace this cluster's state with it");
 			}
-			restore.commit(this.timeout);
-			logger.info("Restored the snapshot of cluster {} taken on node {} at log ({}, {}): {} entries in {} ms",
+			if (foreign) {
+				commitForeign(restore, manifest);
+			}
+			else {
+				restore.commit(this.timeout);
+			}
+			logger.info("Restored the snapshot of cluster {} taken on node {} at log ({}, {}): {} entries in {} ms{}",
 					manifest.clusterId(), manifest.nodeId(), manifest.logEpoch(), manifest.logIndex(),
-					manifest.entryCount(), (System.nanoTime() - started) / 1_000_000);
+					manifest.entryCount(), (System.nanoTime() - started) / 1_000_000,
+					foreign ? "; another cluster's state: the nodes are sealed" : "");
 			return LogicalResponse.empty();
 		}
-		catch (InvalidSnapshotException ex) {
-			throw VaultException.badRequest("invalid snapshot: " + ex.getMessage());
-		}
-		catch (IllegalArgumentException ex) {
+		catch (InvalidSnapshotException | IllegalArgumentException ex) {
 			throw VaultException.badRequest("invalid snapshot: " + ex.getMessage());
 		}
 		catch (IOException ex) {
 			throw VaultException.badRequest("failed to read the snapshot: " + ex.getMessage());
 		}
-		catch (SnapshotUnavailableException ex) {
+		catch (SnapshotUnavailableException | SealedException ex) {
 			throw new VaultException(503, ex.getMessage());
 		}
 		catch (StorageException ex) {
 			logger.warn("Restoring a snapshot failed: {}", ex.getMessage());
 			throw new VaultException(500, "failed to restore the snapshot: " + ex.getMessage());
+		}
+	}
+
+	/**
+	 * Commits another cluster's state, then seals this node once it holds that state
+	 * (also when the outcome is unknown but the restore was installed here): the root key
+	 * it holds opens the replaced keyring only.
+	 */
+	private void commitForeign(StorageRestore restore, SnapshotManifest manifest) {
+		logger.warn("Forced restore of cluster {}'s snapshot: this cluster's state, keys and tokens are replaced; "
+				+ "every node seals and is unsealed with that cluster's keys", manifest.clusterId());
+		try {
+			restore.commitForeign(this.timeout);
+		}
+		finally {
+			if (!this.seal.isSealed() && !this.barrier.opensStoredKeyring()) {
+				this.seal.sealForForeignState();
+			}
 		}
 	}
 

@@ -15,4 +15,12 @@ public interface HaListener {
 	/** This node is no longer active (stepped down, lost its lock, or sealed). */
 	void becameStandby();
 
+	/**
+	 * This node installed another cluster's state (a forced restore driven by another
+	 * node): the keys it holds do not open it, so it must seal. It no longer signs log
+	 * entries nor contends for the active role.
+	 */
+	default void foreignStateInstalled() {
+	}
+
 }

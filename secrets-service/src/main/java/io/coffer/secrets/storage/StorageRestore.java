@@ -37,6 +37,15 @@ public interface StorageRestore extends AutoCloseable {
 	 */
 	void commit(Duration timeout);
 
+	/**
+	 * {@link #commit} for another cluster's state (Vault's {@code snapshot-force}): the
+	 * restore entry says so, and every node that installs it stops signing with its log
+	 * key and leaves the election (the key belongs to the replaced state); the other
+	 * nodes tell their {@link HaListener#foreignStateInstalled() listeners} so they seal.
+	 * This node is left to the caller to seal once this returns.
+	 */
+	void commitForeign(Duration timeout);
+
 	/** Abandons the restore unless it was committed; idempotent. */
 	@Override
 	void close();

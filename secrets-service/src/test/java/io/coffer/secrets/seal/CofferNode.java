@@ -20,7 +20,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * port, HTTP port) that can be stopped and started again on the same data dir and ports,
  * like a restarted process.
  */
-final class CofferNode implements AutoCloseable {
+public final class CofferNode implements AutoCloseable {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -36,19 +36,42 @@ final class CofferNode implements AutoCloseable {
 
 	private ConfigurableApplicationContext context;
 
-	CofferNode(String name) {
+	public CofferNode(String name) {
+		this(name, "coffer-seal-test-" + name + "-" + RANDOM.nextInt(1_000_000));
+	}
+
+	private CofferNode(String name, String clusterName) {
 		this.name = name;
 		this.dataDir = Path.of("target", "test-data", name + "-" + RANDOM.nextInt(1_000_000));
-		this.clusterName = "coffer-seal-test-" + name + "-" + RANDOM.nextInt(1_000_000);
+		this.clusterName = clusterName;
 		this.clusterPort = freePort(20000 + RANDOM.nextInt(12000));
 		this.httpPort = freePort(0);
+	}
+
+	/**
+	 * The nodes of one multi-node cluster ({@code name-1} ...): one Hazelcast cluster
+	 * name; start each with {@link #members(List)}.
+	 */
+	public static List<CofferNode> cluster(String name, int size) {
+		String clusterName = "coffer-seal-test-" + name + "-" + RANDOM.nextInt(1_000_000);
+		List<CofferNode> nodes = new ArrayList<>();
+		for (int i = 1; i <= size; i++) {
+			nodes.add(new CofferNode(name + "-" + i, clusterName));
+		}
+		return nodes;
+	}
+
+	/** The properties that make {@code nodes} one cluster of their size. */
+	public static Map<String, String> members(List<CofferNode> nodes) {
+		String members = String.join(",", nodes.stream().map((n) -> "127.0.0.1:" + n.clusterPort).toList());
+		return Map.of("coffer.cluster.size", String.valueOf(nodes.size()), "coffer.cluster.members", members);
 	}
 
 	/**
 	 * Starts the node with these extra properties (e.g. its seal) on top of the test
 	 * config.
 	 */
-	CofferNode start(Map<String, String> properties) {
+	public CofferNode start(Map<String, String> properties) {
 		List<String> args = new ArrayList<>(List.of("--server.port=" + this.httpPort, "--coffer.node.id=" + this.name,
 				"--coffer.storage.data-dir=" + this.dataDir.toAbsolutePath(),
 				"--coffer.cluster.name=" + this.clusterName, "--coffer.cluster.port=" + this.clusterPort));
@@ -57,22 +80,30 @@ final class CofferNode implements AutoCloseable {
 		return this;
 	}
 
-	void stop() {
+	public void stop() {
 		if (this.context != null) {
 			this.context.close();
 			this.context = null;
 		}
 	}
 
-	String address() {
+	/**
+	 * The node's data directory (replica, audit journal): delete it to lose the node for
+	 * good.
+	 */
+	public Path dataDir() {
+		return this.dataDir;
+	}
+
+	public String address() {
 		return "http://127.0.0.1:" + this.httpPort;
 	}
 
-	NodeClient client() {
+	public NodeClient client() {
 		return new NodeClient(address());
 	}
 
-	int health() {
+	public int health() {
 		return client().call("GET", "sys/health", null).status();
 	}
 

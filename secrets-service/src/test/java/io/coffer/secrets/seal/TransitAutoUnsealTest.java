@@ -58,6 +58,8 @@ class TransitAutoUnsealTest {
 
 	private String rootToken;
 
+	private String migratedRoot;
+
 	@BeforeAll
 	@SuppressWarnings("unchecked")
 	void startUnsealer() {
@@ -260,6 +262,7 @@ class TransitAutoUnsealTest {
 			.json();
 		List<String> keys = (List<String>) init.get("keys");
 		String root = (String) init.get("root_token");
+		this.migratedRoot = root;
 		keys.subList(0, 2).forEach((key) -> shamir.call("PUT", "sys/unseal", Map.of("key", key)));
 		shamir.awaitActive().token(root);
 		shamir.call("POST", "sys/mounts/secret", Map.of("type", "kv"));
@@ -288,6 +291,34 @@ class TransitAutoUnsealTest {
 		this.migrating.stop();
 		this.migrating.start(this.transitSeal);
 		await().atMost(Duration.ofSeconds(30)).until(() -> this.migrating.health() == 200);
+	}
+
+	/**
+	 * {@code snapshot-force} of node A's snapshot into node B, another cluster sealed by
+	 * the same transit key: B seals (A's state replaced its keys) and unseals itself at
+	 * once through its transit seal with A's sealed root key, as Vault reloads the root
+	 * key through its auto seal; then it serves A's data to A's token.
+	 */
+	@Test
+	@Order(8)
+	void aForcedRestoreOfAnotherClusterUnderTheSameTransitKeyUnsealsItselfWithThatClustersRootKey(CapturedOutput output,
+			@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+		NodeClient source = this.node.client().token(this.rootToken);
+		assertThat(source.call("PUT", "secret/app", Map.of("password", "restored")).status()).isEqualTo(204);
+		NodeClient.Download saved = source.download("sys/storage/raft/snapshot", dir.resolve("a.snap"));
+		assertThat(saved.status()).isEqualTo(200);
+		NodeClient target = this.migrating.client().token(this.migratedRoot);
+
+		NodeClient.Response forced = target.upload("POST", "sys/storage/raft/snapshot-force", saved.file());
+
+		assertThat(forced.status()).as(forced.body()).isEqualTo(204);
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.migrating.health() == 200);
+		assertThat(output.getOut()).contains("After the forced restore, auto-unseal with the transit seal: UNSEALED");
+		NodeClient restored = this.migrating.client().token(this.rootToken);
+		assertThat(restored.call("GET", "secret/app", null).data()).containsEntry("password", "restored");
+		assertThat(restored.call("GET", "secret/kept", null).status()).isEqualTo(404);
+		assertThat(this.migrating.client().token(this.migratedRoot).call("GET", "sys/mounts", null).status())
+			.isEqualTo(403);
 	}
 
 }

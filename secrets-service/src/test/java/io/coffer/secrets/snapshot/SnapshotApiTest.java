@@ -167,7 +167,7 @@ class SnapshotApiTest {
 
 	@Test
 	@Order(4)
-	void anotherClustersSnapshotIsRefusedAndForceIsAbsent() throws IOException {
+	void anotherClustersSnapshotIsRefusedWithoutForce() throws IOException {
 		NodeClient.Download saved = this.root.download(SNAPSHOT, this.dir.resolve("ours.snap"));
 		Path foreign = withForeignKeyring(saved.file());
 		long index = this.ha.appliedIndex();
@@ -175,9 +175,32 @@ class SnapshotApiTest {
 		NodeClient.Response refused = this.root.upload("POST", SNAPSHOT, foreign);
 
 		assertThat(refused.status()).isEqualTo(400);
-		assertThat(refused.body()).contains("another cluster");
+		assertThat(refused.body()).contains("another cluster").contains("sys/storage/raft/snapshot-force");
 		assertThat(this.ha.appliedIndex()).isEqualTo(index);
-		assertThat(this.root.call("POST", "sys/storage/raft/snapshot-force", Map.of()).status()).isEqualTo(404);
+	}
+
+	@Test
+	@Order(4)
+	void forcingThisClustersOwnSnapshotJustRestoresItWithUpdateOnTheForcePath() throws IOException {
+		String policy = "path \"sys/storage/raft/snapshot-force\" {\n  capabilities = [\"update\"]\n}\n";
+		assertThat(this.root.call("PUT", "sys/policies/acl/snapshot-forcer", Map.of("policy", policy)).status())
+			.isEqualTo(204);
+		NodeClient forcer = client(token(List.of("snapshot-forcer")));
+		assertThat(this.root.call("PUT", "kv/force/me", Map.of("value", "before")).status()).isEqualTo(204);
+		NodeClient.Download saved = this.root.download(SNAPSHOT, this.dir.resolve("force-own.snap"));
+		assertThat(this.root.call("PUT", "kv/force/me", Map.of("value", "after")).status()).isEqualTo(204);
+		NodeClient other = client(token(List.of("default")));
+		long index = this.ha.appliedIndex();
+
+		assertThat(other.upload("PUT", "sys/storage/raft/snapshot-force", saved.file()).status()).isEqualTo(403);
+		assertThat(this.ha.appliedIndex()).isEqualTo(index);
+		NodeClient.Response restored = forcer.upload("PUT", "sys/storage/raft/snapshot-force", saved.file());
+
+		assertThat(restored.status()).as(restored.body()).isEqualTo(204);
+		assertThat(this.root.call("GET", "sys/seal-status", null).json().get("sealed")).isEqualTo(false);
+		this.root.awaitActive();
+		assertThat(this.root.call("GET", "kv/force/me", null).data()).isEqualTo(Map.of("value", "before"));
+		assertThat(this.root.call("GET", "sys/storage/raft/snapshot-force", null).status()).isEqualTo(405);
 	}
 
 	@Test

@@ -255,6 +255,15 @@ public final class CofferCluster implements AutoCloseable {
 	}
 
 	/**
+	 * Stops one secrets node (SIGTERM, killed if still running after a grace period), as
+	 * an operator stops it for an upgrade.
+	 */
+	public void stopNode(ServiceProcess node) {
+		node.terminate();
+		node.waitForExit(STOP_GRACE_SECONDS);
+	}
+
+	/**
 	 * Starts every stopped secrets node again with its ports, data directory and
 	 * arguments; returns once each answers HTTP (sealed or not).
 	 */

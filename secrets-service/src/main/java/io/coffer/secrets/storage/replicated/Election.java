@@ -76,7 +76,7 @@ final class Election implements Runnable {
 	}
 
 	private void contend() {
-		if (!this.joined || !this.follower.ready() || !this.runtime.cpReady()) {
+		if (!this.joined || this.runtime.auth.retired() || !this.follower.ready() || !this.runtime.cpReady()) {
 			pause(Duration.ofMillis(200));
 			return;
 		}
@@ -132,7 +132,9 @@ final class Election implements Runnable {
 		try {
 			for (int attempt = 0; attempt < 5; attempt++) {
 				LogEntry head = log.head();
-				if (head == null || this.runtime.admit(head) != NodeRuntime.Admission.APPLY || !catchUp(head)) {
+				if (head == null || !trusted(head) || !catchUp(head) || this.runtime.auth.retired()) {
+					// retired: it caught up past another cluster's state, whose keys it
+					// lacks
 					return null;
 				}
 				log.archive(LogCodec.encode(head));
@@ -150,6 +152,19 @@ final class Election implements Runnable {
 		finally {
 			this.runtime.applyLock.unlock();
 		}
+	}
+
+	/**
+	 * Whether this node may build on {@code head}: it verifies under the log key, or it
+	 * is the foreign restore entry this replica installed last, which was signed with the
+	 * key of the state it replaced (a node unsealed with the restored state's keys
+	 * continues the log after it under the new key).
+	 */
+	private boolean trusted(LogEntry head) {
+		if (this.runtime.admit(head) == NodeRuntime.Admission.APPLY) {
+			return true;
+		}
+		return head.isRestore() && head.restore().foreign() && head.position().equals(this.runtime.replica.position());
 	}
 
 	private boolean catchUp(LogEntry head) {

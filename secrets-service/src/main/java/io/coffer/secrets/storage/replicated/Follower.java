@@ -184,6 +184,13 @@ final class Follower implements Runnable {
 				// a restore this node did not stage (it was down or joined later): the
 				// restored state exists only on the nodes that applied it
 				this.ready = false;
+				if (run.getFirst().isRestore() && run.getFirst().restore().foreign()) {
+					// another cluster's state: copied only once this node holds its keys
+					if (!this.runtime.auth.retired()) {
+						this.runtime.foreignStateInstalled();
+					}
+					return false;
+				}
 				this.runtime.observeCommitted(head.index());
 				logger.info("Node {} at {} did not stage the restore at {}; copying the restored replica",
 						this.runtime.nodeId(), applied, run.getFirst().position());

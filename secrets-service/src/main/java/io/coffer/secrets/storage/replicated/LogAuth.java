@@ -28,6 +28,8 @@ final class LogAuth {
 
 	private volatile boolean alone;
 
+	private volatile boolean retired;
+
 	/**
 	 * Installs the key; null forgets (overwrites) the one held. The same key installed
 	 * again (init unseals right after creating it) keeps {@link #alone()}.
@@ -38,6 +40,7 @@ final class LogAuth {
 			this.alone = false;
 		}
 		this.key = logKey;
+		this.retired = false;
 		if (old != null && old != logKey) {
 			old.forget();
 		}
@@ -45,6 +48,21 @@ final class LogAuth {
 
 	boolean keyed() {
 		return this.key != null;
+	}
+
+	/**
+	 * This node installed another cluster's state (a forced restore): the key held no
+	 * longer belongs to the state, so no entry is signed with it any more (an active
+	 * would write only unsigned empty entries, which change no data) and the node stays
+	 * out of the election. Reports are still signed and verified, so the restoring node
+	 * can count the nodes that installed the restore. Ends with the next {@link #use}.
+	 */
+	void retire() {
+		this.retired = true;
+	}
+
+	boolean retired() {
+		return this.retired;
 	}
 
 	/**
@@ -70,7 +88,7 @@ final class LogAuth {
 	 */
 	Tag sign(byte[] entryBody) {
 		LogMac current = this.key;
-		return (current != null) ? new Tag(current.keyId(), current.mac(ENTRY, entryBody)) : null;
+		return (current != null && !this.retired) ? new Tag(current.keyId(), current.mac(ENTRY, entryBody)) : null;
 	}
 
 	/** Whether {@code tag} was made with this node's key over {@code entryBody}. */

@@ -29,6 +29,9 @@ final class LogCodec {
 
 	private static final byte FLAG_RESTORE = 2;
 
+	/** With {@link #FLAG_RESTORE}: the restored state is another cluster's. */
+	private static final byte FLAG_FOREIGN = 4;
+
 	private static final int RESTORE_BYTES = 16 + RestoreMark.DIGEST_BYTES + 8;
 
 	private static final byte OP_PUT = 1;
@@ -66,7 +69,8 @@ final class LogCodec {
 		out.put(entry.isRestore() ? VERSION_RESTORE : VERSION);
 		out.putLong(entry.epoch().ordinal()).putLong(entry.epoch().id());
 		out.putLong(entry.index()).putLong(entry.fence());
-		out.put((byte) ((entry.isGenesis() ? FLAG_GENESIS : 0) | (entry.isRestore() ? FLAG_RESTORE : 0)));
+		out.put((byte) ((entry.isGenesis() ? FLAG_GENESIS : 0) | (entry.isRestore() ? FLAG_RESTORE : 0)
+				| ((entry.isRestore() && entry.restore().foreign()) ? FLAG_FOREIGN : 0)));
 		if (entry.isGenesis()) {
 			out.putLong(entry.previous().ordinal()).putLong(entry.previous().id());
 		}
@@ -101,7 +105,7 @@ final class LogCodec {
 				java.util.UUID id = new java.util.UUID(in.getLong(), in.getLong());
 				byte[] digest = new byte[RestoreMark.DIGEST_BYTES];
 				in.get(digest);
-				restore = new RestoreMark(id, digest, in.getLong());
+				restore = new RestoreMark(id, digest, in.getLong(), header.foreign());
 			}
 			int count = in.getInt();
 			List<StorageOp> ops = new ArrayList<>(count);
@@ -142,10 +146,12 @@ final class LogCodec {
 		long fence = in.getLong();
 		byte flags = in.get();
 		boolean restore = (flags & FLAG_RESTORE) != 0;
-		if (restore != (version == VERSION_RESTORE) || (flags & ~(FLAG_GENESIS | FLAG_RESTORE)) != 0) {
+		boolean foreign = (flags & FLAG_FOREIGN) != 0;
+		if (restore != (version == VERSION_RESTORE) || (foreign && !restore)
+				|| (flags & ~(FLAG_GENESIS | FLAG_RESTORE | FLAG_FOREIGN)) != 0) {
 			throw new CorruptEntryException("malformed log entry");
 		}
-		return new Header(epoch, index, fence, (flags & FLAG_GENESIS) != 0, restore);
+		return new Header(epoch, index, fence, (flags & FLAG_GENESIS) != 0, restore, foreign);
 	}
 
 	private static byte[] readBytes(ByteBuffer in) {
@@ -165,7 +171,7 @@ final class LogCodec {
 	}
 
 	/** The fixed fields of an encoded entry. */
-	record Header(Epoch epoch, long index, long fence, boolean genesis, boolean restore) {
+	record Header(Epoch epoch, long index, long fence, boolean genesis, boolean restore, boolean foreign) {
 
 		Position position() {
 			return new Position(this.epoch, this.index);

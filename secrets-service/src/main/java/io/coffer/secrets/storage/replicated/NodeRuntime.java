@@ -149,6 +149,9 @@ final class NodeRuntime {
 		}
 		observeCommitted(entry.index());
 		report();
+		if (entry.isRestore() && entry.restore().foreign()) {
+			foreignStateInstalled();
+		}
 	}
 
 	/**
@@ -160,8 +163,34 @@ final class NodeRuntime {
 	}
 
 	private void installRestore(LogEntry entry) {
+		if (entry.restore().foreign()) {
+			// before the swap: from here on nothing is signed with a key the new state
+			// does not know
+			this.auth.retire();
+		}
 		this.replica.installStaged(entry.restore().id(), entry.position());
 		logger.info("Node {} installed restore {} at {}", nodeId(), entry.restore(), entry.position());
+	}
+
+	/**
+	 * After another cluster's state was installed here (or met unstaged: a node that
+	 * could not stage it does not copy it with a key the state does not know), tells the
+	 * listeners so the node seals; not on the node that drives the restore (still active:
+	 * it counts the others' reports with its key and seals when the restore returns).
+	 */
+	void foreignStateInstalled() {
+		this.auth.retire();
+		if (!isActive()) {
+			logger.info("Node {} holds another cluster's state after a forced restore; it seals", nodeId());
+			this.listeners.forEach((l) -> {
+				try {
+					l.foreignStateInstalled();
+				}
+				catch (RuntimeException ex) {
+					logger.warn("HA listener {} failed", l, ex);
+				}
+			});
+		}
 	}
 
 	/**
@@ -187,6 +216,7 @@ final class NodeRuntime {
 	 */
 	int applyAll(List<LogEntry> entries) {
 		int applied = 0;
+		boolean foreign = false;
 		Position position;
 		this.applyLock.lock();
 		try {
@@ -203,6 +233,7 @@ final class NodeRuntime {
 						run.clear();
 					}
 					installRestore(entry);
+					foreign |= entry.restore().foreign();
 					applied++;
 				}
 				else {
@@ -223,6 +254,9 @@ final class NodeRuntime {
 		}
 		observeCommitted(position.index());
 		report();
+		if (foreign) {
+			foreignStateInstalled();
+		}
 		return applied;
 	}
 

@@ -14,8 +14,11 @@ import java.util.UUID;
  * @param digest SHA-256 of the staged state ({@link ReplicaSnapshot} digest at
  * {@link Position#EMPTY})
  * @param count number of key/value pairs
+ * @param foreign whether the state is another cluster's (its keyring opens with another
+ * root key): a node that installs it stops signing with its log key and leaves the
+ * election until it is unsealed with the restored state's keys
  */
-record RestoreMark(UUID id, byte[] digest, long count) implements java.io.Serializable {
+record RestoreMark(UUID id, byte[] digest, long count, boolean foreign) implements java.io.Serializable {
 
 	static final int DIGEST_BYTES = 32;
 
@@ -26,6 +29,11 @@ record RestoreMark(UUID id, byte[] digest, long count) implements java.io.Serial
 		digest = digest.clone();
 	}
 
+	/** A restore of this cluster's own state. */
+	RestoreMark(UUID id, byte[] digest, long count) {
+		this(id, digest, count, false);
+	}
+
 	@Override
 	public byte[] digest() {
 		return this.digest.clone();
@@ -34,7 +42,7 @@ record RestoreMark(UUID id, byte[] digest, long count) implements java.io.Serial
 	@Override
 	public boolean equals(Object other) {
 		return other instanceof RestoreMark mark && mark.id.equals(this.id) && mark.count == this.count
-				&& java.util.Arrays.equals(mark.digest, this.digest);
+				&& mark.foreign == this.foreign && java.util.Arrays.equals(mark.digest, this.digest);
 	}
 
 	@Override
@@ -44,7 +52,7 @@ record RestoreMark(UUID id, byte[] digest, long count) implements java.io.Serial
 
 	@Override
 	public String toString() {
-		return "RestoreMark[" + this.id + ", " + this.count + " pairs, sha256 "
+		return "RestoreMark[" + this.id + ", " + this.count + " pairs" + (this.foreign ? ", foreign" : "") + ", sha256 "
 				+ HexFormat.of().formatHex(this.digest, 0, 8) + "…]";
 	}
 

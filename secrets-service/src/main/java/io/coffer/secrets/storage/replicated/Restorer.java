@@ -96,12 +96,21 @@ final class Restorer implements StorageRestore {
 
 	@Override
 	public void commit(Duration timeout) {
+		commit(timeout, false);
+	}
+
+	@Override
+	public void commitForeign(Duration timeout) {
+		commit(timeout, true);
+	}
+
+	private void commit(Duration timeout, boolean foreign) {
 		if (this.closed || this.committed) {
 			throw new IllegalStateException("restore already closed");
 		}
 		long started = System.nanoTime();
 		flush();
-		RestoreMark mark = new RestoreMark(this.id, this.digest.digest(), this.count);
+		RestoreMark mark = new RestoreMark(this.id, this.digest.digest(), this.count, foreign);
 		this.runtime.replica.markStaged(this.id);
 		stageOnPeers(mark, timeout);
 		long staged = System.nanoTime();

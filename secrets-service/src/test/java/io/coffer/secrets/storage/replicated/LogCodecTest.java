@@ -49,6 +49,35 @@ class LogCodecTest {
 		assertThatThrownBy(() -> LogCodec.decode(encoded)).isInstanceOf(LogCodec.CorruptEntryException.class);
 	}
 
+	@Test
+	void aForeignRestoreKeepsItsFlagAndTheHmacCoversIt() {
+		java.util.UUID id = java.util.UUID.randomUUID();
+		LogEntry own = LogEntry.restore(new Epoch(2, 5), 40, 9, new RestoreMark(id, new byte[32], 3));
+		LogEntry foreign = LogEntry.restore(new Epoch(2, 5), 40, 9, new RestoreMark(id, new byte[32], 3, true));
+		LogAuth auth = new LogAuth();
+		auth.use(TestNodes.logKey());
+
+		assertThat(LogCodec.decode(LogCodec.encode(foreign)).restore().foreign()).isTrue();
+		assertThat(LogCodec.decode(LogCodec.encode(own)).restore().foreign()).isFalse();
+		LogAuth.Tag ownTag = auth.sign(LogCodec.body(own));
+		assertThat(auth.verify(LogCodec.body(own), ownTag)).isTrue();
+		assertThat(auth.verify(LogCodec.body(foreign), ownTag)).as("the flag cannot be set on a signed entry")
+			.isFalse();
+	}
+
+	@Test
+	void aRetiredKeySignsNoEntryButStillReports() {
+		LogAuth auth = new LogAuth();
+		auth.use(TestNodes.logKey());
+		auth.retire();
+
+		assertThat(auth.sign(LogCodec.body(this.entry))).isNull();
+		assertThat(auth.signReport(new byte[] { 1 })).isNotNull();
+		auth.use(TestNodes.otherKey());
+		assertThat(auth.retired()).isFalse();
+		assertThat(auth.sign(LogCodec.body(this.entry))).isNotNull();
+	}
+
 	/** A byte inside the restore mark: after version, epoch, index, fence and flags. */
 	private static final int HEADER_MARK_OFFSET = 1 + 16 + 8 + 8 + 1 + 20;
 

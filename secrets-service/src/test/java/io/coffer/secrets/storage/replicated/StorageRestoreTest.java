@@ -72,6 +72,66 @@ class StorageRestoreTest {
 		}
 	}
 
+	/**
+	 * {@code snapshot-force}: another cluster's state (its keys are {@code otherKey}) is
+	 * installed with one node down; the nodes that installed it stop signing, no node
+	 * serves writes with the replaced key, the followers are told to seal, and once the
+	 * nodes hold the other cluster's key the log continues under it, the returning node
+	 * included (it copies the restored replica).
+	 */
+	@Test
+	void aForeignRestoreChangesTheLogKeyAcrossTheRestoreEntry() throws Exception {
+		try (TestCluster cluster = TestCluster.start(this.dataDir, 3, TestNodes.fastTuning())) {
+			ReplicatedStorage active = cluster.awaitActive(WAIT);
+			for (int i = 0; i < 20; i++) {
+				active.put("kv/this-cluster/" + i, bytes("replaced"));
+			}
+			java.util.concurrent.atomic.AtomicInteger told = new java.util.concurrent.atomic.AtomicInteger();
+			cluster.running().forEach((node) -> node.addListener(new io.coffer.secrets.storage.HaListener() {
+				@Override
+				public void becameActive() {
+				}
+
+				@Override
+				public void becameStandby() {
+				}
+
+				@Override
+				public void foreignStateInstalled() {
+					told.incrementAndGet();
+				}
+			}));
+			int down = (cluster.indexOf(active) + 1) % 3;
+			cluster.kill(down);
+			Map<String, String> other = new LinkedHashMap<>();
+			other.put("core/keyring", "the other cluster's keyring");
+			other.put("kv/other/a", "1");
+
+			try (StorageRestore restore = active.beginRestore()) {
+				other.forEach((key, value) -> restore.put(key, bytes(value)));
+				restore.commitForeign(WAIT);
+			}
+
+			await().atMost(WAIT).until(() -> told.get() == 1);
+			for (ReplicatedStorage node : cluster.running()) {
+				assertThat(contents(node)).isEqualTo(other);
+				assertThatThrownBy(() -> node.put("kv/stale", bytes("x"))).isInstanceOf(StandbyException.class);
+			}
+			cluster.running().forEach((node) -> node.authenticateLog(TestNodes.otherKey()));
+			ReplicatedStorage next = cluster.awaitActive(WAIT);
+			next.put("kv/other/b", bytes("2"));
+			other.put("kv/other/b", "2");
+			long index = next.appliedIndex();
+
+			cluster.restart(down);
+			cluster.node(down).authenticateLog(TestNodes.otherKey());
+			for (ReplicatedStorage node : cluster.running()) {
+				await().atMost(WAIT).until(() -> node.appliedIndex() >= index);
+				await().atMost(WAIT).untilAsserted(() -> assertThat(contents(node)).isEqualTo(other));
+			}
+		}
+	}
+
 	@Test
 	void anAbandonedRestoreChangesNothingAndKeysMustComeInOrder() throws Exception {
 		try (ReplicatedStorage node = TestNodes.start(TestNodes.single(this.dataDir))) {
