@@ -62,6 +62,22 @@ class ActiveNodeProxyIT extends GatewayIntegrationTest {
 	}
 
 	@Test
+	void recoverVerbOfSingleItemRecoveryPassesThroughToTheActiveNode() {
+		this.client.method(HttpMethod.valueOf("RECOVER"))
+			.uri("/v1/secret/app")
+			.header("X-Vault-Recover-Snapshot-Id", "2403d301-94f2-46a1-a39d-02be83e2831a")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.node")
+			.isEqualTo("a");
+
+		assertThat(this.cluster.a.received("/v1/secret/app")).extracting(Received::method).containsExactly("RECOVER");
+		assertThat(this.cluster.b.received("/v1/secret/app")).isEmpty();
+	}
+
+	@Test
 	void standbyAnswerIsRetriedOnNewActiveAndNeverReturned() {
 		// The gateway still believes a is active: a's refusal must send the request to b.
 		this.cluster.setModes(Mode.STANDBY, Mode.ACTIVE, Mode.STANDBY);

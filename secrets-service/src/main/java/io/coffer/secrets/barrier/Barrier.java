@@ -195,6 +195,33 @@ public class Barrier {
 	}
 
 	/**
+	 * A barrier over {@code snapshot} (a snapshot's pairs, e.g. loaded for single-item
+	 * recovery), opened with the snapshot's own keyring, which must open with this
+	 * barrier's root key. Its views decrypt the snapshot's entries exactly as live ones;
+	 * writes fail in {@code snapshot}. {@link #seal()} it when done to drop its keys.
+	 * @throws SealedException when this barrier is sealed
+	 * @throws BarrierException when the snapshot holds no keyring or its keyring does not
+	 * open with this cluster's root key
+	 */
+	public Barrier openSnapshot(Storage snapshot) {
+		byte[] key = this.rootKey;
+		if (key == null) {
+			throw new SealedException();
+		}
+		if (snapshot.get(KEYRING_PATH).isEmpty()) {
+			throw new BarrierException("the snapshot holds no keyring");
+		}
+		Barrier opened = new Barrier(snapshot, this.random, this.clock);
+		try {
+			opened.unseal(key);
+		}
+		catch (RuntimeException ex) {
+			throw new BarrierException("the snapshot's keyring does not open with this cluster's root key");
+		}
+		return opened;
+	}
+
+	/**
 	 * Gives storage the log key derived from {@code rootKey} (see {@link LogKey}), e.g.
 	 * for a seal migration that writes before the barrier opens.
 	 */

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import io.coffer.common.VaultHeaders;
 import io.coffer.secrets.kernel.Operation;
+import io.coffer.secrets.kernel.SnapshotAccess;
 import io.coffer.secrets.kernel.VaultException;
 import io.coffer.secrets.support.GoBool;
 import io.coffer.secrets.support.VaultDurations;
@@ -66,7 +67,37 @@ public class RequestReader {
 			fullPath = fullPath + "/";
 		}
 		return new VaultHttpRequest(operation, fullPath, data, token(request), RequestIdFilter.of(request),
-				wrapTtl(request.getHeader(VaultHeaders.WRAP_TTL)));
+				wrapTtl(request.getHeader(VaultHeaders.WRAP_TTL)), snapshotAccess(request, method, query));
+	}
+
+	/**
+	 * Vault's single-item recovery: {@code read_snapshot_id} on a read or list; a
+	 * {@code RECOVER} (or {@code PUT}/{@code POST} naming a snapshot in
+	 * {@code X-Vault-Recover-Snapshot-Id} or the deprecated {@code recover_snapshot_id}).
+	 */
+	static SnapshotAccess snapshotAccess(HttpServletRequest request, String method, Map<String, String> query) {
+		boolean write = method.equals("PUT") || method.equals("POST");
+		if (method.equals("RECOVER") || write) {
+			String id = request.getHeader(SnapshotAccess.SNAPSHOT_ID_HEADER);
+			if (id == null || id.isBlank()) {
+				id = query.get(SnapshotAccess.RECOVER_PARAMETER);
+			}
+			if (id == null || id.isBlank()) {
+				if (method.equals("RECOVER")) {
+					throw VaultException
+						.badRequest("missing snapshot ID: set the " + SnapshotAccess.SNAPSHOT_ID_HEADER + " header");
+				}
+				return null;
+			}
+			String source = request.getHeader(SnapshotAccess.SOURCE_PATH_HEADER);
+			return new SnapshotAccess(id.strip(), true,
+					(source == null || source.isBlank()) ? null : source.strip().replaceFirst("^/+", ""));
+		}
+		String id = query.get(SnapshotAccess.READ_PARAMETER);
+		if ((method.equals("GET") || method.equals("LIST")) && id != null && !id.isBlank()) {
+			return new SnapshotAccess(id.strip(), false, null);
+		}
+		return null;
 	}
 
 	/**
@@ -93,7 +124,7 @@ public class RequestReader {
 				yield listing ? Operation.LIST : Operation.READ;
 			}
 			case "LIST" -> Operation.LIST;
-			case "PUT", "POST" -> Operation.UPDATE;
+			case "PUT", "POST", "RECOVER" -> Operation.UPDATE;
 			case "DELETE" -> Operation.DELETE;
 			case "PATCH" -> {
 				if (contentType == null

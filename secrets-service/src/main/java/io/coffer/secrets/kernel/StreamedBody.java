@@ -7,15 +7,16 @@ import java.util.concurrent.Callable;
 
 /**
  * The unread body of the request being handled on this thread, for the few paths whose
- * body is not JSON but a stream read by the handler itself (a snapshot to restore, of any
- * size). The body is read only when the handler runs, i.e. after the request was
- * authenticated and authorized, so an unauthorized client cannot make the node store
+ * body is not JSON but a stream read by the handler itself (a snapshot to restore or to
+ * load, of any size). The body is read only when the handler runs, i.e. after the request
+ * was authenticated and authorized, so an unauthorized client cannot make the node store
  * anything.
  */
 public final class StreamedBody {
 
 	/** Paths (below {@code /v1/}) whose POST/PUT body is streamed, not parsed. */
-	private static final Set<String> STREAMED = Set.of("sys/storage/raft/snapshot", "sys/storage/raft/snapshot-force");
+	private static final Set<String> STREAMED = Set.of("sys/storage/raft/snapshot", "sys/storage/raft/snapshot-force",
+			"sys/storage/raft/snapshot-load");
 
 	private static final ThreadLocal<InputStream> CURRENT = new ThreadLocal<>();
 

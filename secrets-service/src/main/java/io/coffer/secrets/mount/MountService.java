@@ -33,7 +33,8 @@ public class MountService implements MountSource {
 	/** Paths Vault reserves for its own backends. */
 	private static final Set<String> RESERVED = Set.of("sys/", "auth/", "cubbyhole/", "identity/");
 
-	private static final String DATA_PREFIX = "logical/";
+	/** The barrier prefix of each secrets mount's data: {@code logical/<uuid>/}. */
+	public static final String DATA_PREFIX = "logical/";
 
 	/** Where the table of secrets mounts is stored. */
 	static final String TABLE_PATH = "core/mounts";

@@ -1,7 +1,11 @@
 package io.coffer.secrets.pipeline;
 
 import io.coffer.secrets.kernel.LogicalRequest;
+import java.util.Map;
+
 import io.coffer.secrets.kernel.MountEntry;
+import io.coffer.secrets.kernel.Operation;
+import io.coffer.secrets.kernel.SnapshotAccess;
 import io.coffer.secrets.kernel.TokenEntry;
 import io.coffer.secrets.kernel.VaultException;
 import io.coffer.secrets.policy.AclDecision;
@@ -15,7 +19,8 @@ import org.springframework.stereotype.Component;
  * {@code sudo} need it as well as the operation's capability, and a rule's
  * {@code min_wrapping_ttl} or {@code max_wrapping_ttl} demand a wrap TTL within them.
  * Logins and the wrapping-token paths are unauthenticated in Vault (no ACL applies); the
- * UI mounts preflight checks reachability itself.
+ * UI mounts preflight checks reachability itself. A recover from a loaded snapshot needs
+ * {@code recover} instead of the write's capability.
  */
 @Component
 class Authorize implements RequestStep {
@@ -42,10 +47,32 @@ class Authorize implements RequestStep {
 		}
 		LogicalRequest request = state.logical();
 		MountEntry mount = request.mount();
+		SnapshotAccess snapshot = state.http().snapshot();
+		if (snapshot != null && snapshot.recover()) {
+			authorizeRecover(caller, path, snapshot);
+			return;
+		}
 		boolean kvV2 = "kv".equals(mount.type()) && "2".equals(mount.options().get("version"));
 		AclDecision decision = this.policies.check(caller, path, request.operation(), request.data(), !kvV2);
 		boolean sudo = state.route().engine().requiresSudo(request.path());
 		if (!decision.allowed() || (sudo && !decision.sudo()) || !decision.permitsWrapTtl(state.http().wrapTtl())) {
+			throw denied(path);
+		}
+	}
+
+	/**
+	 * A recover from a loaded snapshot needs Vault's {@code recover} capability on the
+	 * path written; recovering from another path of the snapshot
+	 * ({@code X-Vault-Recover-Source-Path}) also needs {@code read} on that path, since
+	 * it discloses its data as of the snapshot (Vault does not say; Coffer asks it).
+	 */
+	private void authorizeRecover(TokenEntry caller, String path, SnapshotAccess snapshot) {
+		if (!this.policies.checkRecover(caller, path).allowed()) {
+			throw denied(path);
+		}
+		String source = snapshot.sourcePath();
+		if (source != null && !source.equals(path)
+				&& !this.policies.check(caller, source, Operation.READ, Map.of(), false).allowed()) {
 			throw denied(path);
 		}
 	}

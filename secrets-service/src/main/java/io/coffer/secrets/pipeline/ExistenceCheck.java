@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * is {@code create}, to a present one {@code update}. In the cubbyhole, what exists
  * depends on the caller. Skipped when neither the engine nor the caller's ACL would act
  * on the answer (a KV write by a caller granted both or neither): it costs a storage read
- * and decode per write.
+ * and decode per write. Not for a recover from a loaded snapshot, which {@code recover}
+ * authorizes whether the path exists or not.
  */
 @Component
 class ExistenceCheck implements RequestStep {
@@ -36,7 +37,7 @@ class ExistenceCheck implements RequestStep {
 	@Override
 	public void apply(RequestState state) {
 		LogicalRequest request = state.logical();
-		if (request.operation() != Operation.UPDATE) {
+		if (request.operation() != Operation.UPDATE || state.http().snapshot() != null) {
 			return;
 		}
 		SecretEngine engine = state.route().engine();

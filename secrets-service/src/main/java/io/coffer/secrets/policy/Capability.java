@@ -5,10 +5,14 @@ import java.util.Optional;
 
 import io.coffer.secrets.kernel.Operation;
 
-/** Vault's ACL capabilities. {@code deny} overrides every other one, sudo included. */
+/**
+ * Vault's ACL capabilities. {@code deny} overrides every other one, sudo included.
+ * {@code recover} (Vault 1.20) allows writing an item of a loaded snapshot back to live
+ * data; no operation but a recover needs it.
+ */
 public enum Capability {
 
-	DENY, CREATE, READ, UPDATE, PATCH, DELETE, LIST, SUDO;
+	DENY, CREATE, READ, UPDATE, PATCH, DELETE, LIST, SUDO, RECOVER;
 
 	/** The name used in policies and in {@code sys/capabilities} answers. */
 	public String vaultName() {

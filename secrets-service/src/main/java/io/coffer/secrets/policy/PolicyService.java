@@ -97,6 +97,23 @@ public class PolicyService {
 		return decide(policiesFor(token), token.entityId(), path, operation, data, enforceParameters);
 	}
 
+	/**
+	 * Decides a recover from a loaded snapshot: Vault asks the {@code recover} capability
+	 * on the path written, and nothing else (no parameter constraints: the data come from
+	 * the snapshot).
+	 */
+	public AclDecision checkRecover(List<String> policies, String path) {
+		return decide(policies, "", path, null, Map.of(), false);
+	}
+
+	/**
+	 * {@link #checkRecover(List, String)} for a token, its entity's policies included.
+	 */
+	public AclDecision checkRecover(TokenEntry token, String path) {
+		return decide(policiesFor(token), token.entityId(), path, null, Map.of(), false);
+	}
+
+	/** {@code operation} null: a recover. */
 	private AclDecision decide(List<String> policies, String entityId, String path, Operation operation,
 			Map<String, Object> data, boolean enforceParameters) {
 		List<String> names = normalized(policies);
@@ -114,7 +131,7 @@ public class PolicyService {
 		}
 		List<String> capabilities = names(permissions);
 		boolean sudo = permissions.capabilities().contains(Capability.SUDO);
-		Capability needed = Capability.requiredFor(operation);
+		Capability needed = (operation != null) ? Capability.requiredFor(operation) : Capability.RECOVER;
 		if (!permissions.capabilities().contains(needed)) {
 			return decision(false, capabilities, sudo, rule + " does not grant " + needed.vaultName(), permissions);
 		}

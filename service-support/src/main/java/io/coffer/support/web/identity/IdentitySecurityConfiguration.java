@@ -61,9 +61,12 @@ public class IdentitySecurityConfiguration {
 
 	private static final Logger logger = LoggerFactory.getLogger(IdentitySecurityConfiguration.class);
 
-	/** Vault's verbs: LIST is Vault's own and must pass Spring Security's firewall. */
+	/**
+	 * Vault's verbs: LIST and RECOVER (single-item recovery from a loaded snapshot, Vault
+	 * 1.21) are Vault's own and must pass Spring Security's firewall.
+	 */
 	private static final Set<String> METHODS = Set.of("GET", "HEAD", "PUT", "POST", "DELETE", "PATCH", "OPTIONS",
-			"LIST");
+			"LIST", "RECOVER");
 
 	@Bean
 	JwtDecoder internalIdentityDecoder(IdentityProperties properties, ObjectProvider<Clock> clock) {
