@@ -2,8 +2,9 @@ package io.coffer.secrets.policy;
 
 /**
  * The built-in {@code default} policy, served until an operator stores another text: what
- * every token needs to manage itself, its cubbyhole and wrapped responses. Vault's
- * identity-templated stanzas are left out: Coffer has no identity store yet.
+ * every token needs to manage itself, its own identity entity, its cubbyhole and wrapped
+ * responses (Vault's text; the OIDC provider's stanzas are left out: Coffer has no OIDC
+ * provider).
  */
 final class DefaultPolicy {
 
@@ -28,6 +29,14 @@ final class DefaultPolicy {
 			# Allow a token to look up its own capabilities on a path
 			path "sys/capabilities-self" {
 			    capabilities = ["update"]
+			}
+
+			# Allow a token to look up its own entity by id or name
+			path "identity/entity/id/{{identity.entity.id}}" {
+			  capabilities = ["read"]
+			}
+			path "identity/entity/name/{{identity.entity.name}}" {
+			  capabilities = ["read"]
 			}
 
 			# Allow a token to look up its resultant ACL from all policies (for UIs)

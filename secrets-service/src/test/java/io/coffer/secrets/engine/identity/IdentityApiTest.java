@@ -175,6 +175,14 @@ class IdentityApiTest {
 
 		NodeClient frank = client((String) first.get("client_token"));
 		assertThat(frank.call("GET", "auth/token/lookup-self", null).data()).containsEntry("entity_id", entityId);
+		// The default policy lets a token read its own entity, and no other.
+		assertThat(frank.call("GET", "identity/entity/id/" + entityId, null).status()).isEqualTo(200);
+		assertThat(frank.call("GET", "identity/entity/name/" + entity.get("name"), null).status()).isEqualTo(200);
+		String someoneElse = (String) this.root.call("POST", "identity/entity", Map.of("name", "not-frank"))
+			.data()
+			.get("id");
+		assertThat(frank.call("GET", "identity/entity/id/" + someoneElse, null).status()).isEqualTo(403);
+		assertThat(frank.call("GET", "identity/entity/name/not-frank", null).status()).isEqualTo(403);
 		assertThat(
 				this.root.call("POST", "auth/token/lookup-accessor", Map.of("accessor", first.get("accessor"))).data())
 			.containsEntry("entity_id", entityId);
