@@ -1,5 +1,6 @@
 package io.coffer.secrets.token;
 
+import java.util.List;
 import java.util.Map;
 
 import io.coffer.secrets.kernel.MountEntry;
@@ -16,13 +17,23 @@ import io.coffer.secrets.kernel.MountEntry;
  * @param aliasName the name of the identity entity alias the login is for (Vault's
  * {@code auth.alias.name}: the user name, the RoleID, the service account's UID...);
  * empty for a login that belongs to no entity
+ * @param groupAliases the names of the groups the method reports for the login (Vault's
+ * {@code auth.group_aliases}, e.g. a JWT's groups claim): the entity becomes a member of
+ * the external groups with those aliases on the mount
  */
 public record LoginGrant(MountEntry mount, String loginPath, String displayName, Map<String, String> meta,
-		TokenParams params, String aliasName) {
+		TokenParams params, String aliasName, List<String> groupAliases) {
 
 	public LoginGrant {
 		meta = (meta != null) ? Map.copyOf(meta) : Map.of();
 		aliasName = (aliasName != null) ? aliasName : "";
+		groupAliases = (groupAliases != null) ? List.copyOf(groupAliases) : List.of();
+	}
+
+	/** A login that reports no groups. */
+	public LoginGrant(MountEntry mount, String loginPath, String displayName, Map<String, String> meta,
+			TokenParams params, String aliasName) {
+		this(mount, loginPath, displayName, meta, params, aliasName, List.of());
 	}
 
 	/** A login that belongs to no identity entity. */

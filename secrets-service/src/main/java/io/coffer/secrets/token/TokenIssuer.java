@@ -50,7 +50,8 @@ public class TokenIssuer {
 	 * batch token when the role's or user's {@code token_type} and the mount's
 	 * {@code token_type} make it one (see {@link TokenParams#issuesBatch}). A grant with
 	 * an alias name belongs to the identity entity of that alias, created on the first
-	 * login, as Vault links logins to entities.
+	 * login, as Vault links logins to entities; the groups the grant reports set the
+	 * entity's external group memberships on the mount.
 	 * @throws VaultException 400 when the grant would make a root token or is past its
 	 * maximum; 403 when the alias's entity is disabled
 	 */
@@ -87,7 +88,7 @@ public class TokenIssuer {
 			return "";
 		}
 		EntityLinker linker = this.entities.getIfAvailable();
-		return (linker != null) ? linker.link(grant.mount(), grant.aliasName()) : "";
+		return (linker != null) ? linker.link(grant.mount(), grant.aliasName(), grant.groupAliases()) : "";
 	}
 
 	/**

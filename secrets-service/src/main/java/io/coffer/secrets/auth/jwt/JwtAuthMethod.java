@@ -89,14 +89,15 @@ final class JwtAuthMethod implements AuthMethod {
 		}
 		Map<String, String> meta = new LinkedHashMap<>();
 		meta.put("role", name);
+		List<String> groups;
 		try {
-			requireGroups(claims, role);
+			groups = groups(claims, role);
 			meta.putAll(claims.metadata(role.claimMappings()));
 		}
 		catch (IllegalArgumentException ex) {
 			throw VaultException.badRequest(ex.getMessage());
 		}
-		return new LoginGrant(this.mount, "login", user, meta, role.token(), user);
+		return new LoginGrant(this.mount, "login", user, meta, role.token(), user, groups);
 	}
 
 	@Override
@@ -113,22 +114,28 @@ final class JwtAuthMethod implements AuthMethod {
 	}
 
 	/**
-	 * Vault refuses a login whose groups claim is missing or not a list of strings; the
-	 * groups themselves are not used (Coffer has no identity groups yet).
+	 * The groups the role's {@code groups_claim} names (none without one): the login's
+	 * entity joins the external groups whose aliases on this mount have those names.
+	 * Vault refuses a login whose groups claim is missing or not a list of strings.
 	 */
-	private static void requireGroups(Claims claims, JwtRole role) {
+	private static List<String> groups(Claims claims, JwtRole role) {
 		if (role.groupsClaim().isEmpty()) {
-			return;
+			return List.of();
 		}
-		Object groups = claims.get(role.groupsClaim())
+		Object claim = claims.get(role.groupsClaim())
 			.orElseThrow(() -> new IllegalArgumentException(
 					"failed to fetch groups: \"" + role.groupsClaim() + "\" claim not found in token"));
-		List<Object> list = Claims.list(groups)
+		List<Object> list = Claims.list(claim)
 			.orElseThrow(() -> new IllegalArgumentException(
 					"\"" + role.groupsClaim() + "\" claim could not be converted to string list"));
-		if (list.stream().anyMatch((group) -> !(group instanceof String))) {
-			throw new IllegalArgumentException("value in groups claim could not be parsed as string");
+		List<String> names = new ArrayList<>();
+		for (Object group : list) {
+			if (!(group instanceof String name)) {
+				throw new IllegalArgumentException("value in groups claim could not be parsed as string");
+			}
+			names.add(name);
 		}
+		return names;
 	}
 
 	private LogicalResponse readConfig() {

@@ -12,7 +12,7 @@ import io.coffer.secrets.kernel.VaultException;
 
 /**
  * {@code identity/group}, {@code group/id/<id>}, {@code group/name/<name>} and their
- * LISTs (internal groups).
+ * LISTs (internal and external groups).
  */
 final class GroupPaths {
 

@@ -45,6 +45,10 @@ final class Identities {
 		return this.store;
 	}
 
+	AuthAccessors accessors() {
+		return this.accessors;
+	}
+
 	/** The lock every identity change is made under. */
 	ReentrantLock lock() {
 		return this.lock;

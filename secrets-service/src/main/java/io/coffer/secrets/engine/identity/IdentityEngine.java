@@ -15,7 +15,8 @@ import io.coffer.secrets.policy.PolicyStore;
 
 /**
  * Vault's identity secrets engine, mounted at {@code identity/} on every node and never
- * enabled, moved or disabled: entities, entity aliases, internal groups and lookups. Its
+ * enabled, moved or disabled: entities, entity aliases, internal and external groups, group
+ * aliases and lookups. Its
  * data lives behind the barrier under {@link #STORAGE_PREFIX}.
  */
 public final class IdentityEngine implements SecretEngine {
@@ -39,12 +40,14 @@ public final class IdentityEngine implements SecretEngine {
 	public IdentityEngine(BarrierView view, AuthAccessors accessors, PolicyStore policies, Clock clock) {
 		IdentityStore store = new IdentityStore(view);
 		Identities identities = new Identities(store, accessors, policies, clock);
-		this.resolver = new IdentityResolver(identities, policies);
+		Groups groups = new Groups(identities, policies);
+		this.resolver = new IdentityResolver(identities, groups, policies);
 		IdentityViews views = new IdentityViews(store, accessors, this.resolver);
 		List<PathSpec> all = new ArrayList<>();
 		all.addAll(new EntityPaths(identities, views).paths());
 		all.addAll(new AliasPaths(identities, views).paths());
-		all.addAll(new GroupPaths(identities, new Groups(identities, policies), views).paths());
+		all.addAll(new GroupPaths(identities, groups, views).paths());
+		all.addAll(new GroupAliasPaths(identities, groups, views).paths());
 		all.addAll(new LookupPaths(store, views).paths());
 		this.paths = new EnginePaths(all);
 	}

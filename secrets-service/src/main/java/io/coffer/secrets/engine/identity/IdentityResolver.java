@@ -12,8 +12,9 @@ import io.coffer.secrets.policy.PolicyStore;
 import io.coffer.secrets.token.EntityLinker;
 
 /**
- * What identity means to a token: the entity a login belongs to ({@link EntityLinker})
- * and the policies the entity and its groups add ({@link IdentityPolicies}). The group
+ * What identity means to a token: the entity a login belongs to and the external groups
+ * it reports ({@link EntityLinker}) and the policies the entity and its groups add
+ * ({@link IdentityPolicies}). The group
  * graph is cached per policy-store generation, which every identity change, every HA
  * transition and every seal moves, so no node keeps a stale membership after a change it
  * may have missed. Entities are read on each request: a disabled entity is refused at
@@ -26,12 +27,15 @@ public final class IdentityResolver implements IdentityPolicies, EntityLinker {
 
 	private final Identities identities;
 
+	private final Groups groups;
+
 	private final PolicyStore policies;
 
 	private volatile Cached cached = new Cached(Long.MIN_VALUE, new Memberships(List.of()));
 
-	IdentityResolver(Identities identities, PolicyStore policies) {
+	IdentityResolver(Identities identities, Groups groups, PolicyStore policies) {
 		this.identities = identities;
+		this.groups = groups;
 		this.policies = policies;
 	}
 
@@ -83,9 +87,15 @@ public final class IdentityResolver implements IdentityPolicies, EntityLinker {
 		return values;
 	}
 
+	/**
+	 * Links the login to its entity, then sets the entity's external group memberships on
+	 * that mount to the groups the login reports (none: it leaves them all).
+	 */
 	@Override
-	public String link(MountEntry authMount, String aliasName) {
-		return this.identities.link(authMount, aliasName);
+	public String link(MountEntry authMount, String aliasName, List<String> groupAliasNames) {
+		String entityId = this.identities.link(authMount, aliasName);
+		this.groups.refreshExternalMemberships(entityId, authMount.accessor(), groupAliasNames, this::memberships);
+		return entityId;
 	}
 
 	/** The current group graph. */

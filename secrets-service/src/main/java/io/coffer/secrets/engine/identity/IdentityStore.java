@@ -35,6 +35,10 @@ final class IdentityStore {
 
 	private static final String GROUP_NAME = "group/name/";
 
+	private static final String GROUP_ALIAS = "group-alias/id/";
+
+	private static final String GROUP_ALIAS_KEY = "group-alias/key/";
+
 	private final BarrierView view;
 
 	IdentityStore(BarrierView view) {
@@ -90,6 +94,34 @@ final class IdentityStore {
 		return all(GROUP, Group.class);
 	}
 
+	/** The group holding the group alias {@code aliasId}. */
+	Optional<Group> groupByAliasId(String aliasId) {
+		if (!safeId(aliasId)) {
+			return Optional.empty();
+		}
+		return index(GROUP_ALIAS + aliasId).flatMap(this::group)
+			.filter((group) -> group.alias() != null && group.alias().id().equals(aliasId));
+	}
+
+	/** The group whose alias has this name on this mount. */
+	Optional<Group> groupByAlias(String mountAccessor, String name) {
+		if (!safeId(mountAccessor)) {
+			return Optional.empty();
+		}
+		return index(GROUP_ALIAS_KEY + mountAccessor + "/" + key(name)).flatMap(this::group)
+			.filter((group) -> group.alias() != null && group.alias().mountAccessor().equals(mountAccessor)
+					&& key(group.alias().name()).equals(key(name)));
+	}
+
+	/** Every group alias, with the group holding it. */
+	List<GroupAlias> groupAliases() {
+		List<GroupAlias> out = new ArrayList<>();
+		for (String id : this.view.list(GROUP_ALIAS)) {
+			groupByAliasId(id).ifPresent((group) -> out.add(group.alias()));
+		}
+		return out;
+	}
+
 	/** Writes an entity, moving its name index when {@code previous} had another name. */
 	void putEntity(Entity entity, Entity previous, List<StorageOp> ops) {
 		if (previous != null && !key(previous.name()).equals(key(entity.name()))) {
@@ -120,18 +152,40 @@ final class IdentityStore {
 		ops.add(new StorageOp.Delete(ALIAS_OF_ENTITY + alias.canonicalId() + "/" + alias.id()));
 	}
 
-	/** Writes a group, moving its name index when {@code previous} had another name. */
+	/**
+	 * Writes a group, moving its name index when {@code previous} had another name and
+	 * its alias indexes when its alias changed.
+	 */
 	void putGroup(Group group, Group previous, List<StorageOp> ops) {
 		if (previous != null && !key(previous.name()).equals(key(group.name()))) {
 			ops.add(new StorageOp.Delete(GROUP_NAME + key(previous.name())));
 		}
+		if (previous != null && previous.alias() != null) {
+			deleteAliasIndexes(previous.alias(), ops);
+		}
 		ops.add(new StorageOp.Put(GROUP + group.id(), Json.write(group)));
 		ops.add(new StorageOp.Put(GROUP_NAME + key(group.name()), bytes(group.id())));
+		if (group.alias() != null) {
+			ops.add(new StorageOp.Put(GROUP_ALIAS + group.alias().id(), bytes(group.id())));
+			ops.add(new StorageOp.Put(groupAliasKey(group.alias()), bytes(group.id())));
+		}
 	}
 
 	void deleteGroup(Group group, List<StorageOp> ops) {
 		ops.add(new StorageOp.Delete(GROUP + group.id()));
 		ops.add(new StorageOp.Delete(GROUP_NAME + key(group.name())));
+		if (group.alias() != null) {
+			deleteAliasIndexes(group.alias(), ops);
+		}
+	}
+
+	private static void deleteAliasIndexes(GroupAlias alias, List<StorageOp> ops) {
+		ops.add(new StorageOp.Delete(GROUP_ALIAS + alias.id()));
+		ops.add(new StorageOp.Delete(groupAliasKey(alias)));
+	}
+
+	private static String groupAliasKey(GroupAlias alias) {
+		return GROUP_ALIAS_KEY + alias.mountAccessor() + "/" + key(alias.name());
 	}
 
 	/** Applies a batch built with the methods above, atomically. */

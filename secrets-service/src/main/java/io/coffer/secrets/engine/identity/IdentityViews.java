@@ -79,7 +79,7 @@ final class IdentityViews {
 
 	Map<String, Object> group(Group group) {
 		Map<String, Object> data = new LinkedHashMap<>();
-		data.put("alias", Map.of());
+		data.put("alias", (group.alias() != null) ? groupAlias(group.alias()) : Map.of());
 		data.put("creation_time", group.creationTime());
 		data.put("id", group.id());
 		data.put("last_update_time", group.lastUpdateTime());
@@ -92,7 +92,24 @@ final class IdentityViews {
 		List<String> parents = parentGroupIds(group);
 		data.put("parent_group_ids", parents.isEmpty() ? null : parents);
 		data.put("policies", group.policies());
-		data.put("type", "internal");
+		data.put("type", group.type());
+		return data;
+	}
+
+	Map<String, Object> groupAlias(GroupAlias alias) {
+		Optional<MountEntry> mount = this.accessors.byAccessor(alias.mountAccessor());
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("canonical_id", alias.canonicalId());
+		data.put("creation_time", alias.creationTime());
+		data.put("id", alias.id());
+		data.put("last_update_time", alias.lastUpdateTime());
+		data.put("merged_from_canonical_ids", null);
+		data.put("metadata", null);
+		data.put("mount_accessor", alias.mountAccessor());
+		data.put("mount_path", mount.map(MountEntry::path).orElse(""));
+		data.put("mount_type", mount.map(MountEntry::type).orElse(""));
+		data.put("name", alias.name());
+		data.put("namespace_id", "root");
 		return data;
 	}
 

@@ -50,13 +50,14 @@ final class LookupPaths {
 		return found.map((entity) -> LogicalResponse.data(this.views.entity(entity))).orElse(LogicalResponse.empty());
 	}
 
-	/** Internal groups have no aliases: an alias criterion finds nothing. */
+	/** By id, name, or the group alias of an external group. */
 	private LogicalResponse group(LogicalRequest request) {
 		Criterion criterion = criterion(request);
 		Optional<Group> found = switch (criterion.kind()) {
 			case "id" -> this.store.group(criterion.value());
 			case "name" -> this.store.groupByName(criterion.value());
-			default -> Optional.empty();
+			case "alias_id" -> this.store.groupByAliasId(criterion.value());
+			default -> this.store.groupByAlias(criterion.accessor(), criterion.value());
 		};
 		return found.map((group) -> LogicalResponse.data(this.views.group(group))).orElse(LogicalResponse.empty());
 	}
