@@ -25,6 +25,7 @@ import io.coffer.secrets.kernel.MountEntry;
 import io.coffer.secrets.kernel.Operation;
 import io.coffer.secrets.kernel.TokenEntry;
 import io.coffer.secrets.kernel.VaultException;
+import io.coffer.secrets.token.LoginGrant;
 import io.coffer.secrets.token.TokenFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -270,6 +271,25 @@ class JwtAuthTest {
 	}
 
 	@Test
+	void theGroupsClaimIsReportedAsTheLoginsGroupAliases() {
+		configurePem();
+		role("listed", Map.of("groups_claim", "/org/teams"));
+		role("plain", Map.of());
+
+		assertThat(grant("listed",
+				jwt((claims) -> claims.audience("coffer").claim("org", Map.of("teams", List.of("dev", "ops")))))
+			.groupAliases()).containsExactly("dev", "ops");
+		// A single string is a one-group list, as Vault's normalizeList makes it.
+		assertThat(grant("listed", jwt((claims) -> claims.audience("coffer").claim("org", Map.of("teams", "dev"))))
+			.groupAliases()).containsExactly("dev");
+		assertThat(grant("plain", jwt((claims) -> claims.audience("coffer").claim("groups", List.of("dev"))))
+			.groupAliases()).isEmpty();
+		assertThatThrownBy(() -> grant("listed",
+				jwt((claims) -> claims.audience("coffer").claim("org", Map.of("teams", List.of("dev", 7))))))
+			.hasMessage("value in groups claim could not be parsed as string");
+	}
+
+	@Test
 	void loginsNamingNoUsableRoleOrNoJwtAreRefused() {
 		assertThatThrownBy(() -> login("web", "x")).hasMessage("could not load configuration");
 		configurePem();
@@ -415,6 +435,11 @@ class JwtAuthTest {
 			.hasMessage(message)
 			.extracting(JwtAuthTest::status)
 			.isEqualTo(400);
+	}
+
+	private LoginGrant grant(String role, String jwt) {
+		return this.method.login(new LogicalRequest(Operation.UPDATE, "login", Map.of("role", role, "jwt", jwt),
+				this.mount, "req"));
 	}
 
 	private LogicalResponse login(String role, String jwt) {
