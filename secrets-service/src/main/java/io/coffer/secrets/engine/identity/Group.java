@@ -48,8 +48,8 @@ record Group(String id, String name, List<String> policies, List<String> memberE
 	}
 
 	Group withMemberGroupIds(List<String> ids, String now) {
-		return new Group(this.id, this.name, this.policies, this.memberEntityIds, ids, this.metadata,
-				this.creationTime, now, this.modifyIndex + 1, this.type, this.alias);
+		return new Group(this.id, this.name, this.policies, this.memberEntityIds, ids, this.metadata, this.creationTime,
+				now, this.modifyIndex + 1, this.type, this.alias);
 	}
 
 	Group withAlias(GroupAlias newAlias, String now) {

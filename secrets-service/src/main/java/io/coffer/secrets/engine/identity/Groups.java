@@ -130,9 +130,9 @@ final class Groups {
 	}
 
 	/**
-	 * Creates or updates a group alias ({@code id} given: update, which needs the name and
-	 * mount accessor again, as in Vault). A new alias without a canonical id gets a new
-	 * external group of its own; an alias given to a group that has one replaces it.
+	 * Creates or updates a group alias ({@code id} given: update, which needs the name
+	 * and mount accessor again, as in Vault). A new alias without a canonical id gets a
+	 * new external group of its own; an alias given to a group that has one replaces it.
 	 * @return the alias as stored, or null when the write changed nothing
 	 */
 	GroupAlias writeGroupAlias(GroupAliasWrite write) {
@@ -214,9 +214,9 @@ final class Groups {
 
 	/**
 	 * Sets the external group memberships a login reports: the entity joins each external
-	 * group whose alias on the login's mount has one of {@code groupNames}, and leaves the
-	 * external groups of that mount the login no longer names (groups of other mounts are
-	 * kept). Names without a group alias are ignored. Nothing is written when nothing
+	 * group whose alias on the login's mount has one of {@code groupNames}, and leaves
+	 * the external groups of that mount the login no longer names (groups of other mounts
+	 * are kept). Names without a group alias are ignored. Nothing is written when nothing
 	 * changes.
 	 * @param memberships the current group graph (read again under the lock)
 	 */

@@ -15,9 +15,9 @@ import io.coffer.secrets.policy.PolicyStore;
 
 /**
  * Vault's identity secrets engine, mounted at {@code identity/} on every node and never
- * enabled, moved or disabled: entities, entity aliases, internal and external groups, group
- * aliases and lookups. Its
- * data lives behind the barrier under {@link #STORAGE_PREFIX}.
+ * enabled, moved or disabled: entities, entity aliases, internal and external groups,
+ * group aliases and lookups. Its data lives behind the barrier under
+ * {@link #STORAGE_PREFIX}.
  */
 public final class IdentityEngine implements SecretEngine {
 

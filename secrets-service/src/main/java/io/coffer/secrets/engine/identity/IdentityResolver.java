@@ -14,11 +14,10 @@ import io.coffer.secrets.token.EntityLinker;
 /**
  * What identity means to a token: the entity a login belongs to and the external groups
  * it reports ({@link EntityLinker}) and the policies the entity and its groups add
- * ({@link IdentityPolicies}). The group
- * graph is cached per policy-store generation, which every identity change, every HA
- * transition and every seal moves, so no node keeps a stale membership after a change it
- * may have missed. Entities are read on each request: a disabled entity is refused at
- * once.
+ * ({@link IdentityPolicies}). The group graph is cached per policy-store generation,
+ * which every identity change, every HA transition and every seal moves, so no node keeps
+ * a stale membership after a change it may have missed. Entities are read on each
+ * request: a disabled entity is refused at once.
  */
 public final class IdentityResolver implements IdentityPolicies, EntityLinker {
 

@@ -438,8 +438,8 @@ class JwtAuthTest {
 	}
 
 	private LoginGrant grant(String role, String jwt) {
-		return this.method.login(new LogicalRequest(Operation.UPDATE, "login", Map.of("role", role, "jwt", jwt),
-				this.mount, "req"));
+		return this.method
+			.login(new LogicalRequest(Operation.UPDATE, "login", Map.of("role", role, "jwt", jwt), this.mount, "req"));
 	}
 
 	private LogicalResponse login(String role, String jwt) {

@@ -77,8 +77,9 @@ class ExternalGroupsApiTest {
 		String group = (String) created.data().get("id");
 		assertError(this.root.call("POST", "identity/group/id/" + group, Map.of("member_entity_ids", List.of())),
 				"member entities can't be set manually for external groups");
-		assertError(this.root.call("POST", "identity/group",
-				Map.of("name", "ext-bad", "type", "external", "member_group_ids", group)),
+		assertError(
+				this.root.call("POST", "identity/group",
+						Map.of("name", "ext-bad", "type", "external", "member_group_ids", group)),
 				"member groups can't be set for external groups");
 		assertError(this.root.call("POST", "identity/group/id/" + group, Map.of("type", "internal")),
 				"group type cannot be changed");
@@ -113,17 +114,21 @@ class ExternalGroupsApiTest {
 		String internal = (String) this.root.call("POST", "identity/group", Map.of("name", "int-crud"))
 			.data()
 			.get("id");
-		assertError(this.root.call("POST", "identity/group-alias",
-				Map.of("name", "crud-team", "mount_accessor", this.jwtAccessor)),
+		assertError(
+				this.root.call("POST", "identity/group-alias",
+						Map.of("name", "crud-team", "mount_accessor", this.jwtAccessor)),
 				"combination of mount and group alias name is already in use");
-		assertError(this.root.call("POST", "identity/group-alias",
-				Map.of("name", "x", "mount_accessor", this.jwtAccessor, "canonical_id", internal)),
+		assertError(
+				this.root.call("POST", "identity/group-alias",
+						Map.of("name", "x", "mount_accessor", this.jwtAccessor, "canonical_id", internal)),
 				"alias can't be set on an internal group");
-		assertError(this.root.call("POST", "identity/group-alias",
-				Map.of("name", "x", "mount_accessor", this.jwtAccessor, "canonical_id", "nope")),
+		assertError(
+				this.root.call("POST", "identity/group-alias",
+						Map.of("name", "x", "mount_accessor", this.jwtAccessor, "canonical_id", "nope")),
 				"invalid group ID given in 'canonical_id'");
-		assertError(this.root.call("POST", "identity/group-alias",
-				Map.of("name", "x", "mount_accessor", "jwt_00000000")), "invalid mount accessor \"jwt_00000000\"");
+		assertError(
+				this.root.call("POST", "identity/group-alias", Map.of("name", "x", "mount_accessor", "jwt_00000000")),
+				"invalid mount accessor \"jwt_00000000\"");
 		assertError(this.root.call("POST", "identity/group-alias", Map.of("mount_accessor", this.jwtAccessor)),
 				"missing alias name");
 		assertError(this.root.call("POST", "identity/group-alias", Map.of("name", "x")), "missing mount_accessor");
@@ -145,9 +150,8 @@ class ExternalGroupsApiTest {
 			.data()).containsEntry("canonical_id", group);
 		assertThat(this.root.call("GET", "identity/group/id/" + ownGroup, null).data()).containsEntry("alias",
 				Map.of());
-		assertThat((Map<String, Object>) this.root.call("GET", "identity/group/id/" + group, null)
-			.data()
-			.get("alias")).containsEntry("id", ownAlias);
+		assertThat((Map<String, Object>) this.root.call("GET", "identity/group/id/" + group, null).data().get("alias"))
+			.containsEntry("id", ownAlias);
 		assertThat(this.root.call("GET", "identity/group-alias/id/" + aliasId, null).status()).isEqualTo(404);
 		assertThat(this.root
 			.call("POST", "identity/lookup/group",
@@ -191,9 +195,9 @@ class ExternalGroupsApiTest {
 		NodeClient kim = client((String) first.get("client_token"));
 		assertThat(kim.call("GET", "secret/data/devs/app", null).status()).isEqualTo(200);
 		assertThat(kim.call("GET", "secret/data/staff/wiki", null).status()).isEqualTo(200);
-		assertThat((List<String>) this.root.call("GET", "identity/group/id/" + devs, null)
-			.data()
-			.get("member_entity_ids")).containsExactly(entityId);
+		assertThat(
+				(List<String>) this.root.call("GET", "identity/group/id/" + devs, null).data().get("member_entity_ids"))
+			.containsExactly(entityId);
 		Map<String, Object> entity = this.root.call("GET", "identity/entity/id/" + entityId, null).data();
 		assertThat(entity).containsEntry("direct_group_ids", List.of(devs))
 			.containsEntry("inherited_group_ids", List.of(staff));
@@ -205,8 +209,8 @@ class ExternalGroupsApiTest {
 		assertThat(later).containsEntry("entity_id", entityId).doesNotContainKey("identity_policies");
 		assertThat(kim.call("GET", "secret/data/devs/app", null).status()).isEqualTo(403);
 		assertThat(kim.call("GET", "secret/data/staff/wiki", null).status()).isEqualTo(403);
-		assertThat(this.root.call("GET", "identity/group/id/" + devs, null).data())
-			.containsEntry("member_entity_ids", List.of());
+		assertThat(this.root.call("GET", "identity/group/id/" + devs, null).data()).containsEntry("member_entity_ids",
+				List.of());
 
 		// A membership set by hand in an internal group is not touched by logins.
 		this.root.call("POST", "identity/group/id/" + staff, Map.of("member_entity_ids", List.of(entityId)));
